@@ -1,0 +1,27 @@
+/**
+ * One benchmark cell: a reference model on the active backend in three modes (bare tfjs loop,
+ * engine with the sentinel off, engine with it on), timed interleaved in this one process.
+ */
+import { engineStepper } from './engineStepper';
+import { measureInterleaved, type Timed } from './measure';
+import type { ReferenceModel } from './referenceModels';
+
+export interface BenchCell {
+  model: string;
+  modes: Timed[];
+  /** sentinel on ÷ sentinel off, and engine (sentinel off) ÷ bare loop, from the medians. */
+  sentinelRatio: number;
+  engineRatio: number;
+}
+
+/** Time one reference model in all three modes; `steps` per run, `runs` runs (medians over runs). */
+export async function benchModel(model: ReferenceModel, steps: number, runs: number, now: () => number): Promise<BenchCell> {
+  const steppers = [model.bare(), engineStepper(model.scenario, 'off'), engineStepper(model.scenario, 'fast')];
+  try {
+    const modes = await measureInterleaved(steppers, { runs, steps, warmup: Math.max(2, Math.ceil(steps / 5)), now });
+    const [bare, off, on] = modes.map((m) => m.median) as [number, number, number];
+    return { model: model.id, modes, sentinelRatio: on / off, engineRatio: off / bare };
+  } finally {
+    for (const s of steppers) s.dispose();
+  }
+}

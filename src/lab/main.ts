@@ -1,0 +1,52 @@
+/**
+ * The lab page (lab.html): the engine on the page's main thread, driven by Playwright for the
+ * cross-backend sentinel tests and the browser half of `npm run bench`. It has no UI of its own.
+ */
+import * as tf from '@tensorflow/tfjs';
+import { createTrainer } from '../engine';
+import { initBackend, type BackendStatus } from '../engine/backend';
+import { DEFAULT_SCENARIO, type BackendRequest, type ModelKind, type Scenario } from '../engine/scenario';
+import type { NonFiniteReport } from '../engine/records';
+import { WASM_PATHS } from '../platform/wasmPaths';
+import { benchModel, type BenchCell } from './benchModel';
+import { REFERENCE_MODELS } from './referenceModels';
+
+export interface LabRun {
+  backend: string;
+  losses: number[];
+  report: NonFiniteReport | null;
+  tensorsBefore: number;
+  tensorsAfter: number;
+}
+
+export interface Lab {
+  init(backend: BackendRequest, model: ModelKind): Promise<BackendStatus>;
+  run(overrides: Partial<Scenario>, steps: number, sentinel: 'fast' | 'brute' | 'off'): LabRun;
+  bench(modelId: string, steps: number, runs: number): Promise<BenchCell>;
+}
+
+const lab: Lab = {
+  init: (backend, model) => initBackend(backend, model, { wasmPaths: WASM_PATHS }),
+  run(overrides, steps, sentinel) {
+    const tensorsBefore = tf.memory().numTensors;
+    const scenario: Scenario = { ...DEFAULT_SCENARIO, ...overrides, continueOnFlag: false };
+    const trainer = createTrainer(scenario, { sentinel });
+    const losses: number[] = [];
+    let report: NonFiniteReport | null = null;
+    try {
+      for (let i = 0; i < steps && !trainer.paused; i++) losses.push(trainer.step().loss);
+      report = trainer.report;
+    } finally {
+      trainer.dispose();
+    }
+    return { backend: tf.getBackend(), losses, report, tensorsBefore, tensorsAfter: tf.memory().numTensors };
+  },
+  async bench(modelId, steps, runs) {
+    const model = REFERENCE_MODELS.find((m) => m.id === modelId);
+    if (!model) throw new Error(`unknown reference model ${modelId}`);
+    return benchModel(model, steps, runs, () => performance.now());
+  },
+};
+
+(globalThis as unknown as { __lab: Lab }).__lab = lab;
+document.body.dataset.ready = 'true';
