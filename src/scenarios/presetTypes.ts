@@ -1,0 +1,46 @@
+/**
+ * The shape of a preset. A preset states what an article claims and how to test it; what actually
+ * happens is computed by running it (src/runs/outcome.ts) and is never stored here.
+ */
+import type { Scenario } from '../engine/scenario';
+
+/** A claim a run can be checked against without judgement. */
+export type ClaimCheck =
+  /** Some watched quantity turns NaN or ±Inf at or before this step. */
+  | { expect: 'nonFinite'; withinSteps: number }
+  /** Nothing watched turns non-finite during the whole run. */
+  | { expect: 'finite' }
+  /** The loss is finite and below `value`, at `atStep` (1-based) or else at the end of the run. */
+  | { expect: 'lossBelow'; value: number; atStep?: number }
+  /** The loss is finite and above `value` (a huge but representable loss). */
+  | { expect: 'lossAbove'; value: number; atStep?: number };
+
+export interface PresetSource {
+  /** File name under shared/seeds/. */
+  file: string;
+  /** 1-based index of the code example in that file. */
+  example: number;
+}
+
+export interface Preset {
+  /** Stable: it appears in shared links (?preset=id). */
+  id: string;
+  title: string;
+  source: PresetSource;
+  /** Broken/fixed pairs point at each other; a fix that is one of several points at the broken one. */
+  pair?: { role: 'broken' | 'fixed'; other: string };
+  /** What the example sets up, in our words. */
+  explanation: string;
+  /** The article's claim, paraphrased, and the check that decides it. */
+  claim: { statement: string; check: ClaimCheck };
+  /** Differences from DEFAULT_SCENARIO. */
+  scenario: Partial<Scenario>;
+}
+
+export interface Article {
+  file: string;
+  /** Our short name for the article's topic, for the gallery. */
+  topic: string;
+  /** How many code examples the article has. */
+  examples: number;
+}

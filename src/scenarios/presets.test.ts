@@ -1,0 +1,73 @@
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { ARTICLES, PRESETS, presetById, presetScenario, presetsOfArticle } from './presets';
+import { validateScenario } from './schema';
+import { decodeScenario, encodeScenario } from './codec';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const repoRoot = resolve(here, '../..');
+// The articles live in shared/seeds, inside the checkout or beside it depending on the machine.
+const seedsDir = [join(repoRoot, 'shared/seeds'), join(repoRoot, '../shared/seeds')].find((d) => existsSync(d));
+
+describe('presets', () => {
+  it('have unique, URL-safe ids and complete, valid scenarios', () => {
+    const ids = PRESETS.map((p) => p.id);
+    expect(new Set(ids).size).toBe(ids.length);
+    for (const p of PRESETS) {
+      expect(p.id).toMatch(/^[a-z0-9]+(-[a-z0-9]+)*$/);
+      const result = validateScenario(presetScenario(p));
+      expect(result.ok ? [] : result.problems, p.id).toEqual([]);
+      expect(p.explanation.length, p.id).toBeGreaterThan(20);
+      expect(p.claim.statement.length, p.id).toBeGreaterThan(20);
+    }
+  });
+
+  it('cover every code example of every article', () => {
+    for (const article of ARTICLES) {
+      const covered = new Set(presetsOfArticle(article.file).map((p) => p.source.example));
+      for (let example = 1; example <= article.examples; example += 1) expect(covered.has(example), `${article.file} #${example}`).toBe(true);
+    }
+    expect(ARTICLES.reduce((n, a) => n + a.examples, 0)).toBe(15);
+    for (const p of PRESETS) expect(ARTICLES.map((a) => a.file)).toContain(p.source.file);
+  });
+
+  it.skipIf(!seedsDir)('count the same code examples as the article files hold', () => {
+    const files = readdirSync(seedsDir!).filter((f) => f.endsWith('.txt')).sort();
+    expect(files).toEqual(ARTICLES.map((a) => a.file));
+    for (const article of ARTICLES) {
+      const text = readFileSync(join(seedsDir!, article.file), 'utf8');
+      expect(text.match(/^```python/gm)?.length, article.file).toBe(article.examples);
+    }
+  });
+
+  it('link before/after pairs both ways with opposite roles', () => {
+    for (const p of PRESETS) {
+      if (!p.pair) continue;
+      const other = presetById(p.pair.other);
+      expect(other, `${p.id} → ${p.pair.other}`).toBeDefined();
+      expect(other!.pair?.role).toBe(p.pair.role === 'broken' ? 'fixed' : 'broken');
+      expect(other!.source.file).toBe(p.source.file);
+      // A broken preset may have several fixes; it names one of them, and that one names it back.
+      if (p.pair.role === 'broken') expect(other!.pair?.other).toBe(p.id);
+    }
+  });
+
+  it('open from a ?preset= link exactly as defined', () => {
+    for (const p of PRESETS) {
+      const { scenario, rejected } = decodeScenario(encodeScenario(presetScenario(p), { preset: p.id }));
+      expect(rejected).toEqual([]);
+      expect(scenario).toEqual(presetScenario(p));
+    }
+  });
+
+  it('contain no outcome: outcomes come from running, never from the source', () => {
+    const sources = [join(here, 'presets.ts'), join(here, 'presetTypes.ts'), ...readdirSync(join(here, 'presets')).map((f) => join(here, 'presets', f))];
+    const outcomes = /the claim holds|does not hold|holds only with/i;
+    for (const file of sources.filter((f) => !f.endsWith('.test.ts'))) {
+      expect(readFileSync(file, 'utf8'), file).not.toMatch(outcomes);
+    }
+    for (const p of PRESETS) expect(Object.keys(p)).not.toContain('outcome');
+  });
+});
