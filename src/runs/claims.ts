@@ -1,0 +1,56 @@
+/** Deciding a preset's claim from a finished run, with a sentence saying what was seen. */
+import type { ClaimCheck } from '../scenarios/presets';
+import type { RunSummary } from './runScenario';
+
+export interface ClaimVerdict {
+  holds: boolean;
+  /** What the run showed, in one sentence with its numbers. */
+  observed: string;
+}
+
+/** How many steps a run needs for the claim to be decided (a search can stop there). */
+export function stepsNeeded(check: ClaimCheck, scenarioSteps: number): number {
+  switch (check.expect) {
+    case 'nonFinite':
+      return check.withinSteps;
+    case 'lossBelow':
+    case 'lossAbove':
+      return check.atStep ?? scenarioSteps;
+    case 'finite':
+      return scenarioSteps;
+  }
+}
+
+function lossAt(run: RunSummary, atStep: number | undefined): { step: number; loss: number } | null {
+  const step = atStep ?? run.steps;
+  return step >= 1 && step <= run.losses.length ? { step, loss: run.losses[step - 1]! } : null;
+}
+
+function firstEvent(run: RunSummary): string {
+  const f = run.firstNonFinite;
+  return f ? `${f.kind} first in ${f.quantity} (${f.phase}) at step ${f.step}` : `no NaN or Inf in ${run.steps} steps`;
+}
+
+/** Check one claim against one run. */
+export function evaluateClaim(check: ClaimCheck, run: RunSummary): ClaimVerdict {
+  switch (check.expect) {
+    case 'nonFinite':
+      return { holds: run.firstNonFinite !== null && run.firstNonFinite.step <= check.withinSteps, observed: firstEvent(run) };
+    case 'finite':
+      return { holds: run.firstNonFinite === null, observed: firstEvent(run) };
+    case 'lossBelow':
+    case 'lossAbove': {
+      const at = lossAt(run, check.atStep);
+      if (!at) return { holds: false, observed: `the run stopped at step ${run.steps}, before step ${check.atStep ?? run.scenario.steps}; ${firstEvent(run)}` };
+      const finite = Number.isFinite(at.loss);
+      const holds = finite && (check.expect === 'lossBelow' ? at.loss < check.value : at.loss > check.value);
+      return { holds, observed: `loss ${formatLoss(at.loss)} at step ${at.step}` };
+    }
+  }
+}
+
+/** Losses for sentences: four significant digits, and exact zero written as 0. */
+export function formatLoss(x: number): string {
+  if (!Number.isFinite(x)) return String(x);
+  return x === 0 ? '0' : Number(x.toPrecision(4)).toString();
+}

@@ -1,0 +1,123 @@
+/** Claims, outcomes and the bracketing search, driven by a scripted trainer (no tfjs, milliseconds). */
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_SCENARIO, type Scenario } from '../engine/scenario';
+import type { NonFiniteReport, StepRecord } from '../engine/records';
+import { evaluateClaim } from './claims';
+import { computeOutcome } from './outcome';
+import { downsampleLoss, runScenario, type TrainerFactory, type TrainerLike } from './runScenario';
+
+/** A fake trainer whose loss goes NaN at `nanAt(scenario)` (or never) and pauses there. */
+function scripted(nanAt: (s: Scenario) => number | null, loss: (s: Scenario, step: number) => number = () => 1): TrainerFactory & { made: number } {
+  const factory = ((s: Scenario): TrainerLike => {
+    factory.made += 1;
+    let step = 0;
+    let report: NonFiniteReport | null = null;
+    return {
+      step(): StepRecord {
+        step += 1;
+        const bad = nanAt(s) !== null && step >= nanAt(s)!;
+        if (bad && !report) {
+          report = { step, quantity: 'grad/dense1/kernel', phase: 'backward', kind: 'NaN', counts: { nan: 1, posInf: 0, negInf: 0 }, size: 1, lastFiniteMaxAbs: 1, cascade: [], backend: 'cpu', precision: s.precision, growth: [] };
+        }
+        return { step, loss: bad ? Number.NaN : loss(s, step), gradNorm: 1, gradNorms: {}, weightNorms: {}, updateRatios: {}, activationMax: {}, nonFinite: bad, skipped: false, warnings: [] };
+      },
+      get report() {
+        return report;
+      },
+      get paused() {
+        return report !== null;
+      },
+      dispose() {},
+    };
+  }) as TrainerFactory & { made: number };
+  factory.made = 0;
+  return factory;
+}
+
+const scenario = (over: Partial<Scenario> = {}): Scenario => ({ ...DEFAULT_SCENARIO, hidden: [16], steps: 20, ...over });
+
+describe('runScenario', () => {
+  it('stops at the first non-finite step and reports where it was', () => {
+    const run = runScenario(scenario(), scripted(() => 5));
+    expect(run.steps).toBe(5);
+    expect(run.firstNonFinite).toEqual({ step: 5, quantity: 'grad/dense1/kernel', kind: 'NaN', phase: 'backward' });
+    expect(run.finalLoss).toBeNaN();
+  });
+
+  it('runs every step of a healthy scenario', () => {
+    const run = runScenario(scenario(), scripted(() => null, (_s, k) => 1 / k));
+    expect(run.steps).toBe(20);
+    expect(run.firstNonFinite).toBeNull();
+    expect(run.finalLoss).toBeCloseTo(0.05);
+  });
+});
+
+describe('downsampleLoss', () => {
+  it('keeps at most the limit, the first and last step, and the step asked for', () => {
+    const losses = Array.from({ length: 10_007 }, (_, i) => i);
+    const points = downsampleLoss(losses, 500, 4321);
+    expect(points.length).toBeLessThanOrEqual(500);
+    expect(points[0]).toEqual({ step: 1, loss: 0 });
+    expect(points.at(-1)).toEqual({ step: 10_007, loss: 10_006 });
+    expect(points.some((p) => p.step === 4321)).toBe(true);
+    expect(points.map((p) => p.step)).toEqual([...points.map((p) => p.step)].sort((a, b) => a - b));
+    expect(downsampleLoss([1, 2, 3])).toEqual([{ step: 1, loss: 1 }, { step: 2, loss: 2 }, { step: 3, loss: 3 }]);
+  });
+});
+
+describe('evaluateClaim', () => {
+  const nanAt3 = runScenario(scenario(), scripted(() => 3));
+  const healthy = runScenario(scenario(), scripted(() => null, () => 0));
+  it('decides each kind of claim', () => {
+    expect(evaluateClaim({ expect: 'nonFinite', withinSteps: 3 }, nanAt3).holds).toBe(true);
+    expect(evaluateClaim({ expect: 'nonFinite', withinSteps: 2 }, nanAt3).holds).toBe(false);
+    expect(evaluateClaim({ expect: 'finite' }, nanAt3).holds).toBe(false);
+    expect(evaluateClaim({ expect: 'finite' }, healthy).holds).toBe(true);
+    expect(evaluateClaim({ expect: 'lossBelow', value: 1e-30, atStep: 1 }, healthy)).toEqual({ holds: true, observed: 'loss 0 at step 1' });
+    expect(evaluateClaim({ expect: 'lossAbove', value: 1, atStep: 1 }, healthy).holds).toBe(false);
+    // A NaN loss is neither below nor above anything, and a run that stopped early cannot show step 10.
+    expect(evaluateClaim({ expect: 'lossBelow', value: 10, atStep: 3 }, nanAt3).holds).toBe(false);
+    expect(evaluateClaim({ expect: 'lossBelow', value: 10, atStep: 10 }, nanAt3).observed).toMatch(/stopped at step 3/);
+  });
+});
+
+describe('computeOutcome', () => {
+  it('says the claim holds without searching', () => {
+    const trainer = scripted(() => 2);
+    const { outcome } = computeOutcome(scenario(), { expect: 'nonFinite', withinSteps: 10 }, trainer);
+    expect(outcome).toMatchObject({ verdict: 'holds', text: 'the claim holds', search: null });
+    expect(trainer.made).toBe(1);
+  });
+
+  it('finds a lower precision first when that makes the NaN appear', () => {
+    const trainer = scripted((s) => (s.precision === 'float16' ? 1 : null));
+    const { outcome } = computeOutcome(scenario(), { expect: 'nonFinite', withinSteps: 1 }, trainer);
+    expect(outcome.text).toBe('it holds only with precision float16');
+    expect(outcome.search!.found).toMatchObject({ key: 'precision', value: 'float16', from: 'float32' });
+    expect(outcome.search!.found!.query).toBe('v=1&prec=float16&steps=20');
+  });
+
+  it('brackets the learning rate to the nearest value that makes it diverge, within the run budget', () => {
+    // Diverges when lr ≥ 0.7; the search starts at 0.01.
+    const trainer = scripted((s) => (s.lr >= 0.7 ? 4 : null));
+    const { outcome } = computeOutcome(scenario(), { expect: 'nonFinite', withinSteps: 10 }, trainer, { maxRuns: 12 });
+    expect(outcome.verdict).toBe('holdsOnlyWith');
+    expect(outcome.search!.found!.key).toBe('lr');
+    const lr = outcome.search!.found!.value as number;
+    expect(lr).toBeGreaterThanOrEqual(0.7);
+    expect(lr).toBeLessThan(1);
+    expect(outcome.search!.tried.length).toBeLessThanOrEqual(12);
+    expect(trainer.made).toBeLessThanOrEqual(13);
+  });
+
+  it('searches gentler settings for a safety claim and reports failure with what it tried', () => {
+    const trainer = scripted(() => 3);
+    const { outcome } = computeOutcome(scenario(), { expect: 'finite' }, trainer, { maxRuns: 8 });
+    expect(outcome.verdict).toBe('doesNotHold');
+    expect(outcome.text).toBe('it does not hold in float32');
+    const keys = outcome.search!.tried.map((t) => t.key);
+    expect(keys).toContain('lr');
+    expect(keys).toContain('inputScale');
+    for (const t of outcome.search!.tried.filter((x) => x.key === 'lr')) expect(t.value as number).toBeLessThan(0.01);
+  });
+});
