@@ -1,0 +1,29 @@
+/**
+ * Gradient clipping, applied between gradient computation and the update (tfjs optimizers have no
+ * clipnorm/clipvalue). What each does with non-finite gradients:
+ * - none: passes everything through.
+ * - value: clip each element to [−c, c]. +Inf becomes c and −Inf becomes −c on cpu, but NaN passes
+ *   through unchanged (NaN compares false with both bounds). Backends differ: WebGL leaves Inf as Inf
+ *   and wasm turns NaN into −c (MEASURED.md), so the sentinel watches gradients before clipping.
+ * - norm: scale all gradients by c / max(‖g‖, c) with ‖g‖ the global L2 norm. One NaN anywhere makes
+ *   the norm NaN and therefore every gradient NaN; an Inf makes the norm Inf, the scale 0, finite
+ *   gradients 0 and the infinite ones Inf·0 = NaN.
+ * - skipNonFinite (in the trainer): if any gradient holds NaN/Inf, keep the old weights and state.
+ */
+import * as tf from '@tensorflow/tfjs';
+import type { ClippingKind } from './scenario';
+
+/** Global L2 norm of a list of tensors (pairwise adds: tf.addN with ≥ 8 inputs breaks on WebGPU). */
+export function globalNorm(ts: tf.Tensor[]): tf.Scalar {
+  let acc: tf.Tensor = tf.scalar(0);
+  for (const t of ts) acc = tf.add(acc, tf.sum(tf.square(t)));
+  return tf.sqrt(acc) as tf.Scalar;
+}
+
+/** Clipped gradients (the same tensors when kind is none). */
+export function clipGradients(grads: tf.Tensor[], kind: ClippingKind, c: number, norm: tf.Scalar): tf.Tensor[] {
+  if (kind === 'none') return grads;
+  if (kind === 'value') return grads.map((g) => tf.clipByValue(g, -c, c));
+  const scale = tf.div(c, tf.maximum(norm, c));
+  return grads.map((g) => tf.mul(g, scale));
+}

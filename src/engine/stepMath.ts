@@ -1,0 +1,130 @@
+/**
+ * The arithmetic of one training step, in computation order, with every stored quantity rounded
+ * to the simulated precision and handed to the sentinel's watch:
+ * data → forward (per layer preact/act) → loss (terms, elements, value) → backward (each gradient)
+ * → clip (global norm) → update (optimizer state, then each parameter).
+ * Everything is created inside one tf.tidy; the step's numbers come back in one dataSync.
+ */
+import * as tf from '@tensorflow/tfjs';
+import { clipGradients, globalNorm } from './clipping';
+import { lossElements, reduceLoss } from './losses';
+import type { Model } from './models';
+import type { Optimizer } from './optimizers';
+import type { Rounder } from './precision';
+import type { StepRecord } from './records';
+import type { Scenario } from './scenario';
+import type { QuantityStats, StepWatch } from './sentinel';
+
+export interface StepInputs {
+  t: number;
+  s: Scenario;
+  model: Model;
+  optimizer: Optimizer;
+  round: Rounder;
+  watch: StepWatch;
+  x: tf.Tensor;
+  y: tf.Tensor;
+  rows: number[] | null;
+  lossEps: number;
+}
+
+export interface StepParts {
+  record: StepRecord;
+  quantities: QuantityStats[];
+}
+
+/** Forward pass and loss (shared with previews): returns the model output, the loss input and the loss. */
+export function forwardAndLoss(i: Omit<StepInputs, 'optimizer' | 't' | 'rows'>, x: tf.Tensor, y: tf.Tensor, rows: tf.Tensor1D | null) {
+  const { s, model, round } = i;
+  const watch = i.watch.watch;
+  let out = model.forward({ x, rows }, { round, watch });
+  if (s.predictionClamp > 0) {
+    out = round(tf.clipByValue(out, -s.predictionClamp, s.predictionClamp));
+    watch('out/clamped', 'forward', out);
+  }
+  let pred = out;
+  if (s.loss === 'bce' && model.output === 'logits') {
+    pred = round(tf.sigmoid(out));
+    watch('out/prob', 'forward', pred);
+  }
+  const opts = { kind: s.loss, huberDelta: s.huberDelta, eps: i.lossEps, epsPlacement: s.epsPlacement, reduction: s.reduction };
+  const elements = lossElements(pred, y, opts, round, watch);
+  watch('loss/elements', 'loss', elements);
+  let loss = round(reduceLoss(elements, s.reduction)) as tf.Scalar;
+  if (s.weightDecay > 0 && s.optimizer !== 'adamw') {
+    // L2 in the loss: 0.5·wd·Σw², whose gradient is wd·w (PyTorch's weight_decay for SGD/Adam).
+    let l2: tf.Tensor = tf.scalar(0);
+    for (const p of model.params) l2 = tf.add(l2, tf.sum(tf.square(p.variable)));
+    loss = round(tf.add(loss, tf.mul(l2, 0.5 * s.weightDecay))) as tf.Scalar;
+  }
+  watch('loss/value', 'loss', loss);
+  return { out, pred, loss };
+}
+
+/** Runs step t and returns its record and the sentinel's per-quantity numbers. */
+export function computeStep(i: StepInputs): StepParts {
+  const { s, model, round, t } = i;
+  const watch = i.watch.watch;
+  const params = model.params;
+  const vars = params.map((p) => p.variable);
+  const readback = tf.tidy(() => {
+    const rowsT = i.rows ? tf.tensor1d(i.rows, 'int32') : null;
+    const x = rowsT ? tf.gather(i.x, rowsT) : i.x;
+    const y = rowsT ? tf.gather(i.y, rowsT) : i.y;
+    if (s.model !== 'predictions') watch('data/x', 'data', x);
+    watch('data/y', 'data', y);
+    const { value, grads } = tf.variableGrads(() => forwardAndLoss(i, x, y, rowsT).loss, vars);
+    const g = vars.map((v) => round(grads[v.name] ?? tf.zerosLike(v)));
+    g.forEach((gi, k) => watch(`grad/${params[k]!.name}`, 'backward', gi));
+    const norm = globalNorm(g);
+    if (s.clipping === 'norm') watch('clip/globalNorm', 'clip', round(norm));
+    const clipped = s.clipping === 'none' ? g : clipGradients(g, s.clipping, s.clipValue, norm).map(round);
+    // skipNonFinite: a device-side condition, so skipping costs no extra readback.
+    // Pairwise adds, not tf.addN (≥ 8 inputs breaks on WebGPU, MEASURED.md).
+    const badCount = g.reduce<tf.Tensor>((acc, gi) => tf.add(acc, tf.sum(tf.cast(tf.logicalNot(tf.isFinite(gi)), 'float32'))), tf.scalar(0));
+    const ok = s.skipNonFinite ? tf.equal(badCount, 0) : null;
+    const oldNorms = vars.map((v) => tf.norm(v));
+    const updateNorms: tf.Tensor[] = [];
+    for (const a of i.optimizer.update(t, params, clipped, round)) {
+      const v = ok ? tf.where(ok, a.value, a.target) : a.value;
+      watch(a.quantity, 'update', v);
+      if (a.param !== undefined) updateNorms.push(tf.norm(tf.sub(v, a.target)));
+      a.target.assign(v);
+    }
+    const scalars = [value, norm, ok ? tf.cast(tf.logicalNot(ok), 'float32') : tf.scalar(0), ...g.map((gi) => tf.norm(gi)), ...vars.map((v) => tf.norm(v)), ...updateNorms, ...oldNorms];
+    return tf.concat([tf.stack(scalars.map((q) => tf.reshape(q, []))), i.watch.collect()]);
+  });
+  const v = readback.dataSync();
+  readback.dispose();
+  const n = params.length;
+  const names = params.map((p) => p.name);
+  const pick = (offset: number): Record<string, number> => Object.fromEntries(names.map((name, k) => [name, v[offset + k]!]));
+  const weightNorms = pick(3 + n);
+  const updateNorm = pick(3 + 2 * n);
+  const oldNorm = pick(3 + 3 * n);
+  const { nonFinite, quantities } = i.watch.parse(v, 3 + 4 * n);
+  const loss = v[0]!;
+  const activationMax: Record<string, number> = {};
+  const byName = new Map(quantities.map((q) => [q.quantity, q.maxAbs]));
+  for (const layer of model.layers) {
+    const m = byName.get(`${layer}/act`) ?? byName.get(`${layer}/bn`) ?? byName.get(`${layer}/preact`);
+    if (m !== undefined) activationMax[layer] = m;
+  }
+  const anyBad =
+    nonFinite !== null ? nonFinite > 0 : quantities.length > 0 ? quantities.some((q) => q.counts !== null && q.counts.nan + q.counts.posInf + q.counts.negInf > 0) : !Number.isFinite(loss);
+  return {
+    record: {
+      step: t,
+      loss,
+      gradNorm: v[1]!,
+      gradNorms: pick(3),
+      weightNorms,
+      updateRatios: Object.fromEntries(names.map((name) => [name, updateNorm[name]! / oldNorm[name]!])),
+      activationMax,
+      nonFinite: anyBad,
+      skipped: v[2]! > 0,
+      warnings: [],
+    },
+    quantities,
+  };
+}

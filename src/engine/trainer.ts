@@ -1,0 +1,268 @@
+/**
+ * The trainer: one scenario, its data on device, its model and optimizer; step() runs forward,
+ * loss, backward, clipping and update, with the sentinel watching every quantity, and returns a
+ * plain record read back with ONE dataSync. Deterministic: init, data and batch order come from the
+ * seed, and the batch for step t depends only on t (so a replay from a snapshot repeats it exactly).
+ */
+import * as tf from '@tensorflow/tfjs';
+import { prepareDataset } from './data/preprocess';
+import type { Dataset } from './data/tabular';
+import { buildModel, type Model, type NamedVariable } from './models';
+import { createOptimizer, type Optimizer } from './optimizers';
+import { PRECISION_MAX, makeRounder, roundNumber, roundTensor, type Rounder } from './precision';
+import type { NonFiniteReport, StepRecord } from './records';
+import { rngFor } from './rng';
+import type { Scenario } from './scenario';
+import { StepWatch, buildReport, type QuantityStats, type SentinelMode } from './sentinel';
+import { computeStep, type StepParts } from './stepMath';
+import { GrowthWatch } from './warnings';
+import { computePreview, type Preview } from './preview';
+
+export interface TrainerOptions {
+  /** fast: one readback per step, replay on a flag (default when scenario.sentinel); brute: full checks every step. */
+  sentinel?: SentinelMode;
+  /** Data to train on instead of the scenario's data set (tests and presets with hand-made numbers). */
+  dataset?: Dataset;
+  /** Steps between the on-device snapshots the fast sentinel replays from (default 20). */
+  snapshotEvery?: number;
+}
+
+/** An opaque copy of the trainer's state (on-device tensors); dispose it when replaced. */
+export interface Snapshot {
+  readonly step: number;
+  dispose(): void;
+}
+
+export interface Trainer {
+  step(): StepRecord;
+  run(n: number): StepRecord[];
+  snapshot(): Snapshot;
+  restore(s: Snapshot): void;
+  dispose(): void;
+  readonly stepIndex: number;
+  readonly report: NonFiniteReport | null;
+  readonly paused: boolean;
+  preview(): Preview;
+  parameterNames(): string[];
+  layerNames(): string[];
+}
+
+interface SnapshotData extends Snapshot {
+  tensors: tf.Tensor[];
+  previousMaxAbs: Map<string, number>;
+  disposed: boolean;
+}
+
+/** Why this scenario cannot train on this backend, or null if it can. */
+export function unsupportedReason(s: Scenario, backend: string): string | null {
+  if (s.model === 'unet' && backend === 'wasm') {
+    return 'The wasm backend cannot train the U-Net: tfjs-backend-wasm has no Conv2DBackpropFilter kernel (convolution weight gradients). Use cpu, webgl or webgpu.';
+  }
+  if (s.model === 'unet' && s.dataset !== 'shapes') return 'The U-Net trains on images: choose the "shapes" data set.';
+  if (s.model !== 'unet' && s.dataset === 'shapes') return 'The "shapes" images are for the U-Net only.';
+  if (s.seed === 0) return 'The seed must not be 0 (tfjs treats seed 0 as unseeded).';
+  return null;
+}
+
+/** A trainer for the scenario on the tfjs backend that is active now (see initBackend). */
+export function createTrainer(scenario: Scenario, options: TrainerOptions = {}): Trainer {
+  return new ScenarioTrainer(scenario, options);
+}
+
+class ScenarioTrainer implements Trainer {
+  private readonly s: Scenario;
+  private readonly mode: SentinelMode;
+  private readonly data: Dataset;
+  private readonly model: Model;
+  private readonly optimizer: Optimizer;
+  private readonly round: Rounder;
+  private readonly x: tf.Tensor;
+  private readonly y: tf.Tensor;
+  private readonly growth: GrowthWatch;
+  private readonly snapshotEvery: number;
+  private readonly backend = tf.getBackend();
+  private autoSnapshot: SnapshotData;
+  private previousMaxAbs = new Map<string, number>();
+  private epochCache: { epoch: number; order: number[] } | null = null;
+  private index = 0;
+  private verdict: NonFiniteReport | null = null;
+  private halted = false;
+
+  constructor(scenario: Scenario, options: TrainerOptions) {
+    const why = unsupportedReason(scenario, this.backend);
+    if (why) throw new Error(why);
+    this.s = { ...scenario, hidden: [...scenario.hidden] };
+    this.mode = options.sentinel ?? (scenario.sentinel ? 'fast' : 'off');
+    this.snapshotEvery = Math.max(1, options.snapshotEvery ?? 20);
+    this.data = options.dataset ?? prepareDataset(this.s);
+    this.model = buildModel(this.s, this.data);
+    this.optimizer = createOptimizer(this.s, this.model.params);
+    this.round = makeRounder(this.s.precision);
+    this.x = this.upload(this.data.x.values, this.data.x.shape);
+    this.y = this.upload(this.data.y.values, this.data.y.shape);
+    this.growth = new GrowthWatch(PRECISION_MAX[this.s.precision]);
+    this.autoSnapshot = this.takeSnapshot();
+  }
+
+  /** Data are stored in the simulated precision once, at upload. */
+  private upload(values: Float64Array, shape: number[]): tf.Tensor {
+    return tf.tidy(() => roundTensor(tf.tensor(Float32Array.from(values), shape, 'float32'), this.s.precision).clone());
+  }
+
+  get stepIndex(): number {
+    return this.index;
+  }
+  get report(): NonFiniteReport | null {
+    return this.verdict;
+  }
+  get paused(): boolean {
+    return this.halted;
+  }
+
+  parameterNames(): string[] {
+    return this.model.params.map((p) => p.name);
+  }
+  layerNames(): string[] {
+    return [...this.model.layers];
+  }
+
+  /** Rows of the batch for step t (1-based), or null for the full batch: a pure function of (seed, t). */
+  private rowsFor(t: number): number[] | null {
+    const n = this.data.rows;
+    const bs = this.s.batchSize;
+    if (bs <= 0 || bs >= n) return null;
+    const perEpoch = Math.ceil(n / bs);
+    const epoch = Math.floor((t - 1) / perEpoch);
+    if (this.epochCache?.epoch !== epoch) this.epochCache = { epoch, order: rngFor(this.s.seed, `batch/epoch${epoch}`).permutation(n) };
+    const b = (t - 1) % perEpoch;
+    return this.epochCache.order.slice(b * bs, (b + 1) * bs);
+  }
+
+  private stateVariables(): NamedVariable[] {
+    return [...this.model.params, ...this.optimizer.state];
+  }
+
+  /** One step in the given watch mode; advances stepIndex. */
+  private runStep(mode: 'fast' | 'full' | 'off'): StepParts {
+    const t = this.index + 1;
+    const watch = new StepWatch(mode);
+    try {
+      const parts = computeStep({
+        t,
+        s: this.s,
+        model: this.model,
+        optimizer: this.optimizer,
+        round: this.round,
+        watch,
+        x: this.x,
+        y: this.y,
+        rows: this.rowsFor(t),
+        lossEps: roundNumber(this.s.lossEps, this.s.precision),
+      });
+      this.index = t;
+      return parts;
+    } finally {
+      watch.dispose();
+    }
+  }
+
+  private maxAbsMap(q: QuantityStats[]): Map<string, number> {
+    return new Map(q.map((e) => [e.quantity, e.maxAbs]));
+  }
+
+  step(): StepRecord {
+    const full = this.mode === 'brute';
+    const parts = this.runStep(this.mode === 'off' ? 'off' : full ? 'full' : 'fast');
+    const maxAbs = this.maxAbsMap(parts.quantities);
+    if (parts.record.nonFinite && this.verdict === null && this.mode !== 'off') {
+      this.verdict = full
+        ? buildReport(parts.quantities, this.reportContext(parts.record.step, this.previousMaxAbs))
+        : this.replay(parts.record.step);
+      if (this.verdict && !this.s.continueOnFlag) this.halted = true;
+    }
+    this.previousMaxAbs = maxAbs;
+    const norms = new Map<string, number>([['gradNorm', parts.record.gradNorm], ...Object.entries(parts.record.weightNorms).map(([k, v]) => [`weight/${k}`, v] as [string, number])]);
+    norms.set('loss/value', parts.record.loss);
+    parts.record.warnings = this.growth.observe(parts.record.step, maxAbs, norms);
+    if (this.mode === 'fast' && this.index % this.snapshotEvery === 0 && !parts.record.nonFinite) {
+      const old = this.autoSnapshot;
+      this.autoSnapshot = this.takeSnapshot();
+      this.disposeSnapshot(old);
+    }
+    return parts.record;
+  }
+
+  private reportContext(step: number, previousMaxAbs: ReadonlyMap<string, number>) {
+    return { step, previousMaxAbs, backend: this.backend, precision: this.s.precision, growth: this.growth.recent(['loss/value', 'gradNorm']) };
+  }
+
+  /** Restore the last snapshot and re-run up to `target` with full checks: the exact first non-finite quantity. */
+  private replay(target: number): NonFiniteReport | null {
+    this.restoreState(this.autoSnapshot);
+    let report: NonFiniteReport | null = null;
+    while (this.index < target) {
+      const previous = this.previousMaxAbs;
+      const parts = this.runStep('full');
+      this.previousMaxAbs = this.maxAbsMap(parts.quantities);
+      if (report === null) report = buildReport(parts.quantities, this.reportContext(parts.record.step, previous));
+    }
+    if (report) report.growth = [...report.growth, ...this.growth.recent([report.quantity])];
+    // null only if the backend is not deterministic (the replay did not reproduce the flag).
+    return report;
+  }
+
+  run(n: number): StepRecord[] {
+    const out: StepRecord[] = [];
+    for (let i = 0; i < n && !this.halted; i++) out.push(this.step());
+    return out;
+  }
+
+  private takeSnapshot(): SnapshotData {
+    const tensors = this.stateVariables().map((v) => tf.keep(tf.clone(v.variable)));
+    const snap: SnapshotData = { step: this.index, tensors, previousMaxAbs: new Map(this.previousMaxAbs), disposed: false, dispose: () => this.disposeSnapshot(snap) };
+    return snap;
+  }
+
+  private disposeSnapshot(s: SnapshotData): void {
+    if (s.disposed) return;
+    s.disposed = true;
+    tf.dispose(s.tensors);
+  }
+
+  snapshot(): Snapshot {
+    return this.takeSnapshot();
+  }
+
+  restore(snapshot: Snapshot): void {
+    this.restoreState(snapshot as SnapshotData);
+    if (snapshot !== this.autoSnapshot) {
+      // The sentinel must replay from a point at or before the current step.
+      const old = this.autoSnapshot;
+      this.autoSnapshot = this.takeSnapshot();
+      this.disposeSnapshot(old);
+    }
+  }
+
+  private restoreState(s: SnapshotData): void {
+    if (s.disposed) throw new Error('this snapshot was disposed');
+    this.stateVariables().forEach((v, i) => v.variable.assign(s.tensors[i]!));
+    this.index = s.step;
+    this.previousMaxAbs = new Map(s.previousMaxAbs);
+    if (this.verdict && this.verdict.step > s.step) {
+      this.verdict = null;
+      this.halted = false;
+    }
+  }
+
+  preview(): Preview {
+    return computePreview(this.s, this.model, this.data, this.x, this.y, this.round);
+  }
+
+  dispose(): void {
+    this.disposeSnapshot(this.autoSnapshot);
+    this.model.params.forEach((p) => p.variable.dispose());
+    this.optimizer.dispose();
+    this.x.dispose();
+    this.y.dispose();
+  }
+}
