@@ -178,6 +178,7 @@ class ScenarioTrainer implements Trainer {
       this.verdict = full
         ? buildReport(parts.quantities, this.reportContext(parts.record.step, this.previousMaxAbs))
         : this.replay(parts.record.step);
+      if (this.verdict) this.verdict.growth = [...this.verdict.growth, ...this.growth.recent([this.verdict.quantity])];
       if (this.verdict && !this.s.continueOnFlag) this.halted = true;
     }
     this.previousMaxAbs = maxAbs;
@@ -206,7 +207,6 @@ class ScenarioTrainer implements Trainer {
       this.previousMaxAbs = this.maxAbsMap(parts.quantities);
       if (report === null) report = buildReport(parts.quantities, this.reportContext(parts.record.step, previous));
     }
-    if (report) report.growth = [...report.growth, ...this.growth.recent([report.quantity])];
     // null only if the backend is not deterministic (the replay did not reproduce the flag).
     return report;
   }
