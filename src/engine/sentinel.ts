@@ -13,6 +13,9 @@ import type { NonFiniteCounts, NonFiniteKind, NonFiniteQuantity, NonFiniteReport
 
 export type SentinelMode = 'fast' | 'brute' | 'off';
 
+/** 2^-100: finite float32 values times this sum to at most ~2.7e8 per element, far from overflow. */
+const PROBE_SCALE = 2 ** -100;
+
 /** What one step's readback says about one watched quantity. */
 export interface QuantityStats {
   quantity: string;
@@ -34,7 +37,7 @@ interface Entry {
 export class StepWatch {
   readonly entries: Entry[] = [];
   private readonly stats: tf.Tensor[] = [];
-  private flag: tf.Tensor | null = null;
+  private readonly probes: tf.Tensor[] = [];
 
   constructor(
     readonly mode: 'fast' | 'full' | 'off',
@@ -53,22 +56,22 @@ export class StepWatch {
       this.stats.push(tf.keep(s));
       return;
     }
-    const old = this.flag;
-    const [maxAbs, flag] = tf.tidy(() => {
-      const bad = tf.sum(tf.cast(tf.logicalNot(tf.isFinite(t)), 'float32'));
-      return [tf.reshape(tf.max(tf.abs(t)), [1]), old ? tf.add(old, bad) : bad];
-    });
+    // Fast path, 4 ops per quantity: max|x| for the record, and sum(x·2^-100), which is non-finite
+    // iff x holds NaN or ±Inf: IEEE products and sums propagate both (the ops MEASURED.md caught
+    // hiding NaN are max/relu/clip-like, not these), and the scaling keeps sums of finite float32
+    // values from overflowing. One isFinite over all these sums, in collect(), makes the step's flag.
+    const [maxAbs, probe] = tf.tidy(() => [tf.max(tf.abs(t)), tf.sum(tf.mul(t, PROBE_SCALE))]);
     this.stats.push(tf.keep(maxAbs!));
-    this.flag = tf.keep(flag!);
-    old?.dispose();
+    this.probes.push(tf.keep(probe!));
   };
 
   /** One 1-D tensor: [non-finite count (fast only), stats…]. The caller disposes it. */
   collect(): tf.Tensor1D {
     return tf.tidy(() => {
-      const parts: tf.Tensor[] = this.stats.map((s) => tf.reshape(s, [-1]));
-      if (this.mode === 'fast') parts.unshift(tf.reshape(this.flag ?? tf.scalar(0), [1]));
-      return parts.length === 0 ? tf.zeros([0]) : tf.concat(parts) as tf.Tensor1D;
+      if (this.mode === 'off' || this.stats.length === 0) return tf.zeros([this.mode === 'fast' ? 1 : 0]) as tf.Tensor1D;
+      if (this.mode === 'full') return tf.concat(this.stats) as tf.Tensor1D;
+      const flag = tf.sum(tf.cast(tf.logicalNot(tf.isFinite(tf.stack(this.probes))), 'float32'));
+      return tf.stack([flag, ...this.stats]) as tf.Tensor1D;
     }) as tf.Tensor1D;
   }
 
@@ -99,8 +102,8 @@ export class StepWatch {
   dispose(): void {
     tf.dispose(this.stats);
     this.stats.length = 0;
-    this.flag?.dispose();
-    this.flag = null;
+    tf.dispose(this.probes);
+    this.probes.length = 0;
   }
 }
 

@@ -83,22 +83,24 @@ export function computeStep(i: StepInputs): StepParts {
     // Pairwise adds, not tf.addN (≥ 8 inputs breaks on WebGPU, MEASURED.md).
     const badCount = g.reduce<tf.Tensor>((acc, gi) => tf.add(acc, tf.sum(tf.cast(tf.logicalNot(tf.isFinite(gi)), 'float32'))), tf.scalar(0));
     const ok = s.skipNonFinite ? tf.equal(badCount, 0) : null;
-    const oldNorms = vars.map((v) => tf.norm(v));
-    const updateNorms: tf.Tensor[] = [];
+    // Norms travel as sums of squares (2 ops each); square roots are taken after the readback.
+    const sumSq = (x: tf.Tensor): tf.Tensor => tf.sum(tf.square(x));
+    const oldSq = vars.map(sumSq);
+    const updateSq: tf.Tensor[] = [];
     for (const a of i.optimizer.update(t, params, clipped, round)) {
       const v = ok ? tf.where(ok, a.value, a.target) : a.value;
       watch(a.quantity, 'update', v);
-      if (a.param !== undefined) updateNorms.push(tf.norm(tf.sub(v, a.target)));
+      if (a.param !== undefined) updateSq.push(sumSq(tf.sub(v, a.target)));
       a.target.assign(v);
     }
-    const scalars = [value, norm, ok ? tf.cast(tf.logicalNot(ok), 'float32') : tf.scalar(0), ...g.map((gi) => tf.norm(gi)), ...vars.map((v) => tf.norm(v)), ...updateNorms, ...oldNorms];
-    return tf.concat([tf.stack(scalars.map((q) => tf.reshape(q, []))), i.watch.collect()]);
+    const scalars = [value, norm, ok ? tf.cast(tf.logicalNot(ok), 'float32') : tf.scalar(0), ...g.map(sumSq), ...vars.map(sumSq), ...updateSq, ...oldSq];
+    return tf.concat([tf.stack(scalars), i.watch.collect()]);
   });
   const v = readback.dataSync();
   readback.dispose();
   const n = params.length;
   const names = params.map((p) => p.name);
-  const pick = (offset: number): Record<string, number> => Object.fromEntries(names.map((name, k) => [name, v[offset + k]!]));
+  const pick = (offset: number): Record<string, number> => Object.fromEntries(names.map((name, k) => [name, Math.sqrt(v[offset + k]!)]));
   const weightNorms = pick(3 + n);
   const updateNorm = pick(3 + 2 * n);
   const oldNorm = pick(3 + 3 * n);
