@@ -13,6 +13,7 @@ import { parseArgs } from 'node:util';
 import { REFERENCE_MODELS } from '../src/lab/referenceModels';
 import { benchBrowser } from './browser';
 import { benchNode } from './node';
+import { rankBackends } from './ranking';
 import { renderTable, type BenchRow } from './table';
 
 function options() {
@@ -47,6 +48,11 @@ if (opts.only !== 'node') {
 }
 const results = { date: new Date().toISOString(), machine, browser: browserInfo, runs: opts.runs, rows };
 writeFileSync('bench/results.json', JSON.stringify(results, null, 2) + '\n');
+// Only a complete run may replace the ranking "auto" uses: a partial one would drop backends.
+if (!opts.only && opts.models.length === REFERENCE_MODELS.length) {
+  const on = `${machine}${browserInfo ? `; ${browserInfo.browser}, WebGPU adapter: ${browserInfo.gpu}` : ''}; ${results.date.slice(0, 10)}`;
+  writeFileSync('src/engine/backendRanking.json', JSON.stringify(rankBackends(rows, on), null, 2) + '\n');
+}
 console.log(`machine: ${machine}${browserInfo ? `; ${browserInfo.browser}, WebGPU adapter: ${browserInfo.gpu}` : ''}`);
 console.log(`steps/s, medians of ${opts.runs} runs (one step = forward + backward + update + one loss readback)\n`);
 console.log(renderTable(rows));

@@ -6,6 +6,7 @@
 import * as tf from '@tensorflow/tfjs';
 import '@tensorflow/tfjs-backend-webgpu';
 import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
+import ranking from './backendRanking.json';
 import type { BackendName, BackendRequest, ModelKind } from './scenario';
 
 export interface BackendStatus {
@@ -18,13 +19,42 @@ export interface BackendStatus {
 export interface BackendOptions {
   /** URLs of the wasm binaries, served by the app itself (the browser build passes Vite `?url` imports). */
   wasmPaths?: Partial<Record<'tfjs-backend-wasm.wasm' | 'tfjs-backend-wasm-simd.wasm' | 'tfjs-backend-wasm-threaded-simd.wasm', string>>;
-  /** Per-model preference measured by calibration or the bench table; overrides the built-in order. */
-  autoOrder?: BackendName[];
+  /** U-Net image size, so "auto" can use the ranking measured for the nearest reference size. */
+  imageSize?: number;
 }
 
-/** Backends in the order "auto" tries them for a model; dense models run fastest on cpu (MEASURED.md). */
-export function autoOrderFor(model: ModelKind): BackendName[] {
-  return model === 'unet' ? ['webgl', 'webgpu', 'wasm', 'cpu'] : ['cpu', 'wasm', 'webgl', 'webgpu'];
+type Ranked = { backend: string; stepsPerSecond: number }[];
+const ORDER = ranking.order as Record<string, Record<string, Ranked> | undefined>;
+const ALL: BackendName[] = ['cpu', 'wasm', 'webgl', 'webgpu'];
+
+/** The benchmark's reference model closest to a scenario's model (see src/lab/referenceModels.ts). */
+export function referenceModelFor(model: ModelKind, imageSize = 32): string {
+  if (model === 'unet') return imageSize <= 48 ? 'unet32' : 'unet64';
+  return model === 'mlp' || model === 'autoencoder' ? 'autoencoder' : 'linear';
+}
+
+function environment(): 'browser' | 'node' {
+  const g = globalThis as { document?: unknown; WorkerGlobalScope?: unknown };
+  return g.document !== undefined || g.WorkerGlobalScope !== undefined ? 'browser' : 'node';
+}
+
+/**
+ * Backends in the order "auto" tries them: fastest first as measured by `npm run bench` for the
+ * nearest reference model (src/engine/backendRanking.json), then any not measured. Per-op overhead
+ * dominates these small models, so the measured order beats a rule like "GPU is faster".
+ */
+export function autoOrderFor(model: ModelKind, imageSize = 32, env = environment()): { order: BackendName[]; measured: Ranked } {
+  const measured = ORDER[env]?.[referenceModelFor(model, imageSize)] ?? [];
+  const first = measured.map((m) => m.backend).filter((b): b is BackendName => (ALL as string[]).includes(b));
+  const fallback: BackendName[] = model === 'unet' ? ['webgl', 'webgpu', 'cpu', 'wasm'] : ['cpu', 'wasm', 'webgl', 'webgpu'];
+  return { order: [...first, ...fallback.filter((b) => !first.includes(b))], measured };
+}
+
+function autoReason(name: BackendName, model: ModelKind, measured: Ranked): string {
+  const mine = measured.find((m) => m.backend === name);
+  if (!mine) return `auto chose ${name} for the ${model} model (no benchmark figure for it here)`;
+  const others = measured.filter((m) => m.backend !== name).map((m) => `${m.backend} ${m.stepsPerSecond}`);
+  return `auto chose ${name} for the ${model} model: ${mine.stepsPerSecond} steps/s in the benchmark${others.length ? ` (${others.join(', ')})` : ''}`;
 }
 
 /** Why a backend cannot start here, checked before asking tfjs (which would fail quietly). */
@@ -60,7 +90,8 @@ async function trySet(name: BackendName, options: BackendOptions): Promise<strin
 
 /** Initialise the requested backend (or pick one for "auto"); never throws, always reports what runs. */
 export async function initBackend(requested: BackendRequest, model: ModelKind, options: BackendOptions = {}): Promise<BackendStatus> {
-  const order = requested === 'auto' ? (options.autoOrder ?? autoOrderFor(model)) : [requested, 'cpu' as const];
+  const auto = autoOrderFor(model, options.imageSize);
+  const order = requested === 'auto' ? auto.order : [requested, 'cpu' as const];
   const failures: string[] = [];
   for (const name of order) {
     if (name === 'wasm' && model === 'unet') {
@@ -71,7 +102,7 @@ export async function initBackend(requested: BackendRequest, model: ModelKind, o
     if (failure === null) {
       const reason =
         requested === 'auto'
-          ? [`auto chose ${name} for the ${model} model`, ...failures].join('; ')
+          ? [autoReason(name, model, auto.measured), ...failures].join('; ')
           : failures.length > 0
             ? `fell back to ${name}: ${failures.join('; ')}`
             : null;

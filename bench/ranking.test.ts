@@ -1,0 +1,27 @@
+import { describe, expect, it } from 'vitest';
+import { rankBackends } from './ranking';
+import type { BenchRow } from './table';
+
+const row = (environment: string, backend: string, model: string, on: number): BenchRow => ({
+  environment,
+  backend,
+  model,
+  label: model,
+  modes: [{ mode: 'engine, sentinel on', stepsPerSecond: [on], median: on }],
+});
+
+describe('rankBackends', () => {
+  it('orders backends by the engine speed with the sentinel on, per environment and model', () => {
+    const r = rankBackends(
+      [row('node', 'cpu', 'linear', 900), row('node', 'wasm', 'linear', 1200), row('chromium 156', 'webgl', 'unet32', 5), row('chromium 156', 'cpu', 'unet32', 0.2)],
+      'test machine',
+    );
+    expect(r.order.node!.linear!.map((x) => x.backend)).toEqual(['wasm', 'cpu']);
+    expect(r.order.browser!.unet32!.map((x) => x.backend)).toEqual(['webgl', 'cpu']);
+  });
+
+  it('leaves out skipped cells', () => {
+    const skipped: BenchRow = { environment: 'node', backend: 'wasm', model: 'unet32', label: '', skipped: 'cannot train' };
+    expect(rankBackends([skipped], 'x').order).toEqual({});
+  });
+});

@@ -1,0 +1,22 @@
+// Turn benchmark rows into the per-model backend ranking that "auto" uses (src/engine/backendRanking.json).
+import type { BenchRow } from './table';
+
+export interface Ranking {
+  measuredOn: string;
+  /** environment ("browser" | "node") → reference model id → backends, fastest first, with steps/s. */
+  order: Record<string, Record<string, { backend: string; stepsPerSecond: number }[]>>;
+}
+
+/** Rank the backends of each model by the engine's speed with the sentinel on (what the app runs). */
+export function rankBackends(rows: BenchRow[], measuredOn: string): Ranking {
+  const order: Ranking['order'] = {};
+  for (const r of rows) {
+    const speed = r.modes?.find((m) => m.mode === 'engine, sentinel on')?.median;
+    if (r.skipped || speed === undefined || !Number.isFinite(speed)) continue;
+    const env = r.environment === 'node' ? 'node' : 'browser';
+    const list = ((order[env] ??= {})[r.model] ??= []);
+    list.push({ backend: r.backend, stepsPerSecond: Number(speed.toPrecision(4)) });
+    list.sort((a, b) => b.stepsPerSecond - a.stepsPerSecond);
+  }
+  return { measuredOn, order };
+}
