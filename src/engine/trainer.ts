@@ -34,17 +34,51 @@ export interface Snapshot {
 }
 
 export interface Trainer {
+  /** One training step (also when paused: stepping by hand is allowed). */
   step(): StepRecord;
+  /** Up to n steps; stops early once the trainer pauses after a flag. */
   run(n: number): StepRecord[];
+  /** A copy of weights and optimizer state (on device). */
   snapshot(): Snapshot;
+  /** Back to a snapshot; clears the report if it came after that point. */
   restore(s: Snapshot): void;
+  /** Frees every tensor the trainer owns. */
   dispose(): void;
+  /** Steps taken so far. */
   readonly stepIndex: number;
+  /** The sentinel's verdict on the first non-finite step, once one happened. */
   readonly report: NonFiniteReport | null;
+  /** True after a flag unless scenario.continueOnFlag. */
   readonly paused: boolean;
+  /** Plain data for the UI's previews. */
   preview(): Preview;
+  /** Stable parameter names ("enc/dense1/kernel"), the keys of the record's maps. */
   parameterNames(): string[];
+  /** Layer names in forward order, the keys of activationMax. */
   layerNames(): string[];
+}
+
+/**
+ * Used only if a replay does not reproduce the fast flag (a backend that is not deterministic): the
+ * first quantity whose fast max|x| is non-finite, with counts unknown (zero), so the run still pauses
+ * instead of replaying on every following step.
+ */
+function fastOnlyReport(q: QuantityStats[], ctx: { step: number; backend: string; precision: string; growth: NonFiniteReport['growth'] }): NonFiniteReport {
+  const first = q.find((e) => !Number.isFinite(e.maxAbs));
+  const kind = first === undefined || Number.isNaN(first.maxAbs) ? 'NaN' : first.maxAbs > 0 ? '+Inf' : '-Inf';
+  return {
+    quantity: first?.quantity ?? 'unknown (replay did not reproduce the flag)',
+    phase: first?.phase ?? 'data',
+    kind,
+    counts: { nan: 0, posInf: 0, negInf: 0 },
+    size: first?.size ?? 0,
+    step: ctx.step,
+    lastFiniteMaxAbs: null,
+    cascade: [],
+    backend: ctx.backend,
+    precision: ctx.precision,
+    growth: ctx.growth,
+  };
 }
 
 interface SnapshotData extends Snapshot {
@@ -177,7 +211,7 @@ class ScenarioTrainer implements Trainer {
     if (parts.record.nonFinite && this.verdict === null && this.mode !== 'off') {
       this.verdict = full
         ? buildReport(parts.quantities, this.reportContext(parts.record.step, this.previousMaxAbs))
-        : this.replay(parts.record.step);
+        : (this.replay(parts.record.step) ?? fastOnlyReport(parts.quantities, this.reportContext(parts.record.step, this.previousMaxAbs)));
       if (this.verdict) this.verdict.growth = [...this.verdict.growth, ...this.growth.recent([this.verdict.quantity])];
       if (this.verdict && !this.s.continueOnFlag) this.halted = true;
     }
