@@ -1,0 +1,42 @@
+/** Entry point: read the address bar, build the store and controller, render, wire history and keys. */
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { createAppStore, initialAppState } from '../state/appState';
+import { readLocation } from '../state/urlSync';
+import { ErrorBoundary } from '../ui/ErrorBoundary';
+import { PlaygroundContext, type PlaygroundContextValue } from '../ui/context';
+import { App } from './App';
+import { PlaygroundController } from './controller';
+import { installKeyboard } from './keyboard';
+import { installTestHooks } from './testHooks';
+import { createTrainingWorker } from './workerFactory';
+import './styles.css';
+
+const decoded = readLocation(window.location.search);
+const store = createAppStore(initialAppState(decoded.scenario, decoded.rejected, decoded.embed, decoded.preset));
+if (decoded.speed !== null) store.setState({ speed: decoded.speed });
+const controller = new PlaygroundController(store, createTrainingWorker);
+
+const context: PlaygroundContextValue = {
+  store,
+  actions: controller,
+  series: controller.series,
+  compareSeries: controller.compare.series,
+  keptRecords: () => controller.history.keptRecords(),
+  frameRendered: () => controller.probe.end(),
+};
+
+installTestHooks(controller);
+installKeyboard(controller);
+window.addEventListener('popstate', () => controller.followLocation());
+controller.start(decoded.autoplay);
+
+createRoot(document.getElementById('root')!).render(
+  <StrictMode>
+    <ErrorBoundary area="playground">
+      <PlaygroundContext.Provider value={context}>
+        <App />
+      </PlaygroundContext.Provider>
+    </ErrorBoundary>
+  </StrictMode>,
+);

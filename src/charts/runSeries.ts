@@ -1,0 +1,60 @@
+/**
+ * The chart series of one run, fed record by record: the raw loss, its NaN-safe EMA, and one
+ * gradient-norm and weight-norm series per parameter. Every series is bounded (series.ts).
+ */
+import type { StepRecord } from '../engine/records';
+import { MinMaxSeries, NanSafeEma } from './series';
+
+const LOSS_POINTS = 2000;
+/** Per-parameter charts share one small panel; fewer points per line keep them cheap to draw. */
+const NORM_POINTS = 400;
+
+export class RunSeries {
+  readonly loss = new MinMaxSeries(LOSS_POINTS);
+  readonly smoothed = new MinMaxSeries(LOSS_POINTS);
+  readonly gradNorms = new Map<string, MinMaxSeries>();
+  readonly weightNorms = new Map<string, MinMaxSeries>();
+  private ema: NanSafeEma;
+  lastStep = 0;
+
+  constructor(private smoothing = 0) {
+    this.ema = new NanSafeEma(smoothing);
+  }
+
+  push(r: StepRecord): void {
+    this.loss.push(r.step, r.loss);
+    this.smoothed.push(r.step, this.ema.push(r.loss));
+    pushAll(this.gradNorms, r.step, r.gradNorms);
+    pushAll(this.weightNorms, r.step, r.weightNorms);
+    this.lastStep = r.step;
+  }
+
+  /** Re-smooth from the full loss history (a one-off O(n) when the slider moves, not per frame). */
+  setSmoothing(smoothing: number, losses: ArrayLike<number>, firstStep = 1): void {
+    if (smoothing === this.smoothing) return;
+    this.smoothing = smoothing;
+    this.ema = new NanSafeEma(smoothing);
+    this.smoothed.clear();
+    for (let i = 0; i < losses.length; i++) this.smoothed.push(firstStep + i, this.ema.push(losses[i]!));
+  }
+
+  clear(): void {
+    this.loss.clear();
+    this.smoothed.clear();
+    this.gradNorms.clear();
+    this.weightNorms.clear();
+    this.ema = new NanSafeEma(this.smoothing);
+    this.lastStep = 0;
+  }
+}
+
+function pushAll(target: Map<string, MinMaxSeries>, step: number, values: Record<string, number>): void {
+  for (const [name, value] of Object.entries(values)) {
+    let s = target.get(name);
+    if (!s) {
+      s = new MinMaxSeries(NORM_POINTS);
+      target.set(name, s);
+    }
+    s.push(step, value);
+  }
+}

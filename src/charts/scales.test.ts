@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest';
+import { axisTicks, domainWithRail, formatValue, fromAxis, toAxis } from './scales';
+
+describe('toAxis / fromAxis', () => {
+  it('round-trips on every scale', () => {
+    for (const scale of ['linear', 'log', 'symlog'] as const) {
+      for (const v of [0.001, 1, 42, 1e9]) expect(fromAxis(toAxis(v, scale), scale)).toBeCloseTo(v, 6 - Math.log10(v));
+    }
+  });
+  it('log never returns -Infinity for zero or negative values', () => {
+    expect(Number.isFinite(toAxis(0, 'log'))).toBe(true);
+    expect(Number.isFinite(toAxis(-5, 'log'))).toBe(true);
+  });
+  it('symlog keeps the sign', () => {
+    expect(toAxis(-99, 'symlog')).toBeCloseTo(-2);
+    expect(toAxis(0, 'symlog')).toBe(0);
+  });
+});
+
+describe('domainWithRail', () => {
+  it('puts the rail above all finite data', () => {
+    const d = domainWithRail([1, 5, 3]);
+    expect(d.lo).toBe(1);
+    expect(d.hi).toBe(5);
+    expect(d.rail).toBeGreaterThan(5);
+    expect(d.top).toBeGreaterThan(d.rail);
+  });
+  it('has a finite domain with no data (never NaN axes)', () => {
+    const d = domainWithRail([]);
+    expect([d.lo, d.hi, d.rail, d.top].every(Number.isFinite)).toBe(true);
+  });
+});
+
+describe('axisTicks and formatValue', () => {
+  it('gives whole decades on log scales', () => {
+    expect(axisTicks(-2.3, 1.7, 'log')).toEqual([-2, -1, 0, 1]);
+  });
+  it('gives round linear ticks inside the range', () => {
+    const ticks = axisTicks(0, 10, 'linear');
+    expect(ticks[0]).toBe(0);
+    expect(ticks.every((t) => t >= 0 && t <= 10)).toBe(true);
+  });
+  it('formats values compactly', () => {
+    expect(formatValue(1e-7)).toBe('1e-7');
+    expect(formatValue(0.25)).toBe('0.25');
+    expect(formatValue(Number.NaN)).toBe('NaN');
+  });
+});

@@ -1,0 +1,78 @@
+/**
+ * Y-axis transforms for the loss chart. Recharts' own log scale breaks on zero and negative values
+ * (and a NaN domain blanks the chart), so values are transformed here and plotted on a plain
+ * linear axis whose tick labels show the original values.
+ */
+import type { ChartScale } from '../state/appState';
+
+/** log10 of anything at or below this is clamped: a loss of exactly 0 still has a place on the chart. */
+const LOG_FLOOR = 1e-30;
+
+export function toAxis(value: number, scale: ChartScale): number {
+  if (scale === 'log') return Math.log10(Math.max(value, LOG_FLOOR));
+  if (scale === 'symlog') return Math.sign(value) * Math.log10(1 + Math.abs(value));
+  return value;
+}
+
+export function fromAxis(y: number, scale: ChartScale): number {
+  if (scale === 'log') return 10 ** y;
+  if (scale === 'symlog') return Math.sign(y) * (10 ** Math.abs(y) - 1);
+  return y;
+}
+
+/** A short label for a tick value: 1e-7, 0.03, 250, 1.2e9. */
+export function formatValue(v: number): string {
+  if (!Number.isFinite(v)) return Number.isNaN(v) ? 'NaN' : v > 0 ? '+Inf' : '−Inf';
+  if (v === 0) return '0';
+  const a = Math.abs(v);
+  if (a >= 1e5 || a < 1e-3) return v.toExponential(0).replace('e+', 'e');
+  return Number(v.toPrecision(3)).toString();
+}
+
+/** Axis-space ticks for [lo, hi]: whole decades for log/symlog, round steps for linear. */
+export function axisTicks(lo: number, hi: number, scale: ChartScale): number[] {
+  if (!(hi > lo)) return [lo];
+  if (scale !== 'linear') {
+    const first = Math.ceil(lo);
+    const last = Math.floor(hi);
+    const span = last - first;
+    const stride = Math.max(1, Math.ceil(span / 6));
+    const out: number[] = [];
+    for (let t = first; t <= last; t += stride) out.push(t);
+    return out.length >= 2 ? out : [lo, hi];
+  }
+  const raw = (hi - lo) / 5;
+  const mag = 10 ** Math.floor(Math.log10(raw));
+  const step = [1, 2, 5, 10].map((m) => m * mag).find((s) => s >= raw) ?? raw;
+  const out: number[] = [];
+  for (let t = Math.ceil(lo / step) * step; t <= hi + step * 1e-9; t += step) out.push(Number(t.toPrecision(12)));
+  return out;
+}
+
+export interface AxisDomain {
+  lo: number;
+  hi: number;
+  /** Where non-finite markers sit: a band above the finite data, never inside it. */
+  rail: number;
+  top: number;
+}
+
+/** The y domain of finite axis values, with room for the non-finite rail above. */
+export function domainWithRail(values: number[]): AxisDomain {
+  let lo = Number.POSITIVE_INFINITY;
+  let hi = Number.NEGATIVE_INFINITY;
+  for (const v of values) {
+    if (v < lo) lo = v;
+    if (v > hi) hi = v;
+  }
+  if (!Number.isFinite(lo) || !Number.isFinite(hi)) {
+    lo = 0;
+    hi = 1;
+  }
+  if (hi - lo < 1e-12) {
+    lo -= 0.5;
+    hi += 0.5;
+  }
+  const span = hi - lo;
+  return { lo, hi, rail: hi + span * 0.1, top: hi + span * 0.16 };
+}

@@ -1,0 +1,83 @@
+/**
+ * The application's state: what the screen shows. Per-step data (loss history, chart series)
+ * lives outside it in mutable buffers; the store only carries a version number for those, so a
+ * frame with 500 new steps is one store update, not 500.
+ */
+import type { BackendStatus } from '../engine/backend';
+import type { NonFiniteReport, SentinelWarning } from '../engine/records';
+import type { Scenario } from '../engine/scenario';
+import type { RejectedKey } from '../scenarios/codec';
+import { createStore } from './store';
+
+export type { RejectedKey } from '../scenarios/codec';
+
+export type ChartScale = 'linear' | 'log' | 'symlog';
+
+export interface CompareRun {
+  label: string;
+  scenario: Scenario;
+  status: 'running' | 'done' | 'error';
+  /** Bumped when new compare steps arrive (the curve itself lives beside the main series). */
+  version: number;
+  message: string | null;
+}
+
+export interface AppState {
+  scenario: Scenario;
+  /** The preset this scenario came from (kept in the URL as ?preset=), or null. */
+  preset: string | null;
+  rejected: RejectedKey[];
+  backend: BackendStatus | null;
+  /** The engine's reason this scenario cannot run as asked on the active backend. */
+  unsupported: string | null;
+  running: boolean;
+  step: number;
+  stepsPerSecond: number;
+  /** Steps the worker takes per animation frame. */
+  speed: number;
+  report: NonFiniteReport | null;
+  warnings: SentinelWarning[];
+  /** Why the run stopped on its own ('flagged', 'done', 'error'), for the status line. */
+  stopReason: string | null;
+  /** Short-lived messages: "model reset: hidden layers changed", "typed value rejected", … */
+  notices: string[];
+  error: string | null;
+  /** Bumped each animation frame that applied records; charts re-read their series on change. */
+  dataVersion: number;
+  /** Bumped when the charts should redraw (throttled: a chart redraw costs more than a counter). */
+  chartVersion: number;
+  preview: Record<string, unknown> | null;
+  compare: CompareRun | null;
+  chartScale: ChartScale;
+  smoothing: number;
+  embed: boolean;
+}
+
+export function initialAppState(scenario: Scenario, rejected: RejectedKey[], embed: boolean, preset: string | null = null): AppState {
+  return {
+    scenario,
+    preset,
+    rejected,
+    backend: null,
+    unsupported: null,
+    running: false,
+    step: 0,
+    stepsPerSecond: 0,
+    speed: 1,
+    report: null,
+    warnings: [],
+    stopReason: null,
+    notices: [],
+    error: null,
+    dataVersion: 0,
+    chartVersion: 0,
+    preview: null,
+    compare: null,
+    chartScale: 'log',
+    smoothing: 0,
+    embed,
+  };
+}
+
+export const createAppStore = (s: AppState) => createStore(s);
+export type AppStore = ReturnType<typeof createAppStore>;

@@ -1,0 +1,72 @@
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_SCENARIO } from '../engine/scenario';
+import { changedFields, queryFor, readLocation, structuralChanges, writeLocation, type HistoryLike } from './urlSync';
+
+function fakeHistory(): HistoryLike & { calls: [string, string][] } {
+  const calls: [string, string][] = [];
+  return {
+    calls,
+    pushState: (_d, _u, url) => calls.push(['push', url ?? '']),
+    replaceState: (_d, _u, url) => calls.push(['replace', url ?? '']),
+  };
+}
+
+describe('readLocation', () => {
+  it('decodes the default scenario from an empty query', () => {
+    const d = readLocation('');
+    expect(d.scenario).toEqual(DEFAULT_SCENARIO);
+    expect(d.rejected).toEqual([]);
+    expect(d.autoplay).toBe(false);
+  });
+
+  it('reads app flags without reporting them as rejected', () => {
+    const d = readLocation('?autoplay=1&embed=1&speed=20&be=cpu');
+    expect(d).toMatchObject({ autoplay: true, embed: true, speed: 20 });
+    expect(d.scenario.backend).toBe('cpu');
+    expect(d.rejected).toEqual([]);
+  });
+
+  it('rejects bad values and unknown keys and keeps the defaults for them', () => {
+    const d = readLocation('?lr=abc&bogus=1&speed=-3');
+    expect(d.scenario.lr).toBe(DEFAULT_SCENARIO.lr);
+    expect(d.rejected.map((r) => r.key).sort()).toEqual(['bogus', 'lr', 'speed']);
+  });
+});
+
+describe('queryFor / writeLocation', () => {
+  it('round-trips a changed scenario through the URL', () => {
+    const s = { ...DEFAULT_SCENARIO, lr: 0.5, hidden: [8, 4], backend: 'webgl' as const };
+    expect(readLocation(queryFor(s, { embed: false, preset: null })).scenario).toEqual(s);
+  });
+
+  it('encodes relative to a preset and keeps its id', () => {
+    const d = readLocation('?preset=unscaled-features-sgd');
+    expect(d.preset).toBe('unscaled-features-sgd');
+    const q = queryFor({ ...d.scenario, lr: 0.001 }, { embed: false, preset: d.preset });
+    expect(q).toContain('preset=unscaled-features-sgd');
+    expect(readLocation(q).scenario).toEqual({ ...d.scenario, lr: 0.001 });
+  });
+
+  it('keeps embed=1 across edits', () => {
+    expect(queryFor(DEFAULT_SCENARIO, { embed: true, preset: null })).toContain('embed=1');
+  });
+
+  it('pushes or replaces as asked', () => {
+    const h = fakeHistory();
+    writeLocation(h, '/app/', { ...DEFAULT_SCENARIO, lr: 0.1 }, { embed: false, preset: null }, 'replace');
+    writeLocation(h, '/app/', { ...DEFAULT_SCENARIO, model: 'linear' }, { embed: false, preset: null }, 'push');
+    expect(h.calls[0]![0]).toBe('replace');
+    expect(h.calls[0]![1]).toMatch(/^\/app\/\?.*lr=0\.1/);
+    expect(h.calls[1]![0]).toBe('push');
+  });
+});
+
+describe('structuralChanges', () => {
+  it('separates structural from live changes', () => {
+    const lr = { ...DEFAULT_SCENARIO, lr: 1 };
+    expect(structuralChanges(DEFAULT_SCENARIO, lr)).toEqual([]);
+    expect(changedFields(DEFAULT_SCENARIO, lr)).toEqual(['lr']);
+    const hidden = { ...DEFAULT_SCENARIO, hidden: [4] };
+    expect(structuralChanges(DEFAULT_SCENARIO, hidden)).toEqual(['hidden']);
+  });
+});

@@ -1,0 +1,73 @@
+/**
+ * Scenario ⇄ address bar. Control changes replace the history entry (a slider drag must not fill
+ * the Back button); structural and preset changes push one, so Back/Forward walk between models.
+ * Framework-free: the history and location are passed in, so tests can use plain objects.
+ */
+import type { Scenario } from '../engine/scenario';
+import { FIELD_BY_KEY } from '../scenarios/schema';
+import type { RejectedKey } from './appState';
+import { decodeScenario, encodeScenario } from './codecAdapter';
+
+export interface LocationFlags {
+  autoplay: boolean;
+  embed: boolean;
+  /** Steps per frame from ?speed=, when given and valid. */
+  speed: number | null;
+}
+
+export interface DecodedLocation extends LocationFlags {
+  scenario: Scenario;
+  rejected: RejectedKey[];
+  /** The preset the link named, if any: later edits are encoded relative to it. */
+  preset: string | null;
+}
+
+export interface HistoryLike {
+  pushState(data: unknown, unused: string, url?: string): void;
+  replaceState(data: unknown, unused: string, url?: string): void;
+}
+
+export function readLocation(search: string): DecodedLocation {
+  const query = search.startsWith('?') ? search.slice(1) : search;
+  const params = new URLSearchParams(query);
+  const { scenario, rejected, preset } = decodeScenario(query);
+  const speedRaw = params.get('speed');
+  const speed = speedRaw !== null && /^\d+$/.test(speedRaw) && Number(speedRaw) >= 1 && Number(speedRaw) <= 1000 ? Number(speedRaw) : null;
+  if (speedRaw !== null && speed === null) rejected.push({ key: 'speed', value: speedRaw, reason: 'expected a whole number 1…1000' });
+  return { scenario, rejected, preset: preset ?? null, autoplay: params.get('autoplay') === '1', embed: params.get('embed') === '1', speed };
+}
+
+export interface UrlContext {
+  embed: boolean;
+  preset: string | null;
+}
+
+/** The query for a scenario; `embed` survives edits so a slide keeps its layout. */
+export function queryFor(scenario: Scenario, flags: UrlContext): string {
+  const encoded = encodeScenario(scenario, flags.preset ? { preset: flags.preset } : {});
+  const extra = flags.embed ? 'embed=1' : '';
+  const parts = [encoded, extra].filter((p) => p.length > 0);
+  return parts.length > 0 ? `?${parts.join('&')}` : '?';
+}
+
+export function writeLocation(history: HistoryLike, pathname: string, scenario: Scenario, flags: UrlContext, mode: 'push' | 'replace'): string {
+  const url = `${pathname}${queryFor(scenario, flags)}`;
+  if (mode === 'push') history.pushState(null, '', url);
+  else history.replaceState(null, '', url);
+  return url;
+}
+
+/** The structural fields that differ between two scenarios (a change to any of them rebuilds the model). */
+export function structuralChanges(a: Scenario, b: Scenario): (keyof Scenario)[] {
+  const out: (keyof Scenario)[] = [];
+  for (const key of Object.keys(b) as (keyof Scenario)[]) {
+    if (JSON.stringify(a[key]) === JSON.stringify(b[key])) continue;
+    if (FIELD_BY_KEY.get(key)?.structural ?? true) out.push(key);
+  }
+  return out;
+}
+
+/** Every field that differs. */
+export function changedFields(a: Scenario, b: Scenario): (keyof Scenario)[] {
+  return (Object.keys(b) as (keyof Scenario)[]).filter((k) => JSON.stringify(a[k]) !== JSON.stringify(b[k]));
+}

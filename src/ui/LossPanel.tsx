@@ -1,0 +1,66 @@
+/** The loss chart with its scale and smoothing controls, and a caption naming the first non-finite step. */
+import { LossChart } from '../charts/LossChart';
+import { MarkerIcon } from '../charts/markers';
+import type { ChartScale } from '../state/appState';
+import { useStore } from '../state/useStore';
+import { usePlayground } from './context';
+
+const SCALES: ChartScale[] = ['linear', 'log', 'symlog'];
+
+export function LossPanel({ height = 300, showControls = true }: { height?: number; showControls?: boolean }) {
+  const { store, actions, series, compareSeries } = usePlayground();
+  const version = useStore(store, (s) => s.chartVersion);
+  const scale = useStore(store, (s) => s.chartScale);
+  const smoothing = useStore(store, (s) => s.smoothing);
+  const report = useStore(store, (s) => s.report);
+  const compare = useStore(store, (s) => s.compare);
+  const first = report?.step ?? series.loss.firstNonFinite?.step ?? null;
+
+  return (
+    <section className="panel" aria-labelledby="loss-title">
+      <div className="panel-head">
+        <h2 id="loss-title">Loss</h2>
+        {showControls && (
+          <div className="chart-controls">
+            <fieldset className="segmented">
+              <legend className="sr-only">Loss axis scale</legend>
+              {SCALES.map((s) => (
+                <label key={s} className={scale === s ? 'on' : ''}>
+                  <input type="radio" name="loss-scale" value={s} checked={scale === s} onChange={() => store.setState((st) => ({ chartScale: s, chartVersion: st.chartVersion + 1 }))} />
+                  {s}
+                </label>
+              ))}
+            </fieldset>
+            <label className="inline">
+              Smoothing
+              <input type="range" min={0} max={0.99} step={0.01} value={smoothing} onChange={(e) => actions.setSmoothing(Number(e.target.value))} aria-valuetext={smoothing.toFixed(2)} />
+              <span className="num">{smoothing.toFixed(2)}</span>
+            </label>
+          </div>
+        )}
+      </div>
+      <LossChart
+        series={series}
+        version={version}
+        scale={scale}
+        smoothing={smoothing}
+        report={report}
+        compare={compare ? { series: compareSeries, label: compare.label, version: compare.version } : null}
+        height={height}
+      />
+      <p className="caption">
+        <span className="key"><MarkerIcon kind="NaN" /> NaN</span>
+        <span className="key"><MarkerIcon kind="+Inf" /> +Inf</span>
+        <span className="key"><MarkerIcon kind="-Inf" /> −Inf</span>
+        {first !== null ? (
+          <strong data-testid="first-nonfinite" data-step={first}>
+            First non-finite value at step {first}
+            {report ? `: ${report.kind} in ${report.quantity} (${report.phase})` : ''}
+          </strong>
+        ) : (
+          <span className="muted">Non-finite values appear on the dotted rail at the top, never as a broken axis.</span>
+        )}
+      </p>
+    </section>
+  );
+}

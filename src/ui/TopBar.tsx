@@ -1,0 +1,62 @@
+/** The transport and status bar: play/pause, step, reset, speed, step counter, steps/s, backend, precision. */
+import { useStore } from '../state/useStore';
+import { usePlayground } from './context';
+
+const SPEEDS = [1, 2, 5, 10, 20, 50, 100, 200, 500];
+
+export function TopBar({ compact = false }: { compact?: boolean }) {
+  const { store, actions } = usePlayground();
+  const running = useStore(store, (s) => s.running);
+  const step = useStore(store, (s) => s.step);
+  const rate = useStore(store, (s) => s.stepsPerSecond);
+  const backend = useStore(store, (s) => s.backend);
+  const speed = useStore(store, (s) => s.speed);
+  const precision = useStore(store, (s) => s.scenario.precision);
+  const stopReason = useStore(store, (s) => s.stopReason);
+  const flagged = useStore(store, (s) => s.report !== null);
+
+  return (
+    <div className="topbar" role="toolbar" aria-label="Training controls">
+      <button type="button" className="primary" data-testid="play-button" aria-pressed={running} onClick={() => actions.toggle()} title="Play / pause (Space)">
+        {running ? '❚❚ Pause' : '▶ Play'}
+      </button>
+      {!compact && (
+        <>
+          <button type="button" data-testid="step-button" onClick={() => actions.stepOnce()} title="One step (→)">
+            Step ▸
+          </button>
+          <button type="button" data-testid="reset-button" onClick={() => actions.reset()} title="New model, step 0 (R)">
+            ↺ Reset
+          </button>
+          <label className="inline">
+            Speed
+            <select data-testid="speed-select" value={speed} onChange={(e) => actions.setSpeed(Number(e.target.value))} title="Steps per animation frame">
+              {SPEEDS.map((s) => (
+                <option key={s} value={s}>
+                  {s} / frame
+                </option>
+              ))}
+            </select>
+          </label>
+        </>
+      )}
+      <span className="stat" aria-live="off">
+        step <strong data-testid="step-counter">{step}</strong>
+      </span>
+      {!compact && (
+        <>
+          <span className="stat" data-testid="steps-per-second">{rate.toFixed(0)} steps/s</span>
+          <span className="stat" data-testid="backend-indicator" title={backend?.reason ?? ''}>
+            backend <strong>{backend ? backend.active : '…'}</strong>
+            {backend && backend.requested !== 'auto' && backend.requested !== backend.active && <span className="fallback"> (asked {backend.requested}{backend.reason ? `: ${backend.reason}` : ''})</span>}
+            {backend && backend.requested === 'auto' && <span className="muted"> (auto)</span>}
+          </span>
+          <span className={`badge ${precision === 'float32' ? '' : 'warn'}`} data-testid="precision-badge" title="Number format of weights and activations">
+            {precision}
+          </span>
+          {flagged && stopReason === 'flagged' && <span className="badge flag">paused at first non-finite step</span>}
+        </>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,43 @@
+/**
+ * The message protocol between the UI thread and the training worker. Both sides import these
+ * types, so a renamed field is a compile error on both ends instead of a silent `undefined`.
+ * Everything here is plain data: it crosses postMessage by structured clone.
+ */
+import type { BackendStatus } from '../engine/backend';
+import type { Preview } from '../engine/preview';
+import type { NonFiniteReport, StepRecord } from '../engine/records';
+import type { Scenario } from '../engine/scenario';
+
+export type { Preview };
+
+export type ToWorker =
+  /**
+   * Build a trainer for `scenario`. `keep`: carry the weights and step count over (a live change
+   * such as the learning rate) and keep playing if it was; otherwise a fresh run from step 0.
+   * `runId` tags every reply of that run, so the UI can drop replies of a run it has left.
+   */
+  | { type: 'configure'; runId: number; scenario: Scenario; keep: boolean }
+  /** `stopAt`: pause by itself after that step (used by Compare runs). */
+  | { type: 'play'; stopAt?: number }
+  | { type: 'pause' }
+  | { type: 'step'; count: number }
+  | { type: 'reset' }
+  | { type: 'setSpeed'; stepsPerTick: number };
+
+export type FromWorker =
+  | { type: 'backend'; runId: number; status: BackendStatus; unsupported: string | null }
+  | { type: 'records'; runId: number; records: StepRecord[] }
+  | { type: 'report'; runId: number; report: NonFiniteReport }
+  | { type: 'preview'; runId: number; preview: Preview }
+  /** The loop started or stopped; `why` says why it stopped on its own (flag, stopAt, error). */
+  | { type: 'running'; runId: number; running: boolean; step: number; why: string | null }
+  | { type: 'error'; runId: number; message: string }
+  /** A live change could not keep the weights: the run restarted at step 0 under the same runId. */
+  | { type: 'restarted'; runId: number }
+  /** Something the user should know that is not an error (e.g. weights could not be carried over). */
+  | { type: 'notice'; runId: number; message: string };
+
+/** Type guard for messages arriving on the UI side (a worker error event carries no data). */
+export function isFromWorker(data: unknown): data is FromWorker {
+  return typeof data === 'object' && data !== null && typeof (data as { type?: unknown }).type === 'string';
+}
