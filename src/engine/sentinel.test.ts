@@ -66,6 +66,14 @@ describe('the sentinel pins the first non-finite quantity, one phase at a time',
     t.dispose();
   });
 
+  it('clip: finite gradients whose global norm overflows (article data × 1e12, clipping by norm)', () => {
+    const r = verdict(article({ inputScale: 1e12, clipping: 'norm', clipValue: 1 }), 3);
+    expect([r.step, r.quantity, r.phase, r.kind]).toEqual([1, 'clip/globalNorm', 'clip', '+Inf']);
+    expect(r.counts).toEqual({ nan: 0, posInf: 1, negInf: 0 });
+    // scale = c / max(Inf, c) = 0: every gradient is multiplied by 0, nothing downstream is non-finite.
+    expect(r.cascade).toEqual([]);
+  });
+
   it('update: weights overflow after one step with lr = 1e38', () => {
     const r = verdict(article({ lr: 1e38 }), 3);
     expect([r.step, r.quantity, r.phase, r.kind]).toEqual([1, 'param/dense/kernel', 'update', '+Inf']);

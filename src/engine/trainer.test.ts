@@ -89,6 +89,35 @@ describe('no tensor leaks', () => {
   });
 });
 
+describe('step records', () => {
+  it('hold per-parameter norms consistent with the global norm and, for SGD, ‖Δw‖ = lr·‖g‖', () => {
+    const s = { ...ARTICLE, normalization: 'zscore' as const };
+    const t = createTrainer(s);
+    const [r1, r2] = t.run(2);
+    expect(t.parameterNames()).toEqual(['dense/kernel', 'dense/bias']);
+    expect(Object.keys(r2!.gradNorms)).toEqual(t.parameterNames());
+    expect(Math.hypot(...Object.values(r2!.gradNorms))).toBeCloseTo(r2!.gradNorm, 3);
+    for (const k of t.parameterNames()) expect(r2!.updateRatios[k]! * r1!.weightNorms[k]!).toBeCloseTo(0.01 * r2!.gradNorms[k]!, 4);
+    expect(r1!.activationMax).toEqual({ dense: r1!.activationMax.dense });
+    expect([r1!.nonFinite, r1!.skipped, r1!.step, r2!.step]).toEqual([false, false, 1, 2]);
+    t.dispose();
+  });
+
+  it('previews: regression points, autoencoder rows, classifier probabilities, predictions', () => {
+    const kinds = [ARTICLE, AUTOENCODER, base({ model: 'classifier', dataset: 'labels', hidden: [] }), base({ model: 'predictions', dataset: 'largePredictions' })].map((s) => {
+      const t = createTrainer(s);
+      const p = t.preview();
+      t.dispose();
+      return p;
+    });
+    expect(kinds.map((p) => p.kind)).toEqual(['regression', 'autoencoder', 'classifier', 'predictions']);
+    const [reg, ae, , pred] = kinds;
+    if (reg?.kind === 'regression') expect(reg.points.map((p) => [p.x, p.y])).toEqual([[1, 10], [2, 20], [3, 30]]);
+    if (ae?.kind === 'autoencoder') expect([ae.inputs.length, ae.inputs[0]!.length, ae.reconstructions[0]!.length]).toEqual([4, 10, 10]);
+    if (pred?.kind === 'predictions') expect([pred.predictions, pred.targets]).toEqual([[1000, 2000, 3000], [1, 2, 3]]);
+  });
+});
+
 describe('snapshot and restore', () => {
   it('restoring replays the same losses', () => {
     const t = createTrainer(AUTOENCODER);
