@@ -29,7 +29,7 @@ function scripted(nanAt: (s: Scenario) => number | null, loss: (s: Scenario, ste
       },
       dispose() {},
     };
-  }) as TrainerFactory & { made: number };
+  }) as unknown as TrainerFactory & { made: number };
   factory.made = 0;
   return factory;
 }

@@ -11,6 +11,9 @@ import { encodeScenario, formatNumber } from '../scenarios/codec';
 import { evaluateClaim, stepsNeeded, type ClaimVerdict } from './claims';
 import { runScenario, type RunSummary, type TrainerFactory } from './runScenario';
 
+/** Longest search run for a claim that trouble appears. */
+export const SEARCH_STEP_CAP = 100;
+
 export type SearchKey = 'precision' | 'lr' | 'inputScale';
 
 export interface SearchTrial {
@@ -40,7 +43,7 @@ export interface Outcome {
 export interface OutcomeOptions {
   /** Whether to search when the claim fails (default true). */
   search?: boolean;
-  /** Most runs the search may make (default 16). */
+  /** Most runs the search may make (default 12). */
   maxRuns?: number;
   /** The preset the scenario came from: the variant's link is then written relative to it. */
   preset?: string;
@@ -56,7 +59,7 @@ export function computeOutcome(
   const run = runScenario(scenario, createTrainer);
   const verdict = evaluateClaim(check, run);
   if (verdict.holds) return { run, verdict, outcome: { verdict: 'holds', text: 'the claim holds', observed: verdict.observed, search: null } };
-  const search = options.search === false ? null : searchNearest(scenario, check, createTrainer, options.maxRuns ?? 16, options.preset);
+  const search = options.search === false ? null : searchNearest(scenario, check, createTrainer, options.maxRuns ?? 12, options.preset);
   const found = search?.found;
   const outcome: Outcome = found
     ? { verdict: 'holdsOnlyWith', text: `it holds only with ${describeSetting(found.key, found.value)}`, observed: verdict.observed, search }
@@ -87,8 +90,8 @@ function tidy(x: number): number {
 }
 
 /**
- * Search the three axes within `maxRuns` short runs; the nearest hit wins: a precision change first
- * (a single switch), else the numeric change that is fewest decades away from the original value.
+ * Search the three axes within `maxRuns` short runs; the nearest hit wins, measured in decades of
+ * change from the original value, with a switch of number format counting as one decade.
  */
 export function searchNearest(
   scenario: Scenario,
@@ -98,7 +101,10 @@ export function searchNearest(
   preset?: string,
 ): SearchResult {
   const tried: SearchTrial[] = [];
-  const steps = Math.min(scenario.steps, stepsNeeded(check, scenario.steps));
+  // A run cut short can only miss trouble, never invent it, so claims of trouble get capped runs;
+  // a claim of safety must see every step or a shortened run would pass it falsely.
+  const needed = Math.min(scenario.steps, stepsNeeded(check, scenario.steps));
+  const steps = wantsTrouble(check) ? Math.min(needed, SEARCH_STEP_CAP) : needed;
   const trial = (key: SearchKey, value: number | Precision): boolean => {
     if (tried.length >= maxRuns) return false;
     const variant = { ...scenario, [key]: value, steps } as Scenario;
@@ -125,11 +131,12 @@ export function searchNearest(
     if (hit !== null) numericHits.push({ key, value: hit });
   }
 
-  let best: { key: SearchKey; value: number | Precision } | null = precisionHit ? { key: 'precision', value: precisionHit } : null;
-  if (!best && numericHits.length > 0) {
-    const distance = (h: { key: 'lr' | 'inputScale'; value: number }): number => Math.abs(Math.log10(h.value / scenario[h.key]));
-    best = numericHits.reduce((a, b) => (distance(b) < distance(a) ? b : a));
-  }
+  // Distance in decades of change; switching the number format counts as one decade.
+  const hits: { key: SearchKey; value: number | Precision; distance: number }[] = [
+    ...(precisionHit ? [{ key: 'precision' as const, value: precisionHit, distance: 1 }] : []),
+    ...numericHits.map((h) => ({ ...h, distance: Math.abs(Math.log10(h.value / scenario[h.key])) })),
+  ];
+  const best = hits.length === 0 ? null : hits.reduce((a, b) => (b.distance < a.distance ? b : a));
   if (!best) return { tried, found: null };
   const variant = { ...scenario, [best.key]: best.value } as Scenario;
   return { tried, found: { key: best.key, value: best.value, from: scenario[best.key], scenario: variant, query: encodeScenario(variant, preset === undefined ? {} : { preset }) } };

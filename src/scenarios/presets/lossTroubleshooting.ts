@@ -8,10 +8,13 @@ import type { Preset } from '../presetTypes';
 
 const FILE = '001_b89798d26df32612.txt';
 
-// A 10 → 20 → 1 network on 1,000 rows of ten features, the size used throughout the article.
+// A 10 → 20 → 1 network on 1,000 rows of ten features, the size used throughout the article. The
+// uniform data set keeps every feature on the same unit scale like the article's random data, so the
+// only thing each pair changes is the setting under discussion ("synthetic" spreads its features over
+// ten decades on purpose, which would blow up every variant alike).
 const tenFeatureMlp: Partial<Scenario> = {
   model: 'mlp',
-  dataset: 'synthetic',
+  dataset: 'uniform',
   samples: 1000,
   features: 10,
   hidden: [20],
@@ -60,9 +63,9 @@ export const LOSS_TROUBLESHOOTING_PRESETS: Preset[] = [
       'shrinks further with each layer; the article also blames exponentials in activations for overflow.',
     claim: {
       statement: 'Saturating activations such as sigmoid in a deep network can end in a NaN loss.',
-      check: { expect: 'nonFinite', withinSteps: 200 },
+      check: { expect: 'nonFinite', withinSteps: 100 },
     },
-    scenario: { ...tenFeatureMlp, hidden: [20, 20, 20, 20, 20], activation: 'sigmoid', optimizer: 'sgd', lr: 0.1 },
+    scenario: { ...tenFeatureMlp, hidden: [20, 20, 20, 20, 20], activation: 'sigmoid', optimizer: 'sgd', lr: 0.1, samples: 200, steps: 100 },
   },
   {
     id: 'activation-relu',
@@ -74,7 +77,7 @@ export const LOSS_TROUBLESHOOTING_PRESETS: Preset[] = [
       statement: 'Swapping sigmoid or tanh for ReLU avoids the vanishing and exploding gradients and trains without NaN.',
       check: { expect: 'finite' },
     },
-    scenario: { ...tenFeatureMlp, optimizer: 'sgd', lr: 0.1 },
+    scenario: { ...tenFeatureMlp, optimizer: 'sgd', lr: 0.1, samples: 200, steps: 100 },
   },
   {
     id: 'optimizer-high-lr',
@@ -82,13 +85,13 @@ export const LOSS_TROUBLESHOOTING_PRESETS: Preset[] = [
     source: { file: FILE, example: 3 },
     pair: { role: 'broken', other: 'optimizer-adam-clipped' },
     explanation:
-      'The same network trained by plain SGD with a learning rate of 1 on inputs ten times larger than usual, with no ' +
+      'The same network trained by plain SGD with a learning rate of 2 on inputs ten times larger than usual, with no ' +
       'clipping and no weight decay: each step overshoots further than the last.',
     claim: {
       statement: 'Too large a learning rate makes the gradients explode and the weights grow until the loss is NaN.',
       check: { expect: 'nonFinite', withinSteps: 200 },
     },
-    scenario: { ...tenFeatureMlp, optimizer: 'sgd', lr: 1, inputScale: 10 },
+    scenario: { ...tenFeatureMlp, optimizer: 'sgd', lr: 2, inputScale: 10 },
   },
   {
     id: 'optimizer-adam-clipped',

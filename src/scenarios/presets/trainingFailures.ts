@@ -17,10 +17,22 @@ const kerasLinear: Partial<Scenario> = {
   steps: 10,
 };
 
-// Fixed probabilities against fixed labels; the loss is summed, not averaged, as in the article.
-const logLoss: Partial<Scenario> = { model: 'classifier', dataset: 'logLossProbs', loss: 'bce', reduction: 'sum', optimizer: 'sgd', lr: 0.01, steps: 10 };
+// The article computes the loss of fixed probabilities against fixed labels, so the probabilities
+// themselves are the parameter (a classifier's sigmoid could never output an exact 0 or 1). The loss
+// is summed, not averaged, as in the article.
+const logLoss: Partial<Scenario> = { model: 'predictions', dataset: 'logLossProbs', loss: 'bce', reduction: 'sum', optimizer: 'sgd', lr: 0.01, steps: 10 };
 
-const customSquare: Partial<Scenario> = { model: 'customSquare', loss: 'mse', optimizer: 'sgd', lr: 0.01, steps: 20 };
+// One unit-scale input feature: the layer's own arithmetic, not the data, decides what happens.
+const customSquare: Partial<Scenario> = {
+  model: 'customSquare',
+  dataset: 'uniform',
+  features: 1,
+  samples: 64,
+  loss: 'mse',
+  optimizer: 'sgd',
+  lr: 0.01,
+  steps: 20,
+};
 
 export const TRAINING_FAILURE_PRESETS: Preset[] = [
   {

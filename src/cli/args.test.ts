@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import { parseArgs } from './args';
+import { presetById, presetScenario } from '../scenarios/presets';
+
+const errorOf = (argv: string[]): string => {
+  const r = parseArgs(argv);
+  if (r.ok) throw new Error(`expected an error for ${argv.join(' ')}`);
+  return r.error;
+};
+
+describe('parseArgs', () => {
+  it('plans a preset run with overrides, steps and backend', () => {
+    const r = parseArgs(['run', '--preset', 'unscaled-features-sgd', '--set', 'lr=0.5', '--set=prec=float16', '--steps', '7', '--backend', 'wasm', '--json']);
+    expect(r.ok).toBe(true);
+    if (!r.ok || r.plan.command !== 'run') return;
+    expect(r.plan.scenario).toEqual({ ...presetScenario(presetById('unscaled-features-sgd')!), lr: 0.5, precision: 'float16', steps: 7 });
+    expect(r.plan).toMatchObject({ preset: 'unscaled-features-sgd', backend: 'wasm', json: true, search: true });
+  });
+
+  it('reads a full URL, including its preset key', () => {
+    const r = parseArgs(['run', '--url', 'https://example.org/?v=1&preset=mean-tiny-errors&steps=3']);
+    expect(r.ok && r.plan.command === 'run' && r.plan.preset).toBe('mean-tiny-errors');
+  });
+
+  it.each([
+    [['run', '--preset', 'unscaled-features-sgd', '--set', 'lr=abc'], '--set lr=abc: not a number'],
+    [['run', '--preset', 'unscaled-features-sgd', '--set', 'learningRate=1'], '--set learningRate=1: unknown key'],
+    [['run', '--preset', 'unscaled-features-sgd', '--set', 'lr'], '--set lr: expected key=value'],
+    [['run', '--preset', 'nope'], '--preset: no preset "nope" (see: npm run cli -- presets)'],
+    [['run', '--url', 'lr=abc&act=swish'], '--url: ignored lr=abc: not a number; ignored act=swish: not one of relu, leakyRelu, elu, tanh, sigmoid, softplus, linear'],
+    [['run', '--preset', 'unscaled-features-sgd', '--steps', '0'], '--steps 0: below the minimum 1'],
+    [['run', '--preset', 'unscaled-features-sgd', '--backend', 'webgl'], '--backend webgl: the command line runs on cpu or wasm only'],
+    [['run', '--preset', 'unscaled-features-sgd', '--bogus'], 'unknown flag --bogus for run'],
+    [['run', '--preset'], 'flag --preset needs a value'],
+    [['run'], 'run needs --preset <id> or --url <query>'],
+    [['run', '--preset', 'a', '--url', 'lr=1'], 'use either --preset or --url, not both'],
+    [['presets', '--steps', '3'], 'unknown flag --steps for presets'],
+    [['train'], 'unknown command "train" (expected presets or run)'],
+  ])('%j → %s', (argv, message) => {
+    expect(errorOf(argv)).toBe(message);
+  });
+});

@@ -1,0 +1,111 @@
+/**
+ * Command-line parsing for the CLI, kept pure (argv in, plan or one-line error out) so it is tested
+ * without spawning processes. Every error names the flag or key at fault, because it becomes the
+ * single stderr line of an exit-2 failure.
+ */
+import type { Scenario } from '../engine/scenario';
+import { decodeScenario, describeRejected, parseSetting } from '../scenarios/codec';
+import { presetById, presetScenario } from '../scenarios/presets';
+
+export type CliBackend = 'cpu' | 'wasm';
+
+export type CliPlan =
+  | { command: 'help' }
+  | { command: 'presets'; json: boolean }
+  | {
+      command: 'run';
+      json: boolean;
+      scenario: Scenario;
+      preset: string | null;
+      /** The backend asked for on the command line, or null to follow the scenario (cpu if it names a browser backend). */
+      backend: CliBackend | null;
+      search: boolean;
+    };
+
+export type ParseResult = { ok: true; plan: CliPlan } | { ok: false; error: string };
+
+const RUN_FLAGS_WITH_VALUE = new Set(['--preset', '--url', '--backend', '--steps', '--set']);
+const BOOLEAN_FLAGS = new Set(['--json', '--no-search']);
+
+export const USAGE = [
+  'usage: npm run cli -- presets [--json]',
+  '       npm run cli -- run (--preset <id> | --url <query or URL>) [--backend cpu|wasm] [--steps N] [--set key=value]... [--no-search] [--json]',
+].join('\n');
+
+/** Turn argv (without node and the script) into a plan, or one line saying what is wrong. */
+export function parseArgs(argv: readonly string[]): ParseResult {
+  const [command, ...rest] = argv;
+  if (command === undefined || command === 'help' || command === '--help' || command === '-h') return { ok: true, plan: { command: 'help' } };
+  if (command !== 'presets' && command !== 'run') return { ok: false, error: `unknown command "${command}" (expected presets or run)` };
+
+  const values = new Map<string, string[]>();
+  const flags = new Set<string>();
+  for (let i = 0; i < rest.length; i += 1) {
+    const arg = rest[i]!;
+    // Accept --flag=value as well as --flag value.
+    const eq = arg.startsWith('--') ? arg.indexOf('=') : -1;
+    const name = eq > 0 ? arg.slice(0, eq) : arg;
+    if (BOOLEAN_FLAGS.has(name) && eq < 0) {
+      flags.add(name);
+      continue;
+    }
+    if (command === 'run' && RUN_FLAGS_WITH_VALUE.has(name)) {
+      const value = eq > 0 ? arg.slice(eq + 1) : rest[++i];
+      if (value === undefined) return { ok: false, error: `flag ${name} needs a value` };
+      values.set(name, [...(values.get(name) ?? []), value]);
+      continue;
+    }
+    return { ok: false, error: arg.startsWith('-') ? `unknown flag ${name} for ${command}` : `unexpected argument "${arg}"` };
+  }
+
+  const json = flags.has('--json');
+  if (command === 'presets') {
+    if (flags.has('--no-search')) return { ok: false, error: 'unknown flag --no-search for presets' };
+    return { ok: true, plan: { command: 'presets', json } };
+  }
+
+  for (const single of ['--preset', '--url', '--backend', '--steps']) {
+    if ((values.get(single)?.length ?? 0) > 1) return { ok: false, error: `flag ${single} given more than once` };
+  }
+  const presetId = values.get('--preset')?.[0];
+  const url = values.get('--url')?.[0];
+  if (presetId !== undefined && url !== undefined) return { ok: false, error: 'use either --preset or --url, not both' };
+  if (presetId === undefined && url === undefined) return { ok: false, error: 'run needs --preset <id> or --url <query>' };
+
+  let scenario: Scenario;
+  let preset: string | null = null;
+  if (presetId !== undefined) {
+    const found = presetById(presetId);
+    if (!found) return { ok: false, error: `--preset: no preset "${presetId}" (see: npm run cli -- presets)` };
+    scenario = presetScenario(found);
+    preset = found.id;
+  } else {
+    const decoded = decodeScenario(url!);
+    if (decoded.rejected.length > 0) return { ok: false, error: `--url: ${decoded.rejected.map(describeRejected).join('; ')}` };
+    scenario = decoded.scenario;
+    preset = decoded.preset ?? null;
+  }
+
+  for (const setting of values.get('--set') ?? []) {
+    const eq = setting.indexOf('=');
+    if (eq <= 0) return { ok: false, error: `--set ${setting}: expected key=value` };
+    const key = setting.slice(0, eq);
+    const result = parseSetting(key, setting.slice(eq + 1));
+    if (!result.ok) return { ok: false, error: `--set ${setting}: ${result.reason}` };
+    scenario = { ...scenario, [result.field.key]: result.value };
+  }
+
+  const steps = values.get('--steps')?.[0];
+  if (steps !== undefined) {
+    const result = parseSetting('steps', steps);
+    if (!result.ok) return { ok: false, error: `--steps ${steps}: ${result.reason}` };
+    scenario = { ...scenario, steps: result.value as number };
+  }
+
+  const backendText = values.get('--backend')?.[0];
+  if (backendText !== undefined && backendText !== 'cpu' && backendText !== 'wasm') {
+    return { ok: false, error: `--backend ${backendText}: the command line runs on cpu or wasm only` };
+  }
+  const backend = (backendText as CliBackend | undefined) ?? null;
+  return { ok: true, plan: { command: 'run', json, scenario, preset, backend, search: !flags.has('--no-search') } };
+}

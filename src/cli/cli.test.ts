@@ -1,0 +1,49 @@
+/** The CLI as users run it: spawned through tsx with no build step. Few and short (shared CPU). */
+import { spawnSync } from 'node:child_process';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { PRESETS } from '../scenarios/presets';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+
+function cli(...args: string[]): { status: number | null; stdout: string; stderr: string } {
+  const r = spawnSync(process.execPath, [join(root, 'node_modules/tsx/dist/cli.mjs'), join(root, 'src/cli/main.ts'), ...args], {
+    cwd: root,
+    encoding: 'utf8',
+    timeout: 60_000,
+  });
+  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+describe('cli (spawned)', () => {
+  it('lists every preset as JSON', () => {
+    const r = cli('presets', '--json');
+    expect(r.status).toBe(0);
+    const listing = JSON.parse(r.stdout) as { id: string; title: string; source: { file: string; example: number } }[];
+    expect(listing.map((p) => p.id)).toEqual(PRESETS.map((p) => p.id));
+    expect(listing[0]).toMatchObject({ source: { file: expect.stringMatching(/\.txt$/), example: 1 } });
+  });
+
+  it('exits 2 with one stderr line naming the bad key or flag', () => {
+    const bad = cli('run', '--preset', 'unscaled-features-sgd', '--set', 'lr=abc', '--json');
+    expect(bad.status).toBe(2);
+    expect(bad.stdout).toBe('');
+    expect(bad.stderr.trim().split('\n')).toEqual(['error: --set lr=abc: not a number']);
+    const flag = cli('run', '--preset', 'unscaled-features-sgd', '--frobnicate');
+    expect(flag.status).toBe(2);
+    expect(flag.stderr.trim().split('\n')).toEqual(['error: unknown flag --frobnicate for run']);
+  });
+
+  it('runs a preset and writes NaN as a string in JSON', () => {
+    const r = cli('run', '--preset', 'log-loss-zero-probability', '--no-search', '--json');
+    expect(r.status).toBe(0);
+    const report = JSON.parse(r.stdout) as Record<string, unknown>;
+    expect(Object.keys(report)).toEqual(expect.arrayContaining(['scenario', 'backend', 'steps', 'loss', 'firstNonFinite', 'finalLoss', 'claim', 'outcome']));
+    expect(report.backend).toBe('cpu');
+    expect(report.firstNonFinite).toEqual({ step: 1, quantity: expect.any(String), kind: 'NaN', phase: 'loss' });
+    expect(report.finalLoss).toBe('NaN');
+    expect(report.loss).toEqual([{ step: 1, loss: 'NaN' }]);
+    expect(report.outcome).toMatchObject({ verdict: 'holds', text: 'the claim holds' });
+  });
+});
