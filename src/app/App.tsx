@@ -1,9 +1,15 @@
 /** The screen: top bar, notices, controls, charts, diagnosis, previews and the preset gallery. */
 import { useLayoutEffect } from 'react';
 import { useStore } from '../state/useStore';
+import { ControlsPanel } from '../ui/ControlsPanel';
+import { DiagnosisPanel } from '../ui/DiagnosisPanel';
 import { ErrorBoundary } from '../ui/ErrorBoundary';
+import { ExportBar } from '../ui/ExportBar';
+import { Gallery } from '../ui/Gallery';
 import { LossPanel } from '../ui/LossPanel';
+import { NormPanel } from '../ui/NormPanel';
 import { Notices } from '../ui/Notices';
+import { PreviewPanel } from '../ui/PreviewPanel';
 import { TopBar } from '../ui/TopBar';
 import { usePlayground } from '../ui/context';
 
@@ -32,21 +38,41 @@ export function App() {
   return (
     <div className="app">
       <header className="header">
-        <h1>
-          NaN playground <span className="tagline">where does the first NaN come from?</span>
-        </h1>
+        <div className="title-row">
+          <h1>
+            NaN playground <span className="tagline">where does the first NaN come from?</span>
+          </h1>
+          <ErrorBoundary area="export bar">
+            <ExportBar />
+          </ErrorBoundary>
+        </div>
         <ErrorBoundary area="top bar">
           <TopBar />
         </ErrorBoundary>
       </header>
       <Notices />
       <main className="layout">
+        <ErrorBoundary area="settings">
+          <ControlsPanel />
+        </ErrorBoundary>
         <section className="center">
           <ErrorBoundary area="loss chart">
             <LossPanel />
           </ErrorBoundary>
+          <ErrorBoundary area="diagnosis">
+            <DiagnosisPanel />
+          </ErrorBoundary>
+          <ErrorBoundary area="norm charts">
+            <NormPanel />
+          </ErrorBoundary>
         </section>
+        <ErrorBoundary area="previews">
+          <PreviewPanel />
+        </ErrorBoundary>
       </main>
+      <ErrorBoundary area="gallery">
+        <Gallery />
+      </ErrorBoundary>
       <FrameMark />
     </div>
   );

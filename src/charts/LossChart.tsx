@@ -78,13 +78,14 @@ function LossChartInner({ series, version, scale, smoothing, report, compare, he
           {smoothing > 0 && <Line data={model.raw} dataKey="y" name="loss (raw)" stroke={COLORS.lossRaw} strokeWidth={1} dot={false} isAnimationActive={false} legendType="none" />}
           <Line data={smoothing > 0 ? model.smooth : model.raw} dataKey="y" name={compare ? 'before (this run)' : smoothing > 0 ? 'loss (smoothed)' : 'loss'} stroke={COLORS.loss} strokeWidth={2} dot={false} isAnimationActive={false} />
           {compare && <Line data={model.cmp} dataKey="y" name={`after: ${compare.label}`} stroke={COLORS.compare} strokeWidth={2.5} strokeDasharray="7 3" dot={false} isAnimationActive={false} />}
-          <Scatter data={model.nan} dataKey="y" name="NaN" fill={COLORS.nan} shape={markerShape} isAnimationActive={false} legendType="circle" />
-          <Scatter data={model.pos} dataKey="y" name="+Inf" fill={COLORS.posInf} shape={markerShape} isAnimationActive={false} legendType="triangle" />
-          <Scatter data={model.neg} dataKey="y" name="−Inf" fill={COLORS.negInf} shape={markerShape} isAnimationActive={false} legendType="triangle" />
+          <Scatter data={model.nan} dataKey="y" name="NaN" fill={COLORS.nan} shape={markerShape} isAnimationActive={false} legendType="none" />
+          <Scatter data={model.pos} dataKey="y" name="+Inf" fill={COLORS.posInf} shape={markerShape} isAnimationActive={false} legendType="none" />
+          <Scatter data={model.neg} dataKey="y" name="−Inf" fill={COLORS.negInf} shape={markerShape} isAnimationActive={false} legendType="none" />
           {model.first !== null && (
             <ReferenceLine x={model.first} stroke={COLORS.flag} strokeWidth={2} strokeDasharray="5 3" label={{ value: firstLabel, position: 'top', fill: COLORS.flag, fontSize: 12, fontWeight: 600 }} />
           )}
-          <Legend verticalAlign="bottom" height={24} />
+          {/* Marker shapes are keyed in the caption below the chart; the legend names the curves when there are two. */}
+          {(compare || smoothing > 0) && <Legend verticalAlign="bottom" height={24} />}
         </ComposedChart>
       </ResponsiveContainer>
     </div>

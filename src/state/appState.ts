@@ -4,6 +4,7 @@
  * frame with 500 new steps is one store update, not 500.
  */
 import type { BackendStatus } from '../engine/backend';
+import type { Preview } from '../engine/preview';
 import type { NonFiniteReport, SentinelWarning } from '../engine/records';
 import type { Scenario } from '../engine/scenario';
 import type { RejectedKey } from '../scenarios/codec';
@@ -46,7 +47,7 @@ export interface AppState {
   dataVersion: number;
   /** Bumped when the charts should redraw (throttled: a chart redraw costs more than a counter). */
   chartVersion: number;
-  preview: Record<string, unknown> | null;
+  preview: Preview | null;
   compare: CompareRun | null;
   chartScale: ChartScale;
   smoothing: number;

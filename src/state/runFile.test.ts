@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest';
+import type { StepRecord } from '../engine/records';
+import { DEFAULT_SCENARIO } from '../engine/scenario';
+import { parseRunJson, runToCsv, runToJson } from './runFile';
+
+const record = (step: number, loss: number): StepRecord => ({
+  step, loss, gradNorm: 1, gradNorms: { 'dense1/kernel': 0.5 }, weightNorms: { 'dense1/kernel': 2 }, updateRatios: {}, activationMax: {}, nonFinite: !Number.isFinite(loss), skipped: false, warnings: [],
+});
+
+describe('run JSON', () => {
+  it('round-trips the scenario, records and non-finite losses', () => {
+    const s = { ...DEFAULT_SCENARIO, lr: 3, hidden: [4, 2], precision: 'float16' as const };
+    const text = runToJson(s, [record(1, 0.5), record(2, Number.NaN), record(3, Infinity)], null);
+    const back = parseRunJson(text);
+    expect(back.scenario).toEqual(s);
+    expect(back.rejected).toEqual([]);
+    expect(back.records.map((r) => r.loss)).toEqual([0.5, Number.NaN, Infinity]);
+  });
+
+  it('keeps valid fields and reports invalid or unknown ones', () => {
+    const text = JSON.stringify({ format: 'nan-playground-run', version: 1, scenario: { lr: -1, optimizer: 'sgd', bogus: 1 }, records: [] });
+    const back = parseRunJson(text);
+    expect(back.scenario.optimizer).toBe('sgd');
+    expect(back.scenario.lr).toBe(DEFAULT_SCENARIO.lr);
+    expect(back.rejected.map((r) => r.key).sort()).toEqual(['bogus', 'lr']);
+  });
+
+  it('refuses what is not a run file', () => {
+    expect(() => parseRunJson('{')).toThrow(/not JSON/);
+    expect(() => parseRunJson('{"a":1}')).toThrow(/not a NaN playground run/);
+  });
+});
+
+describe('run CSV', () => {
+  it('writes a header and one row per record, with NaN/Inf spelt out', () => {
+    const csv = runToCsv([record(1, 0.5), record(2, Number.NaN)]).trim().split('\n');
+    expect(csv[0]).toBe('step,loss,gradNorm,nonFinite,skipped,grad:dense1/kernel,weight:dense1/kernel');
+    expect(csv[2]).toBe('2,NaN,1,1,0,0.5,2');
+  });
+});

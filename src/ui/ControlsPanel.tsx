@@ -1,0 +1,59 @@
+/** Every scenario field, grouped as in the schema table; common groups open, specialist ones folded. */
+import { useCallback } from 'react';
+import type { Scenario } from '../engine/scenario';
+import { FIELDS_BY_GROUP, type FieldGroup } from '../scenarios/schema';
+import { useStore } from '../state/useStore';
+import { ControlField } from './ControlField';
+import { usePlayground } from './context';
+
+const GROUP_TITLES: Record<FieldGroup, string> = {
+  model: 'Model',
+  data: 'Data',
+  loss: 'Loss',
+  optimizer: 'Optimizer',
+  clipping: 'Gradient clipping',
+  precision: 'Precision & backend',
+  run: 'Run',
+};
+const OPEN: ReadonlySet<FieldGroup> = new Set(['optimizer', 'data', 'loss']);
+
+/** Fields that mean nothing for some models are hidden there, so the panel stays short. */
+function relevant(key: keyof Scenario, s: Scenario): boolean {
+  const unet = s.model === 'unet';
+  if (['imageSize', 'depth', 'filters', 'batchNorm', 'upsampling'].includes(key)) return unet;
+  if (key === 'gradFault') return s.model === 'customSquare';
+  if (key === 'hidden' || key === 'activation') return !unet && s.model !== 'linear' && s.model !== 'predictions';
+  if (key === 'momentum') return s.optimizer === 'momentum' || s.optimizer === 'rmsprop';
+  if (key === 'beta1' || key === 'beta2' || key === 'adamEps') return s.optimizer === 'adam' || s.optimizer === 'adamw';
+  if (key === 'huberDelta') return s.loss === 'huber';
+  if (key === 'epsPlacement') return s.loss === 'bce';
+  if (key === 'lossEps') return s.loss === 'bce' || s.loss === 'ratio';
+  if (key === 'clipValue') return s.clipping !== 'none';
+  if (key === 'outlierMagnitude') return s.outlierFraction > 0;
+  return true;
+}
+
+export function ControlsPanel() {
+  const { store, actions } = usePlayground();
+  const scenario = useStore(store, (s) => s.scenario);
+  const commit = useCallback(
+    (key: keyof Scenario, value: Scenario[keyof Scenario]) => actions.setScenario({ ...store.getState().scenario, [key]: value }),
+    [actions, store],
+  );
+  return (
+    <nav className="panel controls" aria-label="Scenario settings">
+      <h2>Settings</h2>
+      <p className="muted small">● rebuilds the model. Hover a label for help.</p>
+      {FIELDS_BY_GROUP.map(({ group, fields }) => (
+        <details key={group} open={OPEN.has(group)}>
+          <summary>{GROUP_TITLES[group]}</summary>
+          {fields
+            .filter((f) => relevant(f.key, scenario))
+            .map((f) => (
+              <ControlField key={f.key} field={f} value={scenario[f.key]} onCommit={(v) => commit(f.key, v)} />
+            ))}
+        </details>
+      ))}
+    </nav>
+  );
+}

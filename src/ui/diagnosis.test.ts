@@ -1,0 +1,65 @@
+import { describe, expect, it } from 'vitest';
+import type { NonFiniteReport } from '../engine/records';
+import { DEFAULT_SCENARIO } from '../engine/scenario';
+import { describeQuantity, diagnose, suggestFixes } from './diagnosis';
+
+const report = (over: Partial<NonFiniteReport> = {}): NonFiniteReport => ({
+  quantity: 'grad/dense1/kernel', phase: 'backward', kind: 'NaN', counts: { nan: 2, posInf: 0, negInf: 0 }, size: 4, step: 7,
+  lastFiniteMaxAbs: 1e30, cascade: [], backend: 'cpu', precision: 'float32', growth: [{ quantity: 'gradNorm', values: [1, 100, 1e4, 1e8] }], ...over,
+});
+
+describe('describeQuantity', () => {
+  it('names the engine quantities in words', () => {
+    expect(describeQuantity('grad/dense1/kernel')).toBe('the gradient of dense1/kernel');
+    expect(describeQuantity('loss/value')).toBe('the loss');
+    expect(describeQuantity('dense1/preact')).toContain('pre-activation');
+    expect(describeQuantity('something/else')).toBe('something/else');
+  });
+});
+
+describe('diagnose', () => {
+  it('says what went first, in which phase, at which step, and what grew before it', () => {
+    const d = diagnose(report(), [], DEFAULT_SCENARIO)!;
+    expect(d.headline).toContain('NaN');
+    expect(d.headline).toContain('gradient of dense1/kernel');
+    expect(d.headline).toContain('backward');
+    expect(d.headline).toContain('step 7');
+    expect(d.details.join(' ')).toContain('1.00e+30');
+    expect(d.details.join(' ')).toContain('1.00e+4 → 1.00e+8');
+  });
+
+  it('returns null with no report and no warning', () => {
+    expect(diagnose(null, [], DEFAULT_SCENARIO)).toBeNull();
+  });
+});
+
+describe('suggestFixes', () => {
+  it('offers one to three fixes', () => {
+    const fixes = suggestFixes(report(), DEFAULT_SCENARIO);
+    expect(fixes.length).toBeGreaterThanOrEqual(1);
+    expect(fixes.length).toBeLessThanOrEqual(3);
+  });
+
+  it('suggests normalising badly scaled inputs first-ish and lowering the rate', () => {
+    const s = { ...DEFAULT_SCENARIO, dataset: 'articleLinear' as const, optimizer: 'sgd' as const };
+    const ids = suggestFixes(report(), s).map((f) => f.id);
+    expect(ids).toContain('normalize');
+    expect(suggestFixes(report(), s).find((f) => f.id === 'normalize')!.patch).toEqual({ normalization: 'zscore' });
+  });
+
+  it('suggests ε and the logits form for a naive BCE', () => {
+    const s = { ...DEFAULT_SCENARIO, loss: 'bce' as const };
+    const ids = suggestFixes(report({ phase: 'loss', quantity: 'loss/terms' }), s).map((f) => f.id);
+    expect(ids.slice(0, 2)).toEqual(['epsilon', 'stableLoss']);
+  });
+
+  it('suggests float32 for half precision', () => {
+    const ids = suggestFixes(report(), { ...DEFAULT_SCENARIO, precision: 'float16' }).map((f) => f.id);
+    expect(ids[0]).toBe('float32');
+  });
+
+  it('divides the learning rate by ten', () => {
+    const fix = suggestFixes(report({ phase: 'data' }), { ...DEFAULT_SCENARIO, lr: 5 }).find((f) => f.id === 'lowerLr')!;
+    expect(fix.patch.lr).toBe(0.5);
+  });
+});
