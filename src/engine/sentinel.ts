@@ -1,30 +1,29 @@
 /**
  * The NaN sentinel: watches every quantity of a step in computation order, cheaply or fully.
  *
- * Fast mode (every step): per quantity one max|x| (for records and warnings) and one running count
- * of non-finite elements, all read back with the loss in a single dataSync. isFinite is used for the
- * count because it is correct on all four backends, while max/relu/clip may hide NaN (MEASURED.md).
- * Full mode (replay, brute): per quantity the NaN, +Inf and −Inf counts and the max |x| over the
- * finite elements, still in one readback per step. When the fast count trips, the trainer restores
- * its last on-device snapshot and replays in full mode to attribute the first non-finite quantity.
+ * Fast mode (every step): each watched tensor is flattened (a reshape, no copy on cpu) and, once the
+ * step is done, all of them are concatenated and counted with ONE isFinite: a handful of ops per
+ * step whatever the number of quantities, read back with the loss in the step's single dataSync.
+ * isFinite is used because it is correct on all four backends, while max/relu/clip may hide NaN
+ * (MEASURED.md). Full mode (replay, brute): per quantity the NaN, +Inf and −Inf counts and the max
+ * |x| over its finite elements, still one readback per step. When the fast count trips, the
+ * trainer restores an on-device snapshot and replays in full mode to attribute the first quantity.
+ * In both modes, forward and loss quantities also report max |x| (activationMax and the overflow
+ * warnings), computed identically so records do not depend on the mode.
  */
 import * as tf from '@tensorflow/tfjs';
 import type { NonFiniteCounts, NonFiniteKind, NonFiniteQuantity, NonFiniteReport, Phase } from './records';
 
 export type SentinelMode = 'fast' | 'brute' | 'off';
 
-/** 2^-100: finite float32 values times this sum to at most ~2.7e8 per element, far from overflow. */
-const PROBE_SCALE = 2 ** -100;
-
-/** What one step's readback says about one watched quantity. */
+/** What a fully checked step says about one watched quantity. */
 export interface QuantityStats {
   quantity: string;
   phase: Phase;
   size: number;
-  /** max |x| (fast: over all elements, may be NaN/Inf; full: over the finite elements only). */
+  /** max |x| over the finite elements. */
   maxAbs: number;
-  /** Full mode only. */
-  counts: NonFiniteCounts | null;
+  counts: NonFiniteCounts;
 }
 
 interface Entry {
@@ -33,77 +32,78 @@ interface Entry {
   size: number;
 }
 
-/** Collects the watched quantities of one step as small kept tensors (disposed by `dispose`). */
+/** What `parse` returns: the fast count (or null), full per-quantity stats, forward/loss max |x| by name. */
+export interface WatchResult {
+  nonFinite: number | null;
+  quantities: QuantityStats[];
+  forwardMaxAbs: Map<string, number>;
+}
+
+/** Collects the watched quantities of one step as kept tensors (all disposed by `dispose`). */
 export class StepWatch {
   readonly entries: Entry[] = [];
   private readonly stats: tf.Tensor[] = [];
-  private readonly probes: tf.Tensor[] = [];
+  private readonly flat: tf.Tensor[] = [];
+  private readonly forward: { quantity: string; max: tf.Tensor }[] = [];
 
+  /** `skipData`: the fast path may skip the input batch when the uploaded data set is known finite. */
   constructor(
     readonly mode: 'fast' | 'full' | 'off',
+    private readonly skipData = false,
   ) {}
 
   /** Record a quantity; safe inside tidy, variableGrads and custom backward functions (results are kept). */
   readonly watch = (quantity: string, phase: Phase, t: tf.Tensor): void => {
     if (this.mode === 'off') return;
-    this.entries.push({ quantity, phase, size: t.size });
-    if (this.mode === 'full') {
-      const s = tf.tidy(() => {
-        const count = (b: tf.Tensor): tf.Tensor => tf.sum(tf.cast(b, 'float32'));
-        const finiteMax = tf.max(tf.where(tf.isFinite(t), tf.abs(t), tf.zerosLike(t)));
-        return tf.stack([count(tf.isNaN(t)), count(tf.equal(t, Infinity)), count(tf.equal(t, -Infinity)), finiteMax]);
-      });
-      this.stats.push(tf.keep(s));
+    if (phase === 'forward' || phase === 'loss') this.forward.push({ quantity, max: tf.keep(tf.tidy(() => tf.max(tf.abs(t)))) });
+    if (this.mode === 'fast') {
+      if (!(phase === 'data' && this.skipData)) this.flat.push(tf.keep(tf.reshape(t, [-1])));
       return;
     }
-    // Fast path, 4 ops per quantity: max|x| for the record, and sum(x·2^-100), which is non-finite
-    // iff x holds NaN or ±Inf: IEEE products and sums propagate both (the ops MEASURED.md caught
-    // hiding NaN are max/relu/clip-like, not these), and the scaling keeps sums of finite float32
-    // values from overflowing. One isFinite over all these sums, in collect(), makes the step's flag.
-    const [maxAbs, probe] = tf.tidy(() => [tf.max(tf.abs(t)), tf.sum(tf.mul(t, PROBE_SCALE))]);
-    this.stats.push(tf.keep(maxAbs!));
-    this.probes.push(tf.keep(probe!));
+    this.entries.push({ quantity, phase, size: t.size });
+    const s = tf.tidy(() => {
+      const count = (b: tf.Tensor): tf.Tensor => tf.sum(tf.cast(b, 'float32'));
+      const finiteMax = tf.max(tf.where(tf.isFinite(t), tf.abs(t), tf.zerosLike(t)));
+      return tf.stack([count(tf.isNaN(t)), count(tf.equal(t, Infinity)), count(tf.equal(t, -Infinity)), finiteMax]);
+    });
+    this.stats.push(tf.keep(s));
   };
 
-  /** One 1-D tensor: [non-finite count (fast only), stats…]. The caller disposes it. */
+  /** One 1-D tensor: [non-finite count (fast) | 4 stats per quantity (full)…, forward max |x|…]. Caller disposes. */
   collect(): tf.Tensor1D {
     return tf.tidy(() => {
-      if (this.mode === 'off' || this.stats.length === 0) return tf.zeros([this.mode === 'fast' ? 1 : 0]) as tf.Tensor1D;
-      if (this.mode === 'full') return tf.concat(this.stats) as tf.Tensor1D;
-      const flag = tf.sum(tf.cast(tf.logicalNot(tf.isFinite(tf.stack(this.probes))), 'float32'));
-      return tf.stack([flag, ...this.stats]) as tf.Tensor1D;
-    }) as tf.Tensor1D;
+      const parts: tf.Tensor[] = [];
+      if (this.mode === 'fast') {
+        const all = this.flat.length > 0 ? tf.concat(this.flat) : tf.zeros([0]);
+        parts.push(tf.reshape(tf.sum(tf.cast(tf.logicalNot(tf.isFinite(all)), 'float32')), [1]));
+      }
+      if (this.mode === 'full' && this.stats.length > 0) parts.push(tf.concat(this.stats));
+      if (this.forward.length > 0) parts.push(tf.stack(this.forward.map((f) => f.max)));
+      return (parts.length > 0 ? tf.concat(parts) : tf.zeros([0])) as tf.Tensor1D;
+    });
   }
 
-  /** How many numbers `collect` returns. */
-  get width(): number {
-    if (this.mode === 'off') return 0;
-    return this.mode === 'fast' ? 1 + this.entries.length : 4 * this.entries.length;
-  }
-
-  /** Parse this watch's part of the readback: the fast non-finite count (or null) and per-quantity stats. */
-  parse(v: ArrayLike<number>, offset: number): { nonFinite: number | null; quantities: QuantityStats[] } {
-    if (this.mode === 'off') return { nonFinite: null, quantities: [] };
-    if (this.mode === 'fast') {
-      return {
-        nonFinite: v[offset]!,
-        quantities: this.entries.map((e, i) => ({ ...e, maxAbs: v[offset + 1 + i]!, counts: null })),
-      };
+  /** Parse this watch's part of the readback, starting at `offset`. */
+  parse(v: ArrayLike<number>, offset: number): WatchResult {
+    let o = offset;
+    let nonFinite: number | null = null;
+    const quantities: QuantityStats[] = [];
+    if (this.mode === 'fast') nonFinite = v[o++]!;
+    if (this.mode === 'full') {
+      for (const e of this.entries) {
+        quantities.push({ ...e, counts: { nan: v[o]!, posInf: v[o + 1]!, negInf: v[o + 2]! }, maxAbs: v[o + 3]! });
+        o += 4;
+      }
     }
-    return {
-      nonFinite: null,
-      quantities: this.entries.map((e, i) => {
-        const o = offset + 4 * i;
-        return { ...e, counts: { nan: v[o]!, posInf: v[o + 1]!, negInf: v[o + 2]! }, maxAbs: v[o + 3]! };
-      }),
-    };
+    const forwardMaxAbs = new Map(this.forward.map((f, i) => [f.quantity, v[o + i]!]));
+    return { nonFinite, quantities, forwardMaxAbs };
   }
 
   dispose(): void {
-    tf.dispose(this.stats);
+    tf.dispose([...this.stats, ...this.flat, ...this.forward.map((f) => f.max)]);
     this.stats.length = 0;
-    tf.dispose(this.probes);
-    this.probes.length = 0;
+    this.flat.length = 0;
+    this.forward.length = 0;
   }
 }
 
@@ -116,8 +116,8 @@ export function dominantKind(c: NonFiniteCounts): NonFiniteKind {
 /** The non-finite quantities of a fully checked step, in computation order. */
 export function nonFiniteQuantities(stats: QuantityStats[]): NonFiniteQuantity[] {
   return stats
-    .filter((q) => q.counts !== null && q.counts.nan + q.counts.posInf + q.counts.negInf > 0)
-    .map((q) => ({ quantity: q.quantity, phase: q.phase, kind: dominantKind(q.counts!), counts: q.counts!, size: q.size }));
+    .filter((q) => q.counts.nan + q.counts.posInf + q.counts.negInf > 0)
+    .map((q) => ({ quantity: q.quantity, phase: q.phase, kind: dominantKind(q.counts), counts: q.counts, size: q.size }));
 }
 
 export interface ReportContext {

@@ -30,7 +30,10 @@ export interface StepInputs {
 
 export interface StepParts {
   record: StepRecord;
+  /** Full mode only: per-quantity counts and finite max |x|. */
   quantities: QuantityStats[];
+  /** max |x| of each forward quantity (both modes). */
+  forwardMaxAbs: Map<string, number>;
 }
 
 /** Forward pass and loss (shared with previews): returns the model output, the loss input and the loss. */
@@ -104,16 +107,15 @@ export function computeStep(i: StepInputs): StepParts {
   const weightNorms = pick(3 + n);
   const updateNorm = pick(3 + 2 * n);
   const oldNorm = pick(3 + 3 * n);
-  const { nonFinite, quantities } = i.watch.parse(v, 3 + 4 * n);
+  const { nonFinite, quantities, forwardMaxAbs } = i.watch.parse(v, 3 + 4 * n);
   const loss = v[0]!;
   const activationMax: Record<string, number> = {};
-  const byName = new Map(quantities.map((q) => [q.quantity, q.maxAbs]));
   for (const layer of model.layers) {
-    const m = byName.get(`${layer}/act`) ?? byName.get(`${layer}/bn`) ?? byName.get(`${layer}/preact`);
+    const m = forwardMaxAbs.get(`${layer}/act`) ?? forwardMaxAbs.get(`${layer}/bn`) ?? forwardMaxAbs.get(`${layer}/preact`);
     if (m !== undefined) activationMax[layer] = m;
   }
   const anyBad =
-    nonFinite !== null ? nonFinite > 0 : quantities.length > 0 ? quantities.some((q) => q.counts !== null && q.counts.nan + q.counts.posInf + q.counts.negInf > 0) : !Number.isFinite(loss);
+    nonFinite !== null ? nonFinite > 0 : i.watch.mode === 'full' ? quantities.some((q) => q.counts.nan + q.counts.posInf + q.counts.negInf > 0) : !Number.isFinite(loss);
   return {
     record: {
       step: t,
@@ -128,5 +130,6 @@ export function computeStep(i: StepInputs): StepParts {
       warnings: [],
     },
     quantities,
+    forwardMaxAbs,
   };
 }

@@ -60,19 +60,16 @@ export interface Trainer {
 
 /**
  * Used only if a replay does not reproduce the fast flag (a backend that is not deterministic): the
- * first quantity whose fast max|x| is non-finite, with counts unknown (zero), so the run still pauses
- * instead of replaying on every following step.
+ * step is known, the quantity is not; the run still pauses instead of replaying on every step.
  */
-function fastOnlyReport(q: QuantityStats[], ctx: { step: number; backend: string; precision: string; growth: NonFiniteReport['growth'] }): NonFiniteReport {
-  const first = q.find((e) => !Number.isFinite(e.maxAbs));
-  const kind = first === undefined || Number.isNaN(first.maxAbs) ? 'NaN' : first.maxAbs > 0 ? '+Inf' : '-Inf';
+function fastOnlyReport(step: number, ctx: { backend: string; precision: string; growth: NonFiniteReport['growth'] }): NonFiniteReport {
   return {
-    quantity: first?.quantity ?? 'unknown (replay did not reproduce the flag)',
-    phase: first?.phase ?? 'data',
-    kind,
+    quantity: 'unknown (the replay did not reproduce the flag)',
+    phase: 'data',
+    kind: 'NaN',
     counts: { nan: 0, posInf: 0, negInf: 0 },
-    size: first?.size ?? 0,
-    step: ctx.step,
+    size: 0,
+    step,
     lastFiniteMaxAbs: null,
     cascade: [],
     backend: ctx.backend,
@@ -83,7 +80,6 @@ function fastOnlyReport(q: QuantityStats[], ctx: { step: number; backend: string
 
 interface SnapshotData extends Snapshot {
   tensors: tf.Tensor[];
-  previousMaxAbs: Map<string, number>;
   disposed: boolean;
 }
 
@@ -115,7 +111,10 @@ class ScenarioTrainer implements Trainer {
   private readonly growth: GrowthWatch;
   private readonly snapshotEvery: number;
   private readonly backend = tf.getBackend();
-  private autoSnapshot: SnapshotData;
+  /** The sentinel's on-device snapshots, oldest first (at most two, so a replay can start ≥ 2 steps back). */
+  private snapshots: SnapshotData[];
+  private readonly dataFinite: boolean;
+  /** Brute mode: the previous step's finite max |x| per quantity. */
   private previousMaxAbs = new Map<string, number>();
   private epochCache: { epoch: number; order: number[] } | null = null;
   private index = 0;
@@ -135,7 +134,8 @@ class ScenarioTrainer implements Trainer {
     this.x = this.upload(this.data.x.values, this.data.x.shape);
     this.y = this.upload(this.data.y.values, this.data.y.shape);
     this.growth = new GrowthWatch(PRECISION_MAX[this.s.precision]);
-    this.autoSnapshot = this.takeSnapshot();
+    this.dataFinite = tf.tidy(() => tf.logicalAnd(tf.all(tf.isFinite(this.x)), tf.all(tf.isFinite(this.y))).dataSync()[0] === 1);
+    this.snapshots = [this.takeSnapshot()];
   }
 
   /** Data are stored in the simulated precision once, at upload. */
@@ -179,7 +179,7 @@ class ScenarioTrainer implements Trainer {
   /** One step in the given watch mode; advances stepIndex. */
   private runStep(mode: 'fast' | 'full' | 'off'): StepParts {
     const t = this.index + 1;
-    const watch = new StepWatch(mode);
+    const watch = new StepWatch(mode, this.dataFinite);
     try {
       const parts = computeStep({
         t,
@@ -204,42 +204,49 @@ class ScenarioTrainer implements Trainer {
     return new Map(q.map((e) => [e.quantity, e.maxAbs]));
   }
 
+  private keepSnapshot(): void {
+    this.snapshots.push(this.takeSnapshot());
+    while (this.snapshots.length > 2) this.disposeSnapshot(this.snapshots.shift()!);
+  }
+
   step(): StepRecord {
     const full = this.mode === 'brute';
     const parts = this.runStep(this.mode === 'off' ? 'off' : full ? 'full' : 'fast');
-    const maxAbs = this.maxAbsMap(parts.quantities);
-    if (parts.record.nonFinite && this.verdict === null && this.mode !== 'off') {
+    const { record } = parts;
+    if (record.nonFinite && this.verdict === null && this.mode !== 'off') {
       this.verdict = full
-        ? buildReport(parts.quantities, this.reportContext(parts.record.step, this.previousMaxAbs))
-        : (this.replay(parts.record.step) ?? fastOnlyReport(parts.quantities, this.reportContext(parts.record.step, this.previousMaxAbs)));
+        ? buildReport(parts.quantities, this.reportContext(record.step, this.previousMaxAbs))
+        : (this.replay(record.step) ?? fastOnlyReport(record.step, this.reportContext(record.step, new Map())));
       if (this.verdict) this.verdict.growth = [...this.verdict.growth, ...this.growth.recent([this.verdict.quantity])];
       if (this.verdict && !this.s.continueOnFlag) this.halted = true;
     }
-    this.previousMaxAbs = maxAbs;
-    const norms = new Map<string, number>([['gradNorm', parts.record.gradNorm], ...Object.entries(parts.record.weightNorms).map(([k, v]) => [`weight/${k}`, v] as [string, number])]);
-    norms.set('loss/value', parts.record.loss);
-    parts.record.warnings = this.growth.observe(parts.record.step, maxAbs, norms);
-    if (this.mode === 'fast' && this.index % this.snapshotEvery === 0 && !parts.record.nonFinite) {
-      const old = this.autoSnapshot;
-      this.autoSnapshot = this.takeSnapshot();
-      this.disposeSnapshot(old);
-    }
-    return parts.record;
+    if (full) this.previousMaxAbs = this.maxAbsMap(parts.quantities);
+    // Warnings read the same numbers in every mode: forward and loss max |x|, and norms.
+    const maxAbs = parts.forwardMaxAbs;
+    const norms = new Map<string, number>([['gradNorm', record.gradNorm], ...Object.entries(record.weightNorms).map(([k, v]) => [`weight/${k}`, v] as [string, number])]);
+    norms.set('loss/value', record.loss);
+    record.warnings = this.growth.observe(record.step, maxAbs, norms);
+    if (this.mode === 'fast' && this.index % this.snapshotEvery === 0 && !record.nonFinite) this.keepSnapshot();
+    return record;
   }
 
   private reportContext(step: number, previousMaxAbs: ReadonlyMap<string, number>) {
     return { step, previousMaxAbs, backend: this.backend, precision: this.s.precision, growth: this.growth.recent(['loss/value', 'gradNorm']) };
   }
 
-  /** Restore the last snapshot and re-run up to `target` with full checks: the exact first non-finite quantity. */
+  /**
+   * Restore a snapshot at least two steps back when there is one (so the step before the flag is
+   * checked too and gives lastFiniteMaxAbs), and re-run up to `target` with full checks.
+   */
   private replay(target: number): NonFiniteReport | null {
-    this.restoreState(this.autoSnapshot);
+    const from = [...this.snapshots].reverse().find((sn) => sn.step <= target - 2) ?? this.snapshots[0]!;
+    this.restoreState(from);
+    let previous = new Map<string, number>();
     let report: NonFiniteReport | null = null;
     while (this.index < target) {
-      const previous = this.previousMaxAbs;
       const parts = this.runStep('full');
-      this.previousMaxAbs = this.maxAbsMap(parts.quantities);
       if (report === null) report = buildReport(parts.quantities, this.reportContext(parts.record.step, previous));
+      previous = this.maxAbsMap(parts.quantities);
     }
     // null only if the backend is not deterministic (the replay did not reproduce the flag).
     return report;
@@ -253,7 +260,7 @@ class ScenarioTrainer implements Trainer {
 
   private takeSnapshot(): SnapshotData {
     const tensors = this.stateVariables().map((v) => tf.keep(tf.clone(v.variable)));
-    const snap: SnapshotData = { step: this.index, tensors, previousMaxAbs: new Map(this.previousMaxAbs), disposed: false, dispose: () => this.disposeSnapshot(snap) };
+    const snap: SnapshotData = { step: this.index, tensors, disposed: false, dispose: () => this.disposeSnapshot(snap) };
     return snap;
   }
 
@@ -269,19 +276,16 @@ class ScenarioTrainer implements Trainer {
 
   restore(snapshot: Snapshot): void {
     this.restoreState(snapshot as SnapshotData);
-    if (snapshot !== this.autoSnapshot) {
-      // The sentinel must replay from a point at or before the current step.
-      const old = this.autoSnapshot;
-      this.autoSnapshot = this.takeSnapshot();
-      this.disposeSnapshot(old);
-    }
+    // The sentinel must replay from a point at or before the current step.
+    this.snapshots.forEach((sn) => this.disposeSnapshot(sn));
+    this.snapshots = [this.takeSnapshot()];
   }
 
   private restoreState(s: SnapshotData): void {
     if (s.disposed) throw new Error('this snapshot was disposed');
     this.stateVariables().forEach((v, i) => v.variable.assign(s.tensors[i]!));
     this.index = s.step;
-    this.previousMaxAbs = new Map(s.previousMaxAbs);
+    this.previousMaxAbs = new Map();
     if (this.verdict && this.verdict.step > s.step) {
       this.verdict = null;
       this.halted = false;
@@ -293,7 +297,7 @@ class ScenarioTrainer implements Trainer {
   }
 
   dispose(): void {
-    this.disposeSnapshot(this.autoSnapshot);
+    this.snapshots.forEach((sn) => this.disposeSnapshot(sn));
     this.model.params.forEach((p) => p.variable.dispose());
     this.optimizer.dispose();
     this.x.dispose();
