@@ -51,7 +51,7 @@ describe('validation derived from the table', () => {
     expect(checkFieldValue('lr', Number.NaN)).toMatch(/not a number/);
     expect(checkFieldValue('optimizer', 'adagrad')).toMatch(/^not one of sgd, momentum, adam/);
     expect(checkFieldValue('hidden', [])).toBe('needs at least 1 item(s)');
-    expect(checkFieldValue('hidden', [4, 0])).toBe('item 1 below the minimum 1');
+    expect(checkFieldValue('hidden', [4, 0])).toBe('item 2 below the minimum 1');
     expect(checkFieldValue('batchNorm', 'yes')).toBe('not a boolean');
   });
 

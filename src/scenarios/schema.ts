@@ -150,7 +150,8 @@ export const ScenarioSchema = z.strictObject(Object.fromEntries(FIELDS.map((f) =
 
 /** One readable sentence for the first problem zod found, e.g. "above the maximum 10000". */
 export function describeIssue(issue: z.core.$ZodIssue): string {
-  const where = issue.path.length > 0 ? `item ${issue.path.map(String).join('.')} ` : '';
+  // Items are counted from 1 for people, as the URL parser counts them.
+  const where = issue.path.length > 0 ? `item ${issue.path.map((p) => (typeof p === 'number' ? String(p + 1) : String(p))).join('.')} ` : '';
   switch (issue.code) {
     case 'too_small':
       return issue.origin === 'array' ? `needs at least ${String(issue.minimum)} item(s)` : `${where}below the minimum ${String(issue.minimum)}`;
