@@ -12,10 +12,14 @@ beforeAll(async () => {
   await tf.setBackend('cpu');
 });
 
-/** Run with the fast sentinel and with brute force; both must give the same verdict. */
+/**
+ * Run with the fast sentinel and with brute force, each with checks scanned in JS (cpu's default)
+ * and with check kernels (the GPU path): all four must give the same verdict.
+ */
 function verdict(s: Scenario, steps: number, opts: TrainerOptions = {}): NonFiniteReport {
-  const reports = (['fast', 'brute'] as const).map((sentinel) => {
-    const t = createTrainer(s, { ...opts, sentinel });
+  const modes = [['fast', true], ['brute', true], ['fast', false], ['brute', false]] as const;
+  const reports = modes.map(([sentinel, hostChecks]) => {
+    const t = createTrainer(s, { ...opts, sentinel, hostChecks });
     t.run(steps);
     const r = t.report;
     expect(t.paused).toBe(r !== null);
@@ -23,7 +27,8 @@ function verdict(s: Scenario, steps: number, opts: TrainerOptions = {}): NonFini
     return r;
   });
   expect(reports[0]).not.toBeNull();
-  expect(reports[0]).toEqual(reports[1]); // replay == brute force: step, quantity, kind, counts, cascade, last max
+  // replay == brute force (and JS scan == kernels): step, quantity, kind, counts, cascade, last max, growth
+  for (const r of reports.slice(1)) expect(r).toEqual(reports[0]);
   return reports[0]!;
 }
 

@@ -10,6 +10,10 @@
  * trainer restores an on-device snapshot and replays in full mode to attribute the first quantity.
  * In both modes, forward and loss quantities also report max |x| (activationMax and the overflow
  * warnings), computed identically so records do not depend on the mode.
+ *
+ * On cpu and wasm (`host`), tensors already live in JS/wasm memory: dataSync is a view or a small
+ * copy with no device round trip, and each tfjs op costs ~10 µs of dispatch, so the same checks are
+ * done by scanning the values in JS instead of launching kernels. The numbers are the same.
  */
 import * as tf from '@tensorflow/tfjs';
 import type { NonFiniteCounts, NonFiniteKind, NonFiniteQuantity, NonFiniteReport, Phase } from './records';
@@ -45,16 +49,33 @@ export class StepWatch {
   private readonly stats: tf.Tensor[] = [];
   private readonly flat: tf.Tensor[] = [];
   private readonly forward: { quantity: string; max: tf.Tensor }[] = [];
+  private readonly host: { bad: number; quantities: QuantityStats[]; forward: Map<string, number> } = { bad: 0, quantities: [], forward: new Map() };
 
-  /** `skipData`: the fast path may skip the input batch when the uploaded data set is known finite. */
+  /**
+   * `skipData`: the fast path may skip the input batch when the uploaded data set is known finite.
+   * `onHost`: scan values in JS (cpu, wasm) instead of running check kernels.
+   */
   constructor(
     readonly mode: 'fast' | 'full' | 'off',
     private readonly skipData = false,
+    private readonly onHost = false,
   ) {}
+
+  private watchOnHost(quantity: string, phase: Phase, t: tf.Tensor): void {
+    const v = t.dataSync();
+    if (phase === 'forward' || phase === 'loss') this.host.forward.set(quantity, maxAbsOf(v));
+    if (this.mode === 'fast') {
+      if (!(phase === 'data' && this.skipData)) this.host.bad += countsOf(v).bad;
+      return;
+    }
+    const { nan, posInf, negInf, finiteMax } = countsOf(v);
+    this.host.quantities.push({ quantity, phase, size: t.size, counts: { nan, posInf, negInf }, maxAbs: finiteMax });
+  }
 
   /** Record a quantity; safe inside tidy, variableGrads and custom backward functions (results are kept). */
   readonly watch = (quantity: string, phase: Phase, t: tf.Tensor): void => {
     if (this.mode === 'off') return;
+    if (this.onHost) return this.watchOnHost(quantity, phase, t);
     if (phase === 'forward' || phase === 'loss') this.forward.push({ quantity, max: tf.keep(tf.tidy(() => tf.max(tf.abs(t)))) });
     if (this.mode === 'fast') {
       if (!(phase === 'data' && this.skipData)) this.flat.push(tf.keep(tf.reshape(t, [-1])));
@@ -70,7 +91,8 @@ export class StepWatch {
   };
 
   /** One 1-D tensor: [non-finite count (fast) | 4 stats per quantity (full)…, forward max |x|…]. Caller disposes. */
-  collect(): tf.Tensor1D {
+  collect(): tf.Tensor1D | null {
+    if (this.onHost || this.mode === 'off') return null;
     return tf.tidy(() => {
       const parts: tf.Tensor[] = [];
       if (this.mode === 'fast') {
@@ -85,6 +107,9 @@ export class StepWatch {
 
   /** Parse this watch's part of the readback, starting at `offset`. */
   parse(v: ArrayLike<number>, offset: number): WatchResult {
+    if (this.onHost || this.mode === 'off') {
+      return { nonFinite: this.mode === 'fast' ? this.host.bad : null, quantities: this.host.quantities, forwardMaxAbs: this.host.forward };
+    }
     let o = offset;
     let nonFinite: number | null = null;
     const quantities: QuantityStats[] = [];
@@ -105,6 +130,33 @@ export class StepWatch {
     this.flat.length = 0;
     this.forward.length = 0;
   }
+}
+
+/** max |x| of an array: NaN if any NaN (as a NaN-propagating max would), else the largest magnitude. */
+function maxAbsOf(v: ArrayLike<number>): number {
+  let m = 0;
+  for (let i = 0; i < v.length; i++) {
+    const a = Math.abs(v[i]!);
+    if (Number.isNaN(a)) return NaN;
+    if (a > m) m = a;
+  }
+  return m;
+}
+
+/** NaN / ±Inf counts and the max |x| of the finite elements. */
+function countsOf(v: ArrayLike<number>): { nan: number; posInf: number; negInf: number; finiteMax: number; bad: number } {
+  let nan = 0;
+  let posInf = 0;
+  let negInf = 0;
+  let finiteMax = 0;
+  for (let i = 0; i < v.length; i++) {
+    const x = v[i]!;
+    if (Number.isNaN(x)) nan++;
+    else if (x === Infinity) posInf++;
+    else if (x === -Infinity) negInf++;
+    else if (Math.abs(x) > finiteMax) finiteMax = Math.abs(x);
+  }
+  return { nan, posInf, negInf, finiteMax, bad: nan + posInf + negInf };
 }
 
 /** NaN if any NaN, otherwise the sign of the majority of the infinities. */

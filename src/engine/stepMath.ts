@@ -97,7 +97,8 @@ export function computeStep(i: StepInputs): StepParts {
       a.target.assign(v);
     }
     const scalars = [value, norm, ok ? tf.cast(tf.logicalNot(ok), 'float32') : tf.scalar(0), ...g.map(sumSq), ...vars.map(sumSq), ...updateSq, ...oldSq];
-    return tf.concat([tf.stack(scalars), i.watch.collect()]);
+    const watched = i.watch.collect();
+    return watched ? tf.concat([tf.stack(scalars), watched]) : tf.stack(scalars);
   });
   const v = readback.dataSync();
   readback.dispose();

@@ -25,6 +25,8 @@ export interface TrainerOptions {
   dataset?: Dataset;
   /** Steps between the on-device snapshots the fast sentinel replays from (default 20). */
   snapshotEvery?: number;
+  /** Check values in JS instead of with kernels (default: on for cpu and wasm); tests force both paths. */
+  hostChecks?: boolean;
 }
 
 /** An opaque copy of the trainer's state (on-device tensors); dispose it when replaced. */
@@ -114,6 +116,8 @@ class ScenarioTrainer implements Trainer {
   /** The sentinel's on-device snapshots, oldest first (at most two, so a replay can start ≥ 2 steps back). */
   private snapshots: SnapshotData[];
   private readonly dataFinite: boolean;
+  /** cpu and wasm keep tensors in JS/wasm memory: the sentinel scans values there (see sentinel.ts). */
+  private readonly hostChecks: boolean;
   /** Brute mode: the previous step's finite max |x| per quantity. */
   private previousMaxAbs = new Map<string, number>();
   private epochCache: { epoch: number; order: number[] } | null = null;
@@ -134,6 +138,7 @@ class ScenarioTrainer implements Trainer {
     this.x = this.upload(this.data.x.values, this.data.x.shape);
     this.y = this.upload(this.data.y.values, this.data.y.shape);
     this.growth = new GrowthWatch(PRECISION_MAX[this.s.precision]);
+    this.hostChecks = options.hostChecks ?? (this.backend === 'cpu' || this.backend === 'wasm');
     this.dataFinite = tf.tidy(() => tf.logicalAnd(tf.all(tf.isFinite(this.x)), tf.all(tf.isFinite(this.y))).dataSync()[0] === 1);
     this.snapshots = [this.takeSnapshot()];
   }
@@ -179,7 +184,7 @@ class ScenarioTrainer implements Trainer {
   /** One step in the given watch mode; advances stepIndex. */
   private runStep(mode: 'fast' | 'full' | 'off'): StepParts {
     const t = this.index + 1;
-    const watch = new StepWatch(mode, this.dataFinite);
+    const watch = new StepWatch(mode, this.dataFinite, this.hostChecks);
     try {
       const parts = computeStep({
         t,
