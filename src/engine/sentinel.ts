@@ -8,8 +8,8 @@
  * (MEASURED.md). Full mode (replay, brute): per quantity the NaN, +Inf and −Inf counts and the max
  * |x| over its finite elements, still one readback per step. When the fast count trips, the
  * trainer restores an on-device snapshot and replays in full mode to attribute the first quantity.
- * In both modes, forward and loss quantities also report max |x| (activationMax and the overflow
- * warnings), computed identically so records do not depend on the mode.
+ * In every mode, forward and loss quantities also report max |x| (activationMax and the overflow
+ * warnings), computed identically so records do not depend on the mode; 'off' computes only these.
  *
  * On cpu and wasm (`host`), tensors already live in JS/wasm memory: dataSync is a view or a small
  * copy with no device round trip, and each tfjs op costs ~10 µs of dispatch, so the same checks are
@@ -64,6 +64,7 @@ export class StepWatch {
   private watchOnHost(quantity: string, phase: Phase, t: tf.Tensor): void {
     const v = t.dataSync();
     if (phase === 'forward' || phase === 'loss') this.host.forward.set(quantity, maxAbsOf(v));
+    if (this.mode === 'off') return;
     if (this.mode === 'fast') {
       if (!(phase === 'data' && this.skipData)) this.host.bad += countsOf(v).bad;
       return;
@@ -74,9 +75,9 @@ export class StepWatch {
 
   /** Record a quantity; safe inside tidy, variableGrads and custom backward functions (results are kept). */
   readonly watch = (quantity: string, phase: Phase, t: tf.Tensor): void => {
-    if (this.mode === 'off') return;
     if (this.onHost) return this.watchOnHost(quantity, phase, t);
     if (phase === 'forward' || phase === 'loss') this.forward.push({ quantity, max: tf.keep(tf.tidy(() => tf.max(tf.abs(t)))) });
+    if (this.mode === 'off') return; // records only: activationMax and warnings still need the maxima
     if (this.mode === 'fast') {
       if (!(phase === 'data' && this.skipData)) this.flat.push(tf.keep(tf.reshape(t, [-1])));
       return;
@@ -92,7 +93,7 @@ export class StepWatch {
 
   /** One 1-D tensor: [non-finite count (fast) | 4 stats per quantity (full)…, forward max |x|…]. Caller disposes. */
   collect(): tf.Tensor1D | null {
-    if (this.onHost || this.mode === 'off') return null;
+    if (this.onHost || (this.mode === 'off' && this.forward.length === 0)) return null;
     return tf.tidy(() => {
       const parts: tf.Tensor[] = [];
       if (this.mode === 'fast') {
@@ -107,7 +108,7 @@ export class StepWatch {
 
   /** Parse this watch's part of the readback, starting at `offset`. */
   parse(v: ArrayLike<number>, offset: number): WatchResult {
-    if (this.onHost || this.mode === 'off') {
+    if (this.onHost) {
       return { nonFinite: this.mode === 'fast' ? this.host.bad : null, quantities: this.host.quantities, forwardMaxAbs: this.host.forward };
     }
     let o = offset;

@@ -103,6 +103,20 @@ describe('step records', () => {
     t.dispose();
   });
 
+  it('are the same with the sentinel off, fast or brute, checked in JS or with kernels', () => {
+    const s = { ...AUTOENCODER, activation: 'tanh' as const };
+    const runs = (['off', 'fast', 'brute'] as const).flatMap((sentinel) =>
+      [true, false].map((hostChecks) => {
+        const t = createTrainer(s, { sentinel, hostChecks });
+        const recs = t.run(5);
+        t.dispose();
+        return recs;
+      }),
+    );
+    expect(Object.keys(runs[0]![0]!.activationMax)).toEqual(['enc/dense1', 'dec/dense1']);
+    for (const r of runs.slice(1)) expect(r).toEqual(runs[0]);
+  });
+
   it('previews: regression points, autoencoder rows, classifier probabilities, predictions', () => {
     const kinds = [ARTICLE, AUTOENCODER, base({ model: 'classifier', dataset: 'labels', hidden: [] }), base({ model: 'predictions', dataset: 'largePredictions' })].map((s) => {
       const t = createTrainer(s);
