@@ -80,8 +80,10 @@ export function computeStep(i: StepInputs): StepParts {
     const g = vars.map((v) => round(grads[v.name] ?? tf.zerosLike(v)));
     g.forEach((gi, k) => watch(`grad/${params[k]!.name}`, 'backward', gi));
     const norm = globalNorm(g);
-    if (s.clipping === 'norm') watch('clip/globalNorm', 'clip', round(norm));
-    const clipped = s.clipping === 'none' ? g : clipGradients(g, s.clipping, s.clipValue, norm).map(round);
+    // The norm clipping divides by is a stored quantity too: rounded, and watched in the clip phase.
+    const clipNorm = round(norm) as tf.Scalar;
+    if (s.clipping === 'norm') watch('clip/globalNorm', 'clip', clipNorm);
+    const clipped = s.clipping === 'none' ? g : clipGradients(g, s.clipping, s.clipValue, clipNorm).map(round);
     // skipNonFinite: a device-side condition, so skipping costs no extra readback.
     // Pairwise adds, not tf.addN (≥ 8 inputs breaks on WebGPU, MEASURED.md).
     const badCount = g.reduce<tf.Tensor>((acc, gi) => tf.add(acc, tf.sum(tf.cast(tf.logicalNot(tf.isFinite(gi)), 'float32'))), tf.scalar(0));
