@@ -14,6 +14,13 @@ export interface PlaygroundState {
   rejected: { key: string; value: string; reason: string }[];
 }
 
+export interface FrameSummary {
+  frames: number;
+  mean: number;
+  median: number;
+  p90: number;
+}
+
 export class PlaygroundPage {
   readonly playButton: Locator;
   readonly stepButton: Locator;
@@ -21,6 +28,8 @@ export class PlaygroundPage {
   readonly stepCounter: Locator;
   readonly backendIndicator: Locator;
   readonly lossChart: Locator;
+  /** The curves layer inside the loss chart (data-points, data-compare-points). */
+  readonly lossSeries: Locator;
   readonly diagnosis: Locator;
   readonly notice: Locator;
   readonly speed: Locator;
@@ -32,6 +41,7 @@ export class PlaygroundPage {
     this.stepCounter = page.getByTestId('step-counter');
     this.backendIndicator = page.getByTestId('backend-indicator');
     this.lossChart = page.getByTestId('loss-chart');
+    this.lossSeries = page.getByTestId('loss-series');
     this.diagnosis = page.getByTestId('diagnosis');
     this.notice = page.getByTestId('notice');
     this.speed = page.getByTestId('speed-select');
@@ -54,9 +64,28 @@ export class PlaygroundPage {
     return Number(await this.stepCounter.textContent());
   }
 
+  /** Press Play and wait until training visibly started (a short run may already have stopped again). */
   async play(): Promise<void> {
+    const before = (await this.state()).step;
     await this.playButton.click();
-    await expect.poll(async () => (await this.state()).running).toBe(true);
+    await expect
+      .poll(async () => {
+        const s = await this.state();
+        return s.running || s.step > before || s.report !== null;
+      })
+      .toBe(true);
+  }
+
+  /** Type into a control's text box (opening its settings group if folded) and commit with Enter. */
+  async setText(fieldKey: string, value: string): Promise<void> {
+    const box = this.page.getByTestId(`field-${fieldKey}-text`);
+    await this.page.evaluate((id) => {
+      const el = document.querySelector(`[data-testid="${id}"]`);
+      const group = el?.closest('details');
+      if (group) group.open = true;
+    }, `field-${fieldKey}-text`);
+    await box.fill(value);
+    await box.press('Enter');
   }
 
   async pause(): Promise<void> {
@@ -85,13 +114,6 @@ export class PlaygroundPage {
     return this.page.getByLabel(label, { exact: true });
   }
 
-  /** Type a value into a numeric control's text box and commit it with Enter. */
-  async typeValue(fieldKey: string, value: string): Promise<void> {
-    const box = this.page.getByTestId(`field-${fieldKey}-text`);
-    await box.fill(value);
-    await box.press('Enter');
-  }
-
   fieldError(fieldKey: string): Locator {
     return this.page.getByTestId(`field-${fieldKey}-error`);
   }
@@ -115,9 +137,9 @@ export class PlaygroundPage {
     });
   }
 
-  async frameStats(n = 120): Promise<{ frames: number; mean: number; p90: number }> {
+  async frameStats(n = 120): Promise<FrameSummary> {
     return this.page.evaluate((count) => {
-      const hooks = (window as unknown as { __nanPlayground: { frameStats(n: number): { frames: number; mean: number; p90: number } } }).__nanPlayground;
+      const hooks = (window as unknown as { __nanPlayground: { frameStats(n: number): FrameSummary } }).__nanPlayground;
       return hooks.frameStats(count);
     }, n);
   }
@@ -130,6 +152,39 @@ export class PlaygroundPage {
   async download(testId: string): Promise<Download> {
     const [download] = await Promise.all([this.page.waitForEvent('download'), this.page.getByTestId(testId).click()]);
     return download;
+  }
+
+  /** Give keyboard focus to the page itself (not a control), as after clicking on empty space. */
+  async focusPage(): Promise<void> {
+    await this.page.locator('h1').click();
+  }
+
+  async press(key: string): Promise<void> {
+    await this.page.keyboard.press(key);
+  }
+
+  /** Start recording main-thread long tasks (PerformanceObserver 'longtask'). */
+  async watchLongTasks(): Promise<void> {
+    await this.page.evaluate(() => {
+      const w = window as unknown as { __longTasks: number[] };
+      w.__longTasks = [];
+      new PerformanceObserver((list) => {
+        for (const e of list.getEntries()) w.__longTasks.push(e.duration);
+      }).observe({ type: 'longtask', buffered: false });
+    });
+  }
+
+  async longTasks(): Promise<number[]> {
+    return this.page.evaluate(() => (window as unknown as { __longTasks: number[] }).__longTasks);
+  }
+
+  async openPreset(id: string): Promise<void> {
+    await this.open(`preset=${id}`);
+  }
+
+  async waitForReport(timeout = 60_000): Promise<NonNullable<PlaygroundState['report']>> {
+    await expect.poll(async () => (await this.state()).report !== null, { timeout }).toBe(true);
+    return (await this.state()).report!;
   }
 
   async importRunFile(path: string): Promise<void> {

@@ -11,7 +11,7 @@ import { isFromWorker, type ToWorker } from '../worker/protocol';
 const COMPARE_STEPS_PER_TICK = 25;
 
 export class CompareRunner {
-  readonly series = new MinMaxSeries(2000);
+  readonly series = new MinMaxSeries(600);
   losses: number[] = [];
   private worker: Worker | null = null;
   private runId = 1000;

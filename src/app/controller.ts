@@ -15,8 +15,13 @@ import { isFromWorker, type FromWorker, type ToWorker } from '../worker/protocol
 import { CompareRunner } from './compareRunner';
 import { FrameProbe } from './frameProbe';
 
-/** Charts redraw at most this often; the step counter still moves every frame. */
-const CHART_INTERVAL_MS = 100;
+/**
+ * Charts redraw at most every CHART_MIN_MS, and never more than about a fifth of the main thread:
+ * the interval adapts to what the last redraw cost. The step counter still moves every frame.
+ */
+const CHART_MIN_MS = 120;
+const CHART_MAX_MS = 1000;
+const CHART_SHARE = 5;
 const NOTICE_MS = 8000;
 
 export class PlaygroundController {
@@ -30,6 +35,8 @@ export class PlaygroundController {
   private frameRequested = false;
   private rate: { t: number; step: number }[] = [];
   private lastChart = 0;
+  private chartInterval = CHART_MIN_MS;
+  private chartFrameOpen = false;
 
   constructor(
     readonly store: AppStore,
@@ -145,7 +152,7 @@ export class PlaygroundController {
     const batch = this.pending;
     this.pending = [];
     const now = performance.now();
-    const chartDue = now - this.lastChart >= CHART_INTERVAL_MS;
+    const chartDue = now - this.lastChart >= this.chartInterval;
     if (batch.length === 0 && !chartDue) return;
     this.probe.begin();
     const warnings: SentinelWarning[] = [];
@@ -160,6 +167,7 @@ export class PlaygroundController {
     const first = this.rate[0]!;
     const stepsPerSecond = now - first.t > 200 ? ((step - first.step) * 1000) / (now - first.t) : this.store.getState().stepsPerSecond;
     if (chartDue) this.lastChart = now;
+    this.chartFrameOpen = chartDue;
     this.store.setState((s) => ({
       step,
       stepsPerSecond,
@@ -169,6 +177,15 @@ export class PlaygroundController {
     }));
     // Records that arrived while the chart was throttled still need a redraw later.
     if (!chartDue) this.requestFrame();
+  }
+
+  /** The frame's render committed (called from the last component's layout effect). */
+  frameRendered(): void {
+    const took = this.probe.end();
+    if (took !== null && this.chartFrameOpen) {
+      this.chartInterval = Math.min(CHART_MAX_MS, Math.max(CHART_MIN_MS, took * CHART_SHARE));
+    }
+    this.chartFrameOpen = false;
   }
 
   // ---- actions ----

@@ -5,6 +5,13 @@
  */
 const KEPT = 600;
 
+export interface FrameSummary {
+  frames: number;
+  mean: number;
+  median: number;
+  p90: number;
+}
+
 export class FrameProbe {
   private start = 0;
   private open = false;
@@ -16,23 +23,22 @@ export class FrameProbe {
   }
 
   /** Called after React committed the frame (or right after the flush when nothing re-rendered). */
-  end(): void {
-    if (!this.open) return;
+  end(): number | null {
+    if (!this.open) return null;
     this.open = false;
-    this.durations.push(performance.now() - this.start);
+    const took = performance.now() - this.start;
+    this.durations.push(took);
     if (this.durations.length > KEPT) this.durations.splice(0, this.durations.length - KEPT);
+    return took;
   }
 
-  /** Mean and 90th percentile of the last `n` frames. */
-  summary(n = 120): { frames: number; mean: number; p90: number } {
+  /** Mean, median and 90th percentile of the last `n` frames. */
+  summary(n = 120): FrameSummary {
     const recent = this.durations.slice(-n);
-    if (recent.length === 0) return { frames: 0, mean: 0, p90: 0 };
+    if (recent.length === 0) return { frames: 0, mean: 0, median: 0, p90: 0 };
     const sorted = [...recent].sort((a, b) => a - b);
-    return {
-      frames: recent.length,
-      mean: recent.reduce((a, b) => a + b, 0) / recent.length,
-      p90: sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * 0.9))]!,
-    };
+    const at = (q: number): number => sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * q))]!;
+    return { frames: recent.length, mean: recent.reduce((a, b) => a + b, 0) / recent.length, median: at(0.5), p90: at(0.9) };
   }
 
   reset(): void {

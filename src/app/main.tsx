@@ -23,7 +23,7 @@ const context: PlaygroundContextValue = {
   series: controller.series,
   compareSeries: controller.compare.series,
   keptRecords: () => controller.history.keptRecords(),
-  frameRendered: () => controller.probe.end(),
+  frameRendered: () => controller.frameRendered(),
 };
 
 installTestHooks(controller);

@@ -7,6 +7,7 @@ import type { NonFiniteReport } from '../engine/records';
 import type { Scenario } from '../engine/scenario';
 import type { RejectedKey } from '../state/appState';
 import type { PlaygroundController } from './controller';
+import type { FrameSummary } from './frameProbe';
 
 export interface TestState {
   scenario: Scenario;
@@ -21,7 +22,7 @@ export interface TestState {
 export interface TestHooks {
   getState(): TestState;
   /** Main-thread time per frame that applied records (see frameProbe.ts). */
-  frameStats(n?: number): { frames: number; mean: number; p90: number };
+  frameStats(n?: number): FrameSummary;
   resetFrameStats(): void;
   getCompare(): { status: string; label: string; losses: number[] } | null;
 }

@@ -1,93 +1,99 @@
 /**
- * Loss vs step. Finite values are plotted on a transformed linear axis (linear / log / symlog);
- * NaN and ±Inf sit as shaped markers on a rail above the data, so the axis never breaks; the first
- * non-finite step gets a labelled vertical line. An optional second curve overlays a Compare run.
+ * Loss vs step. Recharts draws the frame (axes, grid, reference lines); the curves and non-finite
+ * markers are one SVG layer inside it that redraws on its own subscription. Recharts' per-point
+ * work made every redraw a long task, so it is given no data points at all, and its axes use
+ * rounded domains that change only when the data crosses a round value. Finite values are plotted
+ * on a transformed axis (linear / log / symlog); NaN and ±Inf sit as shaped markers on a rail above
+ * the data, so the axis never breaks; the first non-finite step gets a labelled vertical line.
  */
-import { memo, useMemo } from 'react';
-import { CartesianGrid, ComposedChart, Legend, Line, ReferenceLine, ResponsiveContainer, Scatter, XAxis, YAxis } from 'recharts';
-import type { NonFiniteKind, NonFiniteReport } from '../engine/records';
-import type { ChartScale } from '../state/appState';
+import { memo } from 'react';
+import { CartesianGrid, ComposedChart, ReferenceLine, ResponsiveContainer, XAxis, YAxis, useXAxisScale, useYAxisScale } from 'recharts';
+import type { NonFiniteReport } from '../engine/records';
+import type { AppStore, ChartScale } from '../state/appState';
+import { useStore } from '../state/useStore';
 import { MarkerShape } from './markers';
+import { niceAxisRange, niceStepCeil } from './niceDomain';
 import { COLORS } from './palette';
 import type { RunSeries } from './runSeries';
-import { axisTicks, domainWithRail, formatValue, fromAxis, toAxis } from './scales';
+import { axisTicks, formatValue, fromAxis } from './scales';
 import type { MinMaxSeries, NonFiniteMarker } from './series';
+import { axisExtent, seriesPath } from './seriesPath';
 
 export interface LossChartProps {
+  store: AppStore;
   series: RunSeries;
-  /** Changes whenever the series have new data (the series objects themselves are mutable). */
-  version: number;
   scale: ChartScale;
   smoothing: number;
   report: NonFiniteReport | null;
-  compare: { series: MinMaxSeries; label: string; version: number } | null;
+  /** A Compare run to overlay (its series is mutable; the store's compare.version says when it changed). */
+  compare: { series: MinMaxSeries; label: string } | null;
   height?: number;
 }
 
-interface XY {
-  step: number;
-  y: number;
+interface LayerProps extends Omit<LossChartProps, 'height'> {
+  rail: number;
 }
 
-interface MarkerPoint extends XY {
-  kind: NonFiniteKind;
-}
-
-const toXY = (s: MinMaxSeries, scale: ChartScale): XY[] => s.points().map((p) => ({ step: p.step, y: toAxis(p.value, scale) }));
-
-function markerShape(props: unknown) {
-  const p = props as { cx?: number; cy?: number; payload?: MarkerPoint };
-  if (p.cx === undefined || p.cy === undefined || !p.payload) return <g />;
-  return <MarkerShape kind={p.payload.kind} cx={p.cx} cy={p.cy} />;
-}
-
-function LossChartInner({ series, version, scale, smoothing, report, compare, height = 300 }: LossChartProps) {
-  const compareVersion = compare?.version ?? -1;
-  const model = useMemo(() => {
-    const raw = toXY(series.loss, scale);
-    const smooth = smoothing > 0 ? toXY(series.smoothed, scale) : [];
-    const cmp = compare ? toXY(compare.series, scale) : [];
-    const domain = domainWithRail([...raw.map((p) => p.y), ...cmp.map((p) => p.y)]);
-    const markers: NonFiniteMarker[] = [...series.loss.markers(), ...(compare?.series.markers() ?? [])];
-    if (report && !markers.some((m) => m.step === report.step)) markers.push({ step: report.step, kind: report.kind });
-    const onRail = (kind: NonFiniteKind): MarkerPoint[] => markers.filter((m) => m.kind === kind).map((m) => ({ step: m.step, y: domain.rail, kind }));
-    const lastStep = Math.max(series.lastStep, compare?.series.length ?? 0, 10);
-    const first = report?.step ?? series.loss.firstNonFinite?.step ?? null;
-    return { raw, smooth, cmp, domain, nan: onRail('NaN'), pos: onRail('+Inf'), neg: onRail('-Inf'), lastStep, first, ticks: axisTicks(domain.lo, domain.hi, scale) };
-    // `version` and `compareVersion` stand for the mutable series' contents.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [series, version, scale, smoothing, report, compare, compareVersion]);
-
-  const firstLabel = report ? `first ${report.kind} · step ${report.step}` : model.first !== null ? `first non-finite · step ${model.first}` : '';
+/** The curves and markers; re-renders on every chart update without re-rendering the Recharts frame. */
+function SeriesLayer({ store, series, scale, smoothing, report, compare, rail }: LayerProps) {
+  const version = useStore(store, (s) => s.chartVersion);
+  const compareVersion = useStore(store, (s) => s.compare?.version ?? -1);
+  const x = useXAxisScale();
+  const y = useYAxisScale();
+  if (!x || !y) return null;
+  const markers: NonFiniteMarker[] = [...series.loss.markers(), ...(compare?.series.markers() ?? [])];
+  if (report && !markers.some((m) => m.step === report.step)) markers.push({ step: report.step, kind: report.kind });
+  const railY = y(rail);
+  const main = smoothing > 0 ? series.smoothed : series.loss;
   return (
-    <div data-testid="loss-chart" className="chart" data-first-nonfinite-step={model.first ?? ''} data-points={model.raw.length} data-compare-points={model.cmp.length}>
+    <g className="loss-series" data-testid="loss-series" data-version={version} data-points={main.points().length} data-compare-points={compare ? compare.series.points().length : 0} data-compare-version={compareVersion}>
+      {smoothing > 0 && <path d={seriesPath(series.loss, x, y, scale)} fill="none" stroke={COLORS.lossRaw} strokeWidth={1} />}
+      <path className="series-line" data-series="run" d={seriesPath(main, x, y, scale)} fill="none" stroke={COLORS.loss} strokeWidth={2.2} strokeLinejoin="round" />
+      {compare && <path className="series-line" data-series="compare" d={seriesPath(compare.series, x, y, scale)} fill="none" stroke={COLORS.compare} strokeWidth={2.6} strokeDasharray="8 4" strokeLinejoin="round" />}
+      {railY !== undefined &&
+        markers.map((m) => {
+          const cx = x(m.step);
+          return cx === undefined ? null : <MarkerShape key={`${m.kind}${m.step}`} kind={m.kind} cx={cx} cy={railY} step={m.step} />;
+        })}
+    </g>
+  );
+}
+
+/** Rounded axis domains, as a string so the frame re-renders only when one actually changes. */
+function domainKey(series: RunSeries, compare: MinMaxSeries | null, scale: ChartScale): string {
+  const extent = axisExtent(compare ? [series.loss, compare] : [series.loss], scale);
+  const [lo, hi] = extent ? niceAxisRange(extent[0], extent[1], scale) : [0, 1];
+  const xmax = niceStepCeil(Math.max(series.lastStep, compare ? compare.length : 0));
+  return `${lo}|${hi}|${xmax}`;
+}
+
+function LossChartInner({ store, series, scale, smoothing, report, compare, height = 300 }: LossChartProps) {
+  const key = useStore(store, () => domainKey(series, compare?.series ?? null, scale));
+  const [lo, hi, xmax] = key.split('|').map(Number) as [number, number, number];
+  const span = hi - lo;
+  const rail = hi + span * 0.1;
+  const top = hi + span * 0.16;
+  const seen = useStore(store, () => series.loss.firstNonFinite?.step ?? null);
+  const first = report?.step ?? seen;
+  const firstLabel = report ? `first ${report.kind} · step ${report.step}` : first !== null ? `first non-finite · step ${first}` : '';
+  return (
+    <div data-testid="loss-chart" className="chart" data-first-nonfinite-step={first ?? ''}>
       <ResponsiveContainer width="100%" height={height}>
         <ComposedChart margin={{ top: 22, right: 24, bottom: 8, left: 8 }}>
           <CartesianGrid stroke={COLORS.grid} strokeDasharray="3 3" />
-          <XAxis dataKey="step" type="number" domain={[0, model.lastStep]} allowDataOverflow tickCount={6} label={{ value: 'step', position: 'insideBottomRight', offset: -2 }} />
-          <YAxis
-            type="number"
-            dataKey="y"
-            domain={[model.domain.lo, model.domain.top]}
-            ticks={model.ticks}
-            allowDataOverflow
-            width={64}
-            tickFormatter={(y: number) => formatValue(fromAxis(y, scale))}
-          />
-          <ReferenceLine y={model.domain.rail} stroke="#999" strokeDasharray="2 4" label={{ value: 'non-finite', position: 'insideTopLeft', fontSize: 11, fill: '#555' }} />
-          {smoothing > 0 && <Line data={model.raw} dataKey="y" name="loss (raw)" stroke={COLORS.lossRaw} strokeWidth={1} dot={false} isAnimationActive={false} legendType="none" />}
-          <Line data={smoothing > 0 ? model.smooth : model.raw} dataKey="y" name={compare ? 'before (this run)' : smoothing > 0 ? 'loss (smoothed)' : 'loss'} stroke={COLORS.loss} strokeWidth={2} dot={false} isAnimationActive={false} />
-          {compare && <Line data={model.cmp} dataKey="y" name={`after: ${compare.label}`} stroke={COLORS.compare} strokeWidth={2.5} strokeDasharray="7 3" dot={false} isAnimationActive={false} />}
-          <Scatter data={model.nan} dataKey="y" name="NaN" fill={COLORS.nan} shape={markerShape} isAnimationActive={false} legendType="none" />
-          <Scatter data={model.pos} dataKey="y" name="+Inf" fill={COLORS.posInf} shape={markerShape} isAnimationActive={false} legendType="none" />
-          <Scatter data={model.neg} dataKey="y" name="−Inf" fill={COLORS.negInf} shape={markerShape} isAnimationActive={false} legendType="none" />
-          {model.first !== null && (
-            <ReferenceLine x={model.first} stroke={COLORS.flag} strokeWidth={2} strokeDasharray="5 3" label={{ value: firstLabel, position: 'top', fill: COLORS.flag, fontSize: 12, fontWeight: 600 }} />
-          )}
-          {/* Marker shapes are keyed in the caption below the chart; the legend names the curves when there are two. */}
-          {(compare || smoothing > 0) && <Legend verticalAlign="bottom" height={24} />}
+          <XAxis dataKey="step" type="number" domain={[0, xmax]} allowDataOverflow tickCount={6} label={{ value: 'step', position: 'insideBottomRight', offset: -2 }} />
+          <YAxis type="number" domain={[lo, top]} ticks={axisTicks(lo, hi, scale)} allowDataOverflow width={64} tickFormatter={(v: number) => formatValue(fromAxis(v, scale))} />
+          <ReferenceLine y={rail} stroke="#999" strokeDasharray="2 4" label={{ value: 'non-finite', position: 'insideTopLeft', fontSize: 11, fill: '#555' }} />
+          {first !== null && <ReferenceLine x={first} stroke={COLORS.flag} strokeWidth={2} strokeDasharray="5 3" label={{ value: firstLabel, position: 'top', fill: COLORS.flag, fontSize: 12, fontWeight: 600 }} />}
+          <SeriesLayer store={store} series={series} scale={scale} smoothing={smoothing} report={report} compare={compare} rail={rail} />
         </ComposedChart>
       </ResponsiveContainer>
+      {compare && (
+        <p className="chart-legend" data-testid="loss-legend">
+          <span className="key"><svg width="28" height="10" aria-hidden="true"><line x1="0" y1="5" x2="28" y2="5" stroke={COLORS.loss} strokeWidth="2.5" /></svg> before (this run)</span>
+          <span className="key"><svg width="28" height="10" aria-hidden="true"><line x1="0" y1="5" x2="28" y2="5" stroke={COLORS.compare} strokeWidth="2.5" strokeDasharray="8 4" /></svg> after: {compare.label}</span>
+        </p>
+      )}
     </div>
   );
 }

@@ -1,62 +1,81 @@
 /**
- * Per-parameter norms over steps on a log axis (gradient norms or weight norms). Lines differ by
- * colour and dash; non-finite values are left out of the lines and counted in the caption.
+ * Per-parameter norms over steps on a log axis (gradient norms or weight norms). As in the loss
+ * chart, Recharts draws only the frame and the lines are one SVG layer with its own subscription.
+ * Lines differ by colour and dash; non-finite values are left out of the lines and named below.
  */
-import { memo, useMemo } from 'react';
-import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, XAxis, YAxis } from 'recharts';
+import { memo } from 'react';
+import { CartesianGrid, LineChart, ResponsiveContainer, XAxis, YAxis, useXAxisScale, useYAxisScale } from 'recharts';
+import type { AppStore } from '../state/appState';
+import { useStore } from '../state/useStore';
+import { niceAxisRange, niceStepCeil } from './niceDomain';
 import { SERIES_COLORS, SERIES_DASHES } from './palette';
-import { axisTicks, domainWithRail, formatValue, fromAxis, toAxis } from './scales';
+import { axisTicks, formatValue, fromAxis } from './scales';
 import type { MinMaxSeries } from './series';
+import { axisExtent, seriesPath } from './seriesPath';
 
 /** More lines than this are unreadable on a projector; the rest are named in the caption. */
 const MAX_LINES = 8;
 
 interface Props {
   title: string;
+  store: AppStore;
   series: ReadonlyMap<string, MinMaxSeries>;
-  version: number;
   testId: string;
 }
 
-function NormChartInner({ title, series, version, testId }: Props) {
-  const model = useMemo(() => {
-    const entries = [...series.entries()];
-    const shown = entries.slice(0, MAX_LINES).map(([name, s]) => ({
-      name,
-      data: s.points().map((p) => ({ step: p.step, y: toAxis(p.value, 'log') })),
-      nonFinite: s.firstNonFinite,
-    }));
-    const all = shown.flatMap((l) => l.data.map((p) => p.y));
-    const d = domainWithRail(all);
-    const last = Math.max(10, ...entries.map(([, s]) => s.points().at(-1)?.step ?? 0));
-    return { shown, hidden: entries.slice(MAX_LINES).map(([n]) => n), lo: d.lo, hi: d.hi, last, bad: shown.filter((l) => l.nonFinite) };
-    // `version` stands for the mutable series' contents.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [series, version]);
+const shown = (series: ReadonlyMap<string, MinMaxSeries>): [string, MinMaxSeries][] => [...series.entries()].slice(0, MAX_LINES);
+
+function NormLayer({ store, series }: Pick<Props, 'store' | 'series'>) {
+  useStore(store, (s) => s.chartVersion);
+  const x = useXAxisScale();
+  const y = useYAxisScale();
+  if (!x || !y) return null;
+  return (
+    <g>
+      {shown(series).map(([name, s], i) => (
+        <path key={name} d={seriesPath(s, x, y, 'log')} fill="none" stroke={SERIES_COLORS[i % SERIES_COLORS.length]} strokeDasharray={SERIES_DASHES[i % SERIES_DASHES.length]} strokeWidth={1.6} />
+      ))}
+    </g>
+  );
+}
+
+function frameKey(series: ReadonlyMap<string, MinMaxSeries>): string {
+  const lines = shown(series).map(([, s]) => s);
+  const extent = axisExtent(lines, 'log');
+  const [lo, hi] = extent ? niceAxisRange(extent[0], extent[1], 'log') : [0, 1];
+  const last = Math.max(0, ...lines.map((s) => s.points().at(-1)?.step ?? 0));
+  const bad = [...series.entries()].filter(([, s]) => s.firstNonFinite).map(([n, s]) => `${n}:${s.firstNonFinite!.kind}@${s.firstNonFinite!.step}`).join(';');
+  return `${lo}|${hi}|${niceStepCeil(last)}|${series.size}|${bad}`;
+}
+
+function NormChartInner({ title, store, series, testId }: Props) {
+  const key = useStore(store, () => frameKey(series));
+  const [loText, hiText, lastText, , bad] = key.split('|') as [string, string, string, string, string];
+  const [lo, hi, last] = [Number(loText), Number(hiText), Number(lastText)];
+  const names = [...series.keys()];
   return (
     <figure className="norm-chart" data-testid={testId}>
       <figcaption>{title}</figcaption>
-      <ResponsiveContainer width="100%" height={190}>
+      <ResponsiveContainer width="100%" height={170}>
         <LineChart margin={{ top: 6, right: 12, bottom: 0, left: 0 }}>
           <CartesianGrid stroke="#e3e3e3" strokeDasharray="3 3" />
-          <XAxis dataKey="step" type="number" domain={[0, model.last]} tickCount={5} allowDataOverflow />
-          <YAxis type="number" domain={[model.lo, model.hi]} ticks={axisTicks(model.lo, model.hi, 'log')} width={52} allowDataOverflow tickFormatter={(y: number) => formatValue(fromAxis(y, 'log'))} />
-          {model.shown.map((l, i) => (
-            <Line key={l.name} data={l.data} dataKey="y" name={l.name} stroke={SERIES_COLORS[i % SERIES_COLORS.length]} strokeDasharray={SERIES_DASHES[i % SERIES_DASHES.length]} strokeWidth={1.6} dot={false} isAnimationActive={false} />
-          ))}
-          <Legend wrapperStyle={{ fontSize: 11 }} />
+          <XAxis dataKey="step" type="number" domain={[0, last]} tickCount={5} allowDataOverflow />
+          <YAxis type="number" domain={[lo, hi]} ticks={axisTicks(lo, hi, 'log')} width={52} allowDataOverflow tickFormatter={(v: number) => formatValue(fromAxis(v, 'log'))} />
+          <NormLayer store={store} series={series} />
         </LineChart>
       </ResponsiveContainer>
-      {(model.hidden.length > 0 || model.bad.length > 0) && (
-        <p className="caption">
-          {model.bad.map((l) => (
-            <strong key={l.name}>
-              {l.name}: {l.nonFinite!.kind} from step {l.nonFinite!.step}.{' '}
-            </strong>
-          ))}
-          {model.hidden.length > 0 && <span className="muted">Not drawn: {model.hidden.join(', ')}.</span>}
-        </p>
-      )}
+      <p className="chart-legend small-legend">
+        {names.slice(0, MAX_LINES).map((n, i) => (
+          <span key={n} className="key">
+            <svg width="22" height="8" aria-hidden="true">
+              <line x1="0" y1="4" x2="22" y2="4" stroke={SERIES_COLORS[i % SERIES_COLORS.length]} strokeWidth="2" strokeDasharray={SERIES_DASHES[i % SERIES_DASHES.length]} />
+            </svg>
+            {n}
+          </span>
+        ))}
+        {names.length > MAX_LINES && <span className="muted">not drawn: {names.slice(MAX_LINES).join(', ')}</span>}
+        {bad && <strong className="bad">non-finite: {bad.split(';').join(', ')}</strong>}
+      </p>
     </figure>
   );
 }

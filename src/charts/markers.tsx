@@ -8,12 +8,12 @@ export const MARKER_STYLE: Record<NonFiniteKind, { color: string; label: string 
   '-Inf': { color: COLORS.negInf, label: '−Inf' },
 };
 
-export function MarkerShape({ kind, cx, cy, size = 6 }: { kind: NonFiniteKind; cx: number; cy: number; size?: number }) {
+export function MarkerShape({ kind, cx, cy, size = 6, step }: { kind: NonFiniteKind; cx: number; cy: number; size?: number; step?: number }) {
   const { color } = MARKER_STYLE[kind];
-  if (kind === 'NaN') return <circle cx={cx} cy={cy} r={size} fill={color} stroke="#000" strokeWidth={1} />;
+  if (kind === 'NaN') return <circle cx={cx} cy={cy} r={size} fill={color} stroke="#000" strokeWidth={1} data-kind={kind} data-marker-step={step} />;
   const dy = kind === '+Inf' ? -size : size;
   const points = `${cx},${cy + dy} ${cx - size},${cy - dy} ${cx + size},${cy - dy}`;
-  return <polygon points={points} fill={color} stroke="#000" strokeWidth={1} />;
+  return <polygon points={points} fill={color} stroke="#000" strokeWidth={1} data-kind={kind} data-marker-step={step} />;
 }
 
 /** A small inline SVG of a marker, for legends outside the chart. */

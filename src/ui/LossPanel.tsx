@@ -9,12 +9,12 @@ const SCALES: ChartScale[] = ['linear', 'log', 'symlog'];
 
 export function LossPanel({ height = 300, showControls = true }: { height?: number; showControls?: boolean }) {
   const { store, actions, series, compareSeries } = usePlayground();
-  const version = useStore(store, (s) => s.chartVersion);
   const scale = useStore(store, (s) => s.chartScale);
   const smoothing = useStore(store, (s) => s.smoothing);
   const report = useStore(store, (s) => s.report);
-  const compare = useStore(store, (s) => s.compare);
-  const first = report?.step ?? series.loss.firstNonFinite?.step ?? null;
+  const compareLabel = useStore(store, (s) => s.compare?.label ?? null);
+  const seen = useStore(store, () => series.loss.firstNonFinite?.step ?? null);
+  const first = report?.step ?? seen;
 
   return (
     <section className="panel" aria-labelledby="loss-title">
@@ -39,15 +39,7 @@ export function LossPanel({ height = 300, showControls = true }: { height?: numb
           </div>
         )}
       </div>
-      <LossChart
-        series={series}
-        version={version}
-        scale={scale}
-        smoothing={smoothing}
-        report={report}
-        compare={compare ? { series: compareSeries, label: compare.label, version: compare.version } : null}
-        height={height}
-      />
+      <LossChart store={store} series={series} scale={scale} smoothing={smoothing} report={report} compare={compareLabel ? { series: compareSeries, label: compareLabel } : null} height={height} />
       <p className="caption">
         <span className="key"><MarkerIcon kind="NaN" /> NaN</span>
         <span className="key"><MarkerIcon kind="+Inf" /> +Inf</span>

@@ -1,0 +1,30 @@
+/**
+ * Axis domains rounded outward to round values, so the axes (the expensive part of a Recharts
+ * redraw) change only when the data crosses a round boundary, not on every new step.
+ */
+import type { ChartScale } from '../state/appState';
+
+/** The smallest of 1, 2, 5 × 10^k that is ≥ n (at least 10). */
+export function niceStepCeil(n: number): number {
+  if (!(n > 10)) return 10;
+  const mag = 10 ** Math.floor(Math.log10(n));
+  for (const m of [1, 2, 5, 10]) if (m * mag >= n) return m * mag;
+  return 10 * mag;
+}
+
+/** [lo, hi] in axis space, widened to half decades (log/symlog) or to round linear steps. */
+export function niceAxisRange(lo: number, hi: number, scale: ChartScale): [number, number] {
+  if (!Number.isFinite(lo) || !Number.isFinite(hi)) return [0, 1];
+  if (scale !== 'linear') {
+    let a = Math.floor(lo * 2) / 2;
+    let b = Math.ceil(hi * 2) / 2;
+    if (b - a < 1) {
+      a = Math.floor(a);
+      b = a + 1;
+    }
+    return [a, b];
+  }
+  const span = hi - lo || Math.abs(hi) || 1;
+  const step = 10 ** Math.floor(Math.log10(span / 2));
+  return [Math.floor(lo / step) * step, Math.ceil(hi / step) * step === Math.floor(lo / step) * step ? Math.floor(lo / step) * step + step : Math.ceil(hi / step) * step];
+}
