@@ -1,0 +1,29 @@
+// Soak: thousands of steps with the app open, with precise heap figures and a callable GC.
+import { expect, test } from './fixtures';
+import { PlaygroundPage } from './pages/PlaygroundPage';
+import { CHROMIUM_ARGS, systemChromium } from './chromium';
+
+test.use({ launchOptions: { executablePath: systemChromium(), args: [...CHROMIUM_ARGS, '--enable-precise-memory-info', '--js-flags=--expose-gc'] } });
+
+test('5,000 steps with the app open: heap and chart DOM stay bounded', async ({ page }) => {
+  test.setTimeout(300_000);
+  const app = new PlaygroundPage(page);
+  await app.open('be=cpu&speed=20');
+  const measure = () =>
+    page.evaluate(() => {
+      (window as unknown as { gc?: () => void }).gc?.();
+      const heap = (performance as unknown as { memory: { usedJSHeapSize: number } }).memory.usedJSHeapSize;
+      return { heap, chartNodes: document.querySelector('[data-testid="loss-chart"]')?.querySelectorAll('*').length ?? 0 };
+    });
+  await app.play();
+  await app.waitForStep(500, 120_000);
+  await app.pause();
+  const at500 = await measure();
+  await app.play();
+  await app.waitForStep(5000, 240_000);
+  await app.pause();
+  const at5000 = await measure();
+  console.log(`soak: heap ${(at500.heap / 2 ** 20).toFixed(1)} MiB at step 500, ${(at5000.heap / 2 ** 20).toFixed(1)} MiB at step ${(await app.state()).step}; loss-chart nodes ${at500.chartNodes} → ${at5000.chartNodes}`);
+  expect(at5000.heap).toBeLessThanOrEqual(at500.heap * 1.1);
+  expect(at5000.chartNodes).toBeLessThanOrEqual(at500.chartNodes * 1.5 + 50);
+});
