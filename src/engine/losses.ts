@@ -59,13 +59,17 @@ export function lossElements(pred: tf.Tensor, y: tf.Tensor, o: LossOptions, roun
   }
 }
 
-/** mean: one reduce_mean; sumThenDivide: reduce_sum then / n; sum: reduce_sum alone. */
-export function reduceLoss(elements: tf.Tensor, reduction: Reduction): tf.Scalar {
+/**
+ * mean: one reduce_mean; sumThenDivide: reduce_sum then / n; sum: reduce_sum alone. The sum of
+ * sumThenDivide is a stored intermediate, so under fp16 it is rounded (and can overflow) before
+ * the division, as a half-precision sum() does; mean accumulates and divides inside one op.
+ */
+export function reduceLoss(elements: tf.Tensor, reduction: Reduction, round: Rounder = identity): tf.Scalar {
   switch (reduction) {
     case 'mean':
       return tf.mean(elements);
     case 'sumThenDivide':
-      return tf.div(tf.sum(elements), elements.size);
+      return tf.div(round(tf.sum(elements)), elements.size);
     case 'sum':
       return tf.sum(elements);
   }

@@ -4,7 +4,8 @@
  *
  * What is simulated, exactly:
  * - Every stored tensor the engine produces is rounded after each op group: the input batch, each
- *   layer's pre-activation and activation, the per-element and reduced loss, each gradient, the
+ *   layer's pre-activation and activation, the per-element and reduced loss (and the sum inside
+ *   sum-then-divide, as a half-precision sum() stores it), each gradient, the
  *   global gradient norm, the updated weights, the optimizer moments and the optimizer's constants
  *   (ε, learning rate, β's), which are rounded once when the optimizer is built.
  * - Rounding is to nearest, ties to even (tf.round is half-to-even; the Veltkamp split used for the

@@ -114,6 +114,34 @@ describe('the sentinel pins the first non-finite quantity, one phase at a time',
   });
 });
 
+describe('the articles loss-only examples', () => {
+  const firstLoss = (s: Scenario): { loss: number; quantity: string | null } => {
+    const t = createTrainer(s);
+    const r = t.step();
+    const out = { loss: r.loss, quantity: t.report?.quantity ?? null };
+    t.dispose();
+    return out;
+  };
+
+  it('randn(100)·100 vs zeros: finite MSE even in float16; ×1000 overflows in float16, clamping to ±100 or L1 fixes it', () => {
+    const s = base({ model: 'predictions', dataset: 'normalPredictions', samples: 100, inputScale: 100, optimizer: 'sgd', loss: 'mse' });
+    expect(Number.isFinite(firstLoss(s).loss)).toBe(true);
+    expect(firstLoss({ ...s, precision: 'float16' }).quantity).toBeNull(); // max |p| ≈ 250: 250² < 65504
+    const half = firstLoss({ ...s, inputScale: 1000, precision: 'float16' });
+    expect([half.loss, half.quantity]).toEqual([Infinity, 'loss/elements']);
+    expect(Number.isFinite(firstLoss({ ...s, inputScale: 1000, precision: 'float16', predictionClamp: 100 }).loss)).toBe(true);
+    expect(Number.isFinite(firstLoss({ ...s, inputScale: 1000, precision: 'float16', loss: 'l1' }).loss)).toBe(true);
+  });
+
+  it('100 000 slightly-off predictions: float32 is fine either way; in float16 sum-then-divide overflows, cpu mean does not', () => {
+    const s = base({ model: 'predictions', dataset: 'noisyPredictions', samples: 100000, optimizer: 'sgd', loss: 'mse' });
+    for (const reduction of ['mean', 'sumThenDivide'] as const) expect(Number.isFinite(firstLoss({ ...s, reduction }).loss)).toBe(true);
+    expect(Number.isFinite(firstLoss({ ...s, precision: 'float16', reduction: 'mean' }).loss)).toBe(true);
+    const sum = firstLoss({ ...s, precision: 'float16', reduction: 'sumThenDivide' });
+    expect([sum.loss, sum.quantity]).toEqual([Infinity, 'loss/value']);
+  });
+});
+
 describe('replay from a snapshot', () => {
   it('pins the articles regression at step 3 (loss elements +Inf) from a snapshot at step 0 or 2', () => {
     for (const snapshotEvery of [20, 2, 1]) {

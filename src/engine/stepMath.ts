@@ -53,7 +53,7 @@ export function forwardAndLoss(i: Omit<StepInputs, 'optimizer' | 't' | 'rows'>, 
   const opts = { kind: s.loss, huberDelta: s.huberDelta, eps: i.lossEps, epsPlacement: s.epsPlacement, reduction: s.reduction };
   const elements = lossElements(pred, y, opts, round, watch);
   watch('loss/elements', 'loss', elements);
-  let loss = round(reduceLoss(elements, s.reduction)) as tf.Scalar;
+  let loss = round(reduceLoss(elements, s.reduction, round)) as tf.Scalar;
   if (s.weightDecay > 0 && s.optimizer !== 'adamw') {
     // L2 in the loss: 0.5·wd·Σw², whose gradient is wd·w (PyTorch's weight_decay for SGD/Adam).
     let l2: tf.Tensor = tf.scalar(0);
