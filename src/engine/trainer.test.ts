@@ -73,10 +73,20 @@ describe('no tensor leaks', () => {
     expect(tf.memory().numTensors).toBeLessThan(before);
   }, 120_000);
 
+  it('the kernel-check path (GPU backends) is flat too: 1,000 autoencoder steps', () => {
+    const t = createTrainer({ ...AUTOENCODER, batchSize: 32 }, { hostChecks: false });
+    t.run(50);
+    const after50 = tf.memory().numTensors;
+    t.run(950);
+    expect(tf.memory().numTensors).toBe(after50);
+    t.dispose();
+  });
+
   it('every trainer, snapshot, replay and preview gives back all its tensors', () => {
     const start = tf.memory().numTensors;
-    for (const s of [ARTICLE, AUTOENCODER, UNET, base({ model: 'classifier', dataset: 'labels', hidden: [], loss: 'bce', precision: 'float16' })]) {
-      const t = createTrainer(s, { snapshotEvery: 2 });
+    const scenarios = [ARTICLE, AUTOENCODER, UNET, base({ model: 'classifier', dataset: 'labels', hidden: [], loss: 'bce', precision: 'float16' })];
+    for (const [s, hostChecks, sentinel] of scenarios.flatMap((sc) => [[sc, true, 'fast'], [sc, false, 'fast'], [sc, false, 'brute']] as const)) {
+      const t = createTrainer(s, { snapshotEvery: 2, hostChecks, sentinel });
       t.run(3);
       const snap = t.snapshot();
       t.run(2);
