@@ -32,7 +32,9 @@ test('Back and Forward restore the previous scenario', async ({ page }) => {
   await page.goForward();
   await expect.poll(async () => (await app.state()).scenario.model).toBe('autoencoder');
   // Within one page: a structural change pushes an entry, so Back returns without a reload.
-  await app.control('Model').selectOption('linear');
+  const modelSelect = page.getByRole('combobox', { name: /^Model\b/ });
+  if (!(await modelSelect.isVisible())) await page.locator('summary', { hasText: /^Model$/ }).click();
+  await modelSelect.selectOption('linear');
   await expect.poll(() => page.url()).toContain('model=linear');
   await page.goBack();
   await expect.poll(async () => (await app.state()).scenario.model).toBe('autoencoder');
