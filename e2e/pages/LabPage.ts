@@ -3,6 +3,7 @@ import type { Page } from '@playwright/test';
 import type { BackendStatus } from '../../src/engine/backend';
 import type { BackendRequest, ModelKind, Scenario } from '../../src/engine/scenario';
 import type { Lab, LabRun } from '../../src/lab/main';
+import type { Quirk } from '../../src/engine/backendQuirks';
 
 declare const __lab: Lab;
 
@@ -16,6 +17,10 @@ export class LabPage {
 
   init(backend: BackendRequest, model: ModelKind): Promise<BackendStatus> {
     return this.page.evaluate(([b, m]) => __lab.init(b, m), [backend, model] as const);
+  }
+
+  quirks(): Promise<Quirk[]> {
+    return this.page.evaluate(() => __lab.quirks());
   }
 
   run(overrides: Partial<Scenario>, steps: number, sentinel: 'fast' | 'brute' | 'off' = 'fast'): Promise<LabRun> {

@@ -7,6 +7,7 @@ import * as tf from '@tensorflow/tfjs';
 import '@tensorflow/tfjs-backend-webgpu';
 import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
 import ranking from './backendRanking.json';
+import { measureQuirks, type Quirk } from './backendQuirks';
 import type { BackendName, BackendRequest, ModelKind } from './scenario';
 
 export interface BackendStatus {
@@ -14,6 +15,8 @@ export interface BackendStatus {
   active: BackendName;
   /** Why the active backend differs from the request, or why auto picked it. */
   reason: string | null;
+  /** Edge cases where this backend's arithmetic differs from IEEE float32, measured at start. */
+  quirks: Quirk[];
 }
 
 export interface BackendOptions {
@@ -78,6 +81,11 @@ async function trySet(name: BackendName, options: BackendOptions): Promise<strin
     if (options.wasmPaths) setWasmPaths(options.wasmPaths);
     wasmConfigured = true;
   }
+  // tfjs runs small ops whose inputs still sit on the CPU with its cpu kernels ("CPU forwarding").
+  // The NaN semantics of the two differ (MEASURED.md), so a step from freshly uploaded data and the
+  // same step replayed from an on-device snapshot could disagree. Every op runs on the GPU instead.
+  if (name === 'webgl') tf.env().set('WEBGL_CPU_FORWARD', false);
+  if (name === 'webgpu') tf.env().set('WEBGPU_CPU_FORWARD', false);
   try {
     const ok = await tf.setBackend(name);
     await tf.ready();
@@ -106,7 +114,7 @@ export async function initBackend(requested: BackendRequest, model: ModelKind, o
           : failures.length > 0
             ? `fell back to ${name}: ${failures.join('; ')}`
             : null;
-      return { requested, active: name, reason };
+      return { requested, active: name, reason, quirks: await measureQuirks() };
     }
     failures.push(failure);
   }

@@ -1,6 +1,7 @@
 /** Plain-data previews for the UI, computed from the current weights without touching training state. */
 import * as tf from '@tensorflow/tfjs';
 import type { Dataset } from './data/tabular';
+import type { Flow } from './readback';
 import type { Model } from './models';
 import type { Rounder } from './precision';
 import type { Scenario } from './scenario';
@@ -19,18 +20,20 @@ function rowsOf(values: ArrayLike<number>, width: number, count: number): number
   return Array.from({ length: count }, (_, r) => Array.from({ length: width }, (_, c) => values[r * width + c]!));
 }
 
-/** Preview of the model on (the first rows of) its data set. */
-export function computePreview(s: Scenario, model: Model, data: Dataset, x: tf.Tensor, y: tf.Tensor, round: Rounder): Preview {
+/** Preview of the model on (the first rows of) its data set, as a flow with one readback. */
+export function* previewFlow(s: Scenario, model: Model, data: Dataset, x: tf.Tensor, y: tf.Tensor, round: Rounder): Flow<Preview> {
   const ctx = { round, watch: () => undefined };
   const n = Math.min(data.rows, s.model === 'unet' ? 1 : MAX_POINTS);
-  const [out, ys, xs] = tf.tidy(() => {
+  const { packed, sizes } = tf.tidy(() => {
     const rows = tf.range(0, n, 1, 'int32') as tf.Tensor1D;
     const xb = tf.gather(x, rows);
-    return [model.forward({ x: xb, rows }, ctx), tf.gather(y, rows), xb].map((t) => t.dataSync());
+    const parts = [model.forward({ x: xb, rows }, ctx), tf.gather(y, rows), xb].map((t) => tf.reshape(t, [-1]));
+    return { packed: tf.concat(parts), sizes: parts.map((t) => t.size) };
   });
-  const pred = Array.from(out!);
-  const target = Array.from(ys!);
-  const input = Array.from(xs!);
+  const values = yield packed;
+  const pred = Array.from(values).slice(0, sizes[0]);
+  const target = Array.from(values).slice(sizes[0], sizes[0]! + sizes[1]!);
+  const input = Array.from(values).slice(sizes[0]! + sizes[1]!);
   switch (s.model) {
     case 'predictions':
       return { kind: 'predictions', predictions: pred, targets: target };

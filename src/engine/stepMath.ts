@@ -3,7 +3,8 @@
  * to the simulated precision and handed to the sentinel's watch:
  * data → forward (per layer preact/act) → loss (terms, elements, value) → backward (each gradient)
  * → clip (global norm) → update (optimizer state, then each parameter).
- * Everything is created inside one tf.tidy; the step's numbers come back in one dataSync.
+ * Everything is created inside one tf.tidy; the step's numbers come back in one readback (sync or
+ * async, see readback.ts).
  */
 import * as tf from '@tensorflow/tfjs';
 import { clipGradients, globalNorm } from './clipping';
@@ -64,8 +65,14 @@ export function forwardAndLoss(i: Omit<StepInputs, 'optimizer' | 't' | 'rows'>, 
   return { out, pred, loss };
 }
 
-/** Runs step t and returns its record and the sentinel's per-quantity numbers. */
-export function computeStep(i: StepInputs): StepParts {
+/** A launched step: the one tensor to read back, and how to turn its values into the step's parts. */
+export interface LaunchedStep {
+  readback: tf.Tensor;
+  finish(values: ArrayLike<number>): StepParts;
+}
+
+/** Runs step t on the device; its record and the sentinel's numbers come from `finish` after the readback. */
+export function launchStep(i: StepInputs): LaunchedStep {
   const { s, model, round, t } = i;
   const watch = i.watch.watch;
   const params = model.params;
@@ -102,8 +109,12 @@ export function computeStep(i: StepInputs): StepParts {
     const watched = i.watch.collect();
     return watched ? tf.concat([tf.stack(scalars), watched]) : tf.stack(scalars);
   });
-  const v = readback.dataSync();
-  readback.dispose();
+  return { readback, finish: (v) => finishStep(i, v) };
+}
+
+function finishStep(i: StepInputs, v: ArrayLike<number>): StepParts {
+  const { model, t } = i;
+  const params = model.params;
   const n = params.length;
   const names = params.map((p) => p.name);
   const pick = (offset: number): Record<string, number> => Object.fromEntries(names.map((name, k) => [name, Math.sqrt(v[offset + k]!)]));

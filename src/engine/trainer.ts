@@ -1,7 +1,7 @@
 /**
  * The trainer: one scenario, its data on device, its model and optimizer; step() runs forward,
  * loss, backward, clipping and update, with the sentinel watching every quantity, and returns a
- * plain record read back with ONE dataSync. Deterministic: init, data and batch order come from the
+ * plain record read back in ONE readback (stepAsync on WebGPU, see readback.ts). Deterministic: init, data and batch order come from the
  * seed, and the batch for step t depends only on t (so a replay from a snapshot repeats it exactly).
  */
 import * as tf from '@tensorflow/tfjs';
@@ -14,9 +14,10 @@ import type { NonFiniteReport, StepRecord } from './records';
 import { rngFor } from './rng';
 import type { Scenario } from './scenario';
 import { StepWatch, buildReport, type QuantityStats, type SentinelMode } from './sentinel';
-import { computeStep, type StepParts } from './stepMath';
+import { launchStep, type StepParts } from './stepMath';
+import { driveAsync, driveSync, needsAsyncReadback, type Flow } from './readback';
 import { GrowthWatch } from './warnings';
-import { computePreview, type Preview } from './preview';
+import { previewFlow, type Preview } from './preview';
 
 export interface TrainerOptions {
   /** fast: one readback per step, replay on a flag (default when scenario.sentinel); brute: full checks every step. */
@@ -36,10 +37,16 @@ export interface Snapshot {
 }
 
 export interface Trainer {
-  /** One training step (also when paused: stepping by hand is allowed). */
+  /** One training step (also when paused: stepping by hand is allowed). Throws on WebGPU: use stepAsync. */
   step(): StepRecord;
+  /** The same step with an asynchronous readback; works on every backend. */
+  stepAsync(): Promise<StepRecord>;
   /** Up to n steps; stops early once the trainer pauses after a flag. */
   run(n: number): StepRecord[];
+  /** run() with asynchronous readbacks. */
+  runAsync(n: number): Promise<StepRecord[]>;
+  /** True where step()/preview() cannot be used and the async forms must be (WebGPU). */
+  readonly asyncOnly: boolean;
   /** A copy of weights and optimizer state (on device). */
   snapshot(): Snapshot;
   /** Back to a snapshot; clears the report if it came after that point. */
@@ -54,6 +61,7 @@ export interface Trainer {
   readonly paused: boolean;
   /** Plain data for the UI's previews. */
   preview(): Preview;
+  previewAsync(): Promise<Preview>;
   /** Stable parameter names ("enc/dense1/kernel"), the keys of the record's maps. */
   parameterNames(): string[];
   /** Layer names in forward order, the keys of activationMax. */
@@ -139,7 +147,9 @@ class ScenarioTrainer implements Trainer {
     this.y = this.upload(this.data.y.values, this.data.y.shape);
     this.growth = new GrowthWatch(PRECISION_MAX[this.s.precision]);
     this.hostChecks = options.hostChecks ?? (this.backend === 'cpu' || this.backend === 'wasm');
-    this.dataFinite = tf.tidy(() => tf.logicalAnd(tf.all(tf.isFinite(this.x)), tf.all(tf.isFinite(this.y))).dataSync()[0] === 1);
+    // Checked on the host values (rounded as on upload) so that no backend needs a readback here.
+    const finite = (vs: Float64Array): boolean => vs.every((v) => Number.isFinite(roundNumber(v, this.s.precision)));
+    this.dataFinite = finite(this.data.x.values) && finite(this.data.y.values);
     this.snapshots = [this.takeSnapshot()];
   }
 
@@ -182,11 +192,11 @@ class ScenarioTrainer implements Trainer {
   }
 
   /** One step in the given watch mode; advances stepIndex. */
-  private runStep(mode: 'fast' | 'full' | 'off'): StepParts {
+  private *runStep(mode: 'fast' | 'full' | 'off'): Flow<StepParts> {
     const t = this.index + 1;
     const watch = new StepWatch(mode, this.dataFinite, this.hostChecks);
     try {
-      const parts = computeStep({
+      const launched = launchStep({
         t,
         s: this.s,
         model: this.model,
@@ -198,6 +208,7 @@ class ScenarioTrainer implements Trainer {
         rows: this.rowsFor(t),
         lossEps: roundNumber(this.s.lossEps, this.s.precision),
       });
+      const parts = launched.finish(yield launched.readback);
       this.index = t;
       return parts;
     } finally {
@@ -214,14 +225,31 @@ class ScenarioTrainer implements Trainer {
     while (this.snapshots.length > 2) this.disposeSnapshot(this.snapshots.shift()!);
   }
 
+  get asyncOnly(): boolean {
+    return needsAsyncReadback(this.backend);
+  }
+
+  private syncOnly(what: string): void {
+    if (this.asyncOnly) throw new Error(`${what}() cannot read back synchronously on ${this.backend}: use ${what}Async()`);
+  }
+
   step(): StepRecord {
+    this.syncOnly('step');
+    return driveSync(this.stepFlow());
+  }
+
+  stepAsync(): Promise<StepRecord> {
+    return driveAsync(this.stepFlow());
+  }
+
+  private *stepFlow(): Flow<StepRecord> {
     const full = this.mode === 'brute';
-    const parts = this.runStep(this.mode === 'off' ? 'off' : full ? 'full' : 'fast');
+    const parts = yield* this.runStep(this.mode === 'off' ? 'off' : full ? 'full' : 'fast');
     const { record } = parts;
     if (record.nonFinite && this.verdict === null && this.mode !== 'off') {
       this.verdict = full
         ? buildReport(parts.quantities, this.reportContext(record.step, this.previousMaxAbs))
-        : (this.replay(record.step) ?? fastOnlyReport(record.step, this.reportContext(record.step, new Map())));
+        : ((yield* this.replay(record.step)) ?? fastOnlyReport(record.step, this.reportContext(record.step, new Map())));
       if (this.verdict) this.verdict.growth = [...this.verdict.growth, ...this.growth.recent([this.verdict.quantity])];
       if (this.verdict && !this.s.continueOnFlag) this.halted = true;
     }
@@ -243,13 +271,13 @@ class ScenarioTrainer implements Trainer {
    * Restore a snapshot at least two steps back when there is one (so the step before the flag is
    * checked too and gives lastFiniteMaxAbs), and re-run up to `target` with full checks.
    */
-  private replay(target: number): NonFiniteReport | null {
+  private *replay(target: number): Flow<NonFiniteReport | null> {
     const from = [...this.snapshots].reverse().find((sn) => sn.step <= target - 2) ?? this.snapshots[0]!;
     this.restoreState(from);
     let previous = new Map<string, number>();
     let report: NonFiniteReport | null = null;
     while (this.index < target) {
-      const parts = this.runStep('full');
+      const parts = yield* this.runStep('full');
       if (report === null) report = buildReport(parts.quantities, this.reportContext(parts.record.step, previous));
       previous = this.maxAbsMap(parts.quantities);
     }
@@ -260,6 +288,12 @@ class ScenarioTrainer implements Trainer {
   run(n: number): StepRecord[] {
     const out: StepRecord[] = [];
     for (let i = 0; i < n && !this.halted; i++) out.push(this.step());
+    return out;
+  }
+
+  async runAsync(n: number): Promise<StepRecord[]> {
+    const out: StepRecord[] = [];
+    for (let i = 0; i < n && !this.halted; i++) out.push(await this.stepAsync());
     return out;
   }
 
@@ -298,7 +332,12 @@ class ScenarioTrainer implements Trainer {
   }
 
   preview(): Preview {
-    return computePreview(this.s, this.model, this.data, this.x, this.y, this.round);
+    this.syncOnly('preview');
+    return driveSync(previewFlow(this.s, this.model, this.data, this.x, this.y, this.round));
+  }
+
+  previewAsync(): Promise<Preview> {
+    return driveAsync(previewFlow(this.s, this.model, this.data, this.x, this.y, this.round));
   }
 
   dispose(): void {

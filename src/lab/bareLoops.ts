@@ -34,7 +34,9 @@ function stepper(mode: string, params: Params, data: tf.Tensor[], optimizer: tf.
       const { value, grads } = tf.variableGrads(loss, vars);
       optimizer.applyGradients(grads);
       tf.dispose(grads);
-      await value.data();
+      // The same readback as the engine: synchronous except where only an async one works (WebGPU).
+      if (tf.getBackend() === 'webgpu') await value.data();
+      else value.dataSync();
       value.dispose();
     },
     dispose: () => {

@@ -8,8 +8,9 @@ export function engineStepper(scenario: Scenario, sentinel: 'off' | 'fast'): Ste
   const trainer = createTrainer({ ...scenario, sentinel: sentinel !== 'off', continueOnFlag: true }, { sentinel });
   return {
     mode: sentinel === 'off' ? 'engine, sentinel off' : 'engine, sentinel on',
-    step: () => {
-      trainer.step();
+    step: async () => {
+      if (trainer.asyncOnly) await trainer.stepAsync();
+      else trainer.step();
     },
     dispose: () => trainer.dispose(),
   };

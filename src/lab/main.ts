@@ -5,6 +5,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { createTrainer } from '../engine';
 import { initBackend, type BackendStatus } from '../engine/backend';
+import { measureQuirks, type Quirk } from '../engine/backendQuirks';
 import { DEFAULT_SCENARIO, type BackendRequest, type ModelKind, type Scenario } from '../engine/scenario';
 import type { NonFiniteReport } from '../engine/records';
 import { WASM_PATHS } from '../platform/wasmPaths';
@@ -21,26 +22,28 @@ export interface LabRun {
 
 export interface Lab {
   init(backend: BackendRequest, model: ModelKind): Promise<BackendStatus>;
-  run(overrides: Partial<Scenario>, steps: number, sentinel: 'fast' | 'brute' | 'off'): LabRun;
+  run(overrides: Partial<Scenario>, steps: number, sentinel: 'fast' | 'brute' | 'off'): Promise<LabRun>;
   bench(modelId: string, steps: number, runs: number): Promise<BenchCell>;
+  quirks(): Promise<Quirk[]>;
 }
 
 const lab: Lab = {
   init: (backend, model) => initBackend(backend, model, { wasmPaths: WASM_PATHS }),
-  run(overrides, steps, sentinel) {
+  async run(overrides, steps, sentinel) {
     const tensorsBefore = tf.memory().numTensors;
     const scenario: Scenario = { ...DEFAULT_SCENARIO, ...overrides, continueOnFlag: false };
     const trainer = createTrainer(scenario, { sentinel });
     const losses: number[] = [];
     let report: NonFiniteReport | null = null;
     try {
-      for (let i = 0; i < steps && !trainer.paused; i++) losses.push(trainer.step().loss);
+      for (const r of await trainer.runAsync(steps)) losses.push(r.loss);
       report = trainer.report;
     } finally {
       trainer.dispose();
     }
     return { backend: tf.getBackend(), losses, report, tensorsBefore, tensorsAfter: tf.memory().numTensors };
   },
+  quirks: measureQuirks,
   async bench(modelId, steps, runs) {
     const model = REFERENCE_MODELS.find((m) => m.id === modelId);
     if (!model) throw new Error(`unknown reference model ${modelId}`);

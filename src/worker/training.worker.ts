@@ -41,8 +41,10 @@ const post = (m: FromWorker): void => (self as unknown as Worker).postMessage(m)
 const channel = new MessageChannel();
 channel.port1.onmessage = () => {
   tickScheduled = false;
-  tick();
+  void tick();
 };
+/** True while a tick awaits a readback (WebGPU), so a second tick cannot interleave with it. */
+let ticking = false;
 function schedule(delayMs: number): void {
   if (tickScheduled) return;
   tickScheduled = true;
@@ -65,7 +67,10 @@ function flush(force = false): void {
   if (trainer && (force || now - lastPreview >= PREVIEW_EVERY_MS)) {
     lastPreview = now;
     try {
-      post({ type: 'preview', runId: run.id, preview: trainer.preview() });
+      const id = run.id;
+      // WebGPU reads back only asynchronously; the preview arrives a moment later, tagged with its run.
+      if (trainer.asyncOnly) void trainer.previewAsync().then((preview) => post({ type: 'preview', runId: id, preview }), () => undefined);
+      else post({ type: 'preview', runId: id, preview: trainer.preview() });
     } catch {
       // A preview of a diverged model may hold nothing drawable; the next one will try again.
     }
@@ -78,25 +83,34 @@ function setRunning(next: boolean, why: string | null): void {
 }
 
 /** Take up to `count` steps; returns why it stopped early, or null. */
-function takeSteps(count: number, budgetMs: number): string | null {
+async function takeSteps(count: number, budgetMs: number): Promise<string | null> {
   const trainer = run?.trainer;
   if (!trainer) return 'no model';
   const start = performance.now();
   for (let i = 0; i < count; i++) {
     if (trainer.paused) return 'flagged';
     if (stopAt !== null && trainer.stepIndex >= stopAt) return 'done';
-    pending.push(trainer.step());
+    // WebGPU: an awaited readback; a configure message may replace the run meanwhile.
+    const record = trainer.asyncOnly ? await trainer.stepAsync() : trainer.step();
+    if (run?.trainer !== trainer) return 'replaced';
+    pending.push(record);
     if (trainer.paused) return 'flagged';
     if (performance.now() - start > budgetMs) break;
   }
   return null;
 }
 
-function tick(): void {
-  if (!running || !run) return;
+async function tick(): Promise<void> {
+  if (!running || !run || ticking) return;
   const start = performance.now();
+  ticking = true;
   try {
-    const why = takeSteps(stepsPerTick, TICK_BUDGET_MS);
+    const why = await takeSteps(stepsPerTick, TICK_BUDGET_MS);
+    if (why === 'replaced') {
+      // A tick of the new run may have been skipped while this one awaited: start it now.
+      if (running) schedule(0);
+      return;
+    }
     flush();
     if (why) {
       flush(true);
@@ -106,6 +120,8 @@ function tick(): void {
   } catch (e) {
     fail(e);
     return;
+  } finally {
+    ticking = false;
   }
   schedule(Math.max(0, FRAME_MS - (performance.now() - start)));
 }
@@ -191,7 +207,7 @@ async function handle(msg: ToWorker): Promise<void> {
       return;
     case 'step': {
       if (running) setRunning(false, 'paused');
-      const why = takeSteps(msg.count, Number.POSITIVE_INFINITY);
+      const why = await takeSteps(msg.count, Number.POSITIVE_INFINITY);
       flush(true);
       if (why === 'flagged') setRunning(false, why);
       return;
