@@ -122,12 +122,19 @@ test.describe('divergence', () => {
     const report = await app.waitForReport();
     await expect.poll(async () => (await app.state()).running).toBe(false); // paused on the flag
     await expect(app.lossChart).toHaveAttribute('data-first-nonfinite-step', String(report.step));
-    await expect(app.lossChart.locator('.recharts-reference-line')).toContainText(`step ${report.step}`);
+    // The vertical line, and its label (Recharts draws labels in a layer of their own).
+    const line = app.lossChart.locator('.first-nonfinite-line');
+    await expect(line).toHaveCount(1);
+    await expect(app.lossChart.locator('svg')).toContainText(`first ${report.kind} · step ${report.step}`);
     await expect(app.firstNonFinite()).toHaveAttribute('data-step', String(report.step));
     await expect(app.diagnosis).toContainText(report.quantity);
     await expect(app.diagnosis).toContainText(`step ${report.step}`);
     // The marker on the rail: a shape for the flagged kind at the flagged step.
-    await expect(app.lossSeries.locator(`[data-marker-step="${report.step}"][data-kind="${report.kind}"]`)).toHaveCount(1);
+    const marker = app.lossSeries.locator(`[data-marker-step="${report.step}"][data-kind="${report.kind}"]`);
+    await expect(marker).toHaveCount(1);
+    const lineBox = (await line.locator('line').boundingBox())!;
+    const markerBox = (await marker.boundingBox())!;
+    expect(Math.abs(lineBox.x + lineBox.width / 2 - (markerBox.x + markerBox.width / 2))).toBeLessThan(2);
 
     await app.fixButtons().first().click();
     await app.compareButton().click();
@@ -149,7 +156,9 @@ test.describe('performance', () => {
   test('training the U-Net 32×32 for 20 s leaves no main-thread long task over 50 ms', async ({ page }) => {
     test.setTimeout(120_000);
     const app = new PlaygroundPage(page);
-    await app.open('model=unet&data=shapes&img=32');
+    // cpu, not auto (webgl): SwiftShader's WebGL spends most of 20 s compiling shaders on this
+    // machine, and what is measured here is the page's main thread, not the backend.
+    await app.open('model=unet&data=shapes&img=32&be=cpu');
     await page.waitForTimeout(1000); // let the page settle after loading
     await app.watchLongTasks();
     await app.play();
@@ -164,20 +173,27 @@ test.describe('performance', () => {
   });
 
   test('a frame costs about the same at step 20,000 as at step 1,000', async ({ page }) => {
-    test.setTimeout(240_000);
+    test.setTimeout(300_000);
     const app = new PlaygroundPage(page);
-    await app.open('be=cpu&speed=100&autoplay=1');
-    await app.waitForStep(600);
-    await app.resetFrameStats();
-    await app.waitForStep(1000);
-    const early = await app.frameStats(600);
-    await app.waitForStep(19_000, 200_000);
-    await app.resetFrameStats();
-    await app.waitForStep(20_000, 60_000);
-    const late = await app.frameStats(600);
+    // Both windows run at the same speed (records per frame), for the same time, so they differ
+    // only in how long the run already is.
+    const measure = async (from: number): Promise<Awaited<ReturnType<PlaygroundPage['frameStats']>>> => {
+      await app.waitForStep(from, 240_000);
+      await app.setSpeed(10);
+      await app.resetFrameStats();
+      await page.waitForTimeout(4000);
+      const stats = await app.frameStats(600);
+      await app.setSpeed(500);
+      return stats;
+    };
+    await app.open('be=cpu&speed=500&autoplay=1');
+    const early = await measure(1000);
+    const late = await measure(20_000);
     await app.pause();
-    console.log(`per-frame main-thread time: step ~1,000 median ${early.median.toFixed(2)} ms (mean ${early.mean.toFixed(2)}, p90 ${early.p90.toFixed(2)}, ${early.frames} frames); step ~20,000 median ${late.median.toFixed(2)} ms (mean ${late.mean.toFixed(2)}, p90 ${late.p90.toFixed(2)}, ${late.frames} frames)`);
-    expect(late.frames).toBeGreaterThan(5);
+    const fmt = (s: typeof early) => `median ${s.median.toFixed(2)} ms, mean ${s.mean.toFixed(2)} ms, p90 ${s.p90.toFixed(2)} ms over ${s.frames} frames`;
+    console.log(`per-frame main-thread time at step ~1,000: ${fmt(early)}; at step ~20,000: ${fmt(late)}`);
+    expect(early.frames).toBeGreaterThan(20);
+    expect(late.frames).toBeGreaterThan(20);
     expect(late.mean).toBeLessThanOrEqual(early.mean * 1.5);
     expect((await app.state()).losses.length).toBeGreaterThanOrEqual(20_000);
   });

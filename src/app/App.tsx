@@ -17,7 +17,8 @@ import { usePlayground } from '../ui/context';
 function FrameMark() {
   const { store, frameRendered } = usePlayground();
   const version = useStore(store, (s) => s.dataVersion);
-  useLayoutEffect(() => frameRendered(), [version, frameRendered]);
+  const norms = useStore(store, (s) => s.normVersion);
+  useLayoutEffect(() => frameRendered(), [version, norms, frameRendered]);
   return null;
 }
 

@@ -93,7 +93,7 @@ export class PlaygroundController {
     this.rate = [];
     this.store.setState((s) => ({
       step: 0, report: null, warnings: [], stopReason: null, preview: null, stepsPerSecond: 0,
-      dataVersion: s.dataVersion + 1, chartVersion: s.chartVersion + 1,
+      dataVersion: s.dataVersion + 1, chartVersion: s.chartVersion + 1, normVersion: s.normVersion + 1,
     }));
   }
 
@@ -177,6 +177,12 @@ export class PlaygroundController {
     }));
     // Records that arrived while the chart was throttled still need a redraw later.
     if (!chartDue) this.requestFrame();
+    else requestAnimationFrame(() => this.bumpNorms());
+  }
+
+  private bumpNorms(): void {
+    this.probe.begin();
+    this.store.setState((s) => ({ normVersion: s.normVersion + 1 }));
   }
 
   /** The frame's render committed (called from the last component's layout effect). */

@@ -6,7 +6,7 @@
  * on a transformed axis (linear / log / symlog); NaN and ±Inf sit as shaped markers on a rail above
  * the data, so the axis never breaks; the first non-finite step gets a labelled vertical line.
  */
-import { memo } from 'react';
+import { memo, useMemo } from 'react';
 import { CartesianGrid, ComposedChart, ReferenceLine, ResponsiveContainer, XAxis, YAxis, useXAxisScale, useYAxisScale } from 'recharts';
 import type { NonFiniteReport } from '../engine/records';
 import type { AppStore, ChartScale } from '../state/appState';
@@ -15,7 +15,8 @@ import { MarkerShape } from './markers';
 import { niceAxisRange, niceStepCeil } from './niceDomain';
 import { COLORS } from './palette';
 import type { RunSeries } from './runSeries';
-import { axisTicks, formatValue, fromAxis } from './scales';
+import { axisTicks } from './scales';
+import { X_TICK, Y_TICKS } from './ticks';
 import type { MinMaxSeries, NonFiniteMarker } from './series';
 import { axisExtent, seriesPath } from './seriesPath';
 
@@ -68,26 +69,39 @@ function domainKey(series: RunSeries, compare: MinMaxSeries | null, scale: Chart
 }
 
 function LossChartInner({ store, series, scale, smoothing, report, compare, height = 300 }: LossChartProps) {
-  const key = useStore(store, () => domainKey(series, compare?.series ?? null, scale));
-  const [lo, hi, xmax] = key.split('|').map(Number) as [number, number, number];
-  const span = hi - lo;
-  const rail = hi + span * 0.1;
-  const top = hi + span * 0.16;
-  const seen = useStore(store, () => series.loss.firstNonFinite?.step ?? null);
+  // The series are mutable; these versions say when they changed. Reading them only on a chart
+  // frame keeps the axes in step with the curves drawn in the same frame.
+  const version = useStore(store, (s) => s.chartVersion);
+  const compareVersion = useStore(store, (s) => s.compare?.version ?? -1);
+  const compareSeries = compare?.series ?? null;
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- version stands for the series' contents
+  const key = useMemo(() => domainKey(series, compareSeries, scale), [series, compareSeries, scale, version, compareVersion]);
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- version stands for the series' contents
+  const seen = useMemo(() => series.loss.firstNonFinite?.step ?? null, [series, version]);
   const first = report?.step ?? seen;
   const firstLabel = report ? `first ${report.kind} · step ${report.step}` : first !== null ? `first non-finite · step ${first}` : '';
-  return (
-    <div data-testid="loss-chart" className="chart" data-first-nonfinite-step={first ?? ''}>
+  // The Recharts frame is rebuilt only when its inputs change, not on every chart frame.
+  const frame = useMemo(() => {
+    const [lo, hi, xmax] = key.split('|').map(Number) as [number, number, number];
+    const span = hi - lo;
+    const rail = hi + span * 0.1;
+    const top = hi + span * 0.16;
+    return (
       <ResponsiveContainer width="100%" height={height}>
         <ComposedChart margin={{ top: 22, right: 24, bottom: 8, left: 8 }}>
           <CartesianGrid stroke={COLORS.grid} strokeDasharray="3 3" />
-          <XAxis dataKey="step" type="number" domain={[0, xmax]} allowDataOverflow tickCount={6} label={{ value: 'step', position: 'insideBottomRight', offset: -2 }} />
-          <YAxis type="number" domain={[lo, top]} ticks={axisTicks(lo, hi, scale)} allowDataOverflow width={64} tickFormatter={(v: number) => formatValue(fromAxis(v, scale))} />
+          <XAxis dataKey="step" type="number" domain={[0, xmax]} allowDataOverflow tickCount={6} tick={X_TICK} label={{ value: 'step', position: 'insideBottomRight', offset: -2 }} />
+          <YAxis type="number" domain={[lo, top]} ticks={axisTicks(lo, hi, scale)} allowDataOverflow width={64} tick={Y_TICKS[scale]} />
           <ReferenceLine y={rail} stroke="#999" strokeDasharray="2 4" label={{ value: 'non-finite', position: 'insideTopLeft', fontSize: 11, fill: '#555' }} />
-          {first !== null && <ReferenceLine x={first} stroke={COLORS.flag} strokeWidth={2} strokeDasharray="5 3" label={{ value: firstLabel, position: 'top', fill: COLORS.flag, fontSize: 12, fontWeight: 600 }} />}
+          {first !== null && <ReferenceLine className="first-nonfinite-line" x={first} stroke={COLORS.flag} strokeWidth={2} strokeDasharray="5 3" label={{ value: firstLabel, position: 'top', fill: COLORS.flag, fontSize: 12, fontWeight: 600 }} />}
           <SeriesLayer store={store} series={series} scale={scale} smoothing={smoothing} report={report} compare={compare} rail={rail} />
         </ComposedChart>
       </ResponsiveContainer>
+    );
+  }, [key, first, firstLabel, height, scale, store, series, smoothing, report, compare]);
+  return (
+    <div data-testid="loss-chart" className="chart" data-first-nonfinite-step={first ?? ''}>
+      {frame}
       {compare && (
         <p className="chart-legend" data-testid="loss-legend">
           <span className="key"><svg width="28" height="10" aria-hidden="true"><line x1="0" y1="5" x2="28" y2="5" stroke={COLORS.loss} strokeWidth="2.5" /></svg> before (this run)</span>

@@ -3,13 +3,14 @@
  * chart, Recharts draws only the frame and the lines are one SVG layer with its own subscription.
  * Lines differ by colour and dash; non-finite values are left out of the lines and named below.
  */
-import { memo } from 'react';
+import { memo, useMemo } from 'react';
 import { CartesianGrid, LineChart, ResponsiveContainer, XAxis, YAxis, useXAxisScale, useYAxisScale } from 'recharts';
 import type { AppStore } from '../state/appState';
 import { useStore } from '../state/useStore';
 import { niceAxisRange, niceStepCeil } from './niceDomain';
 import { SERIES_COLORS, SERIES_DASHES } from './palette';
-import { axisTicks, formatValue, fromAxis } from './scales';
+import { axisTicks } from './scales';
+import { X_TICK, Y_TICKS } from './ticks';
 import type { MinMaxSeries } from './series';
 import { axisExtent, seriesPath } from './seriesPath';
 
@@ -26,7 +27,7 @@ interface Props {
 const shown = (series: ReadonlyMap<string, MinMaxSeries>): [string, MinMaxSeries][] => [...series.entries()].slice(0, MAX_LINES);
 
 function NormLayer({ store, series }: Pick<Props, 'store' | 'series'>) {
-  useStore(store, (s) => s.chartVersion);
+  useStore(store, (s) => s.normVersion);
   const x = useXAxisScale();
   const y = useYAxisScale();
   if (!x || !y) return null;
@@ -49,21 +50,30 @@ function frameKey(series: ReadonlyMap<string, MinMaxSeries>): string {
 }
 
 function NormChartInner({ title, store, series, testId }: Props) {
-  const key = useStore(store, () => frameKey(series));
+  const version = useStore(store, (s) => s.normVersion);
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- version stands for the series' contents
+  const key = useMemo(() => frameKey(series), [series, version]);
   const [loText, hiText, lastText, , bad] = key.split('|') as [string, string, string, string, string];
   const [lo, hi, last] = [Number(loText), Number(hiText), Number(lastText)];
-  const names = [...series.keys()];
-  return (
-    <figure className="norm-chart" data-testid={testId}>
-      <figcaption>{title}</figcaption>
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- version stands for the map's contents
+  const names = useMemo(() => [...series.keys()], [series, version]);
+  const frame = useMemo(
+    () => (
       <ResponsiveContainer width="100%" height={170}>
         <LineChart margin={{ top: 6, right: 12, bottom: 0, left: 0 }}>
           <CartesianGrid stroke="#e3e3e3" strokeDasharray="3 3" />
-          <XAxis dataKey="step" type="number" domain={[0, last]} tickCount={5} allowDataOverflow />
-          <YAxis type="number" domain={[lo, hi]} ticks={axisTicks(lo, hi, 'log')} width={52} allowDataOverflow tickFormatter={(v: number) => formatValue(fromAxis(v, 'log'))} />
+          <XAxis dataKey="step" type="number" domain={[0, last]} tickCount={5} allowDataOverflow tick={X_TICK} />
+          <YAxis type="number" domain={[lo, hi]} ticks={axisTicks(lo, hi, 'log')} width={52} allowDataOverflow tick={Y_TICKS.log} />
           <NormLayer store={store} series={series} />
         </LineChart>
       </ResponsiveContainer>
+    ),
+    [lo, hi, last, store, series],
+  );
+  return (
+    <figure className="norm-chart" data-testid={testId}>
+      <figcaption>{title}</figcaption>
+      {frame}
       <p className="chart-legend small-legend">
         {names.slice(0, MAX_LINES).map((n, i) => (
           <span key={n} className="key">

@@ -47,6 +47,8 @@ export interface AppState {
   dataVersion: number;
   /** Bumped when the charts should redraw (throttled: a chart redraw costs more than a counter). */
   chartVersion: number;
+  /** The per-layer norm charts redraw one frame after the loss chart, so no frame pays for both. */
+  normVersion: number;
   preview: Preview | null;
   compare: CompareRun | null;
   chartScale: ChartScale;
@@ -72,6 +74,7 @@ export function initialAppState(scenario: Scenario, rejected: RejectedKey[], emb
     error: null,
     dataVersion: 0,
     chartVersion: 0,
+    normVersion: 0,
     preview: null,
     compare: null,
     chartScale: 'log',

@@ -224,7 +224,10 @@ async function handle(msg: ToWorker): Promise<void> {
 // Messages are handled one after another: a `play` that arrives while `configure` is still
 // initialising the backend waits for it instead of racing it.
 let queue: Promise<void> = Promise.resolve();
+function enqueue(job: () => Promise<void>): void {
+  queue = queue.then(job).catch(fail);
+}
 self.onmessage = (event: MessageEvent<ToWorker>) => {
   const msg = event.data;
-  queue = queue.then(() => handle(msg)).catch(fail);
+  enqueue(() => handle(msg));
 };
