@@ -5,16 +5,20 @@
  *   --runs N        timed runs per mode (median over them; default 5)
  *   --only node|browser
  *   --models a,b    reference model ids (linear, autoencoder, unet32, unet64)
+ * The browser part also trains each model in the app itself, on the backend this run found fastest
+ * for it, and reports the app's steps/s and its longest main-thread task.
  */
 import { execSync } from 'node:child_process';
-import { existsSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { parseArgs } from 'node:util';
+import type { BackendRequest } from '../src/engine/scenario';
 import { REFERENCE_MODELS } from '../src/lab/referenceModels';
 import { benchBrowser } from './browser';
 import { benchNode } from './node';
 import { rankBackends } from './ranking';
 import { renderTable, type BenchRow } from './table';
+import { benchUi, renderUiTable, type UiRow } from './ui';
 
 function options() {
   try {
@@ -36,17 +40,22 @@ function options() {
 }
 
 const opts = options();
+const UI_SECONDS = 10;
 const machine = `${cpus()[0]?.model ?? 'unknown CPU'}, ${cpus().length} cores, ${Math.round(totalmem() / 2 ** 30)} GiB, node ${process.version}`;
 const rows: BenchRow[] = [];
 let browserInfo: { browser: string; gpu: string } | null = null;
+let ui: UiRow[] = [];
 if (opts.only !== 'browser') rows.push(...(await benchNode(opts.runs, opts.models)));
 if (opts.only !== 'node') {
-  if (!existsSync('dist/lab.html')) execSync('npx vite build', { stdio: 'inherit' });
+  // Always rebuild: a stale dist/ would time yesterday's code.
+  execSync('npx vite build', { stdio: 'inherit' });
   const b = await benchBrowser('dist', opts.runs, opts.models);
   browserInfo = { browser: b.browser, gpu: b.gpu };
   rows.push(...b.rows);
+  const fastest = rankBackends(b.rows, '').order.browser ?? {};
+  ui = await benchUi('dist', UI_SECONDS, (model) => (fastest[model]?.[0]?.backend ?? 'cpu') as BackendRequest, opts.models);
 }
-const results = { date: new Date().toISOString(), machine, browser: browserInfo, runs: opts.runs, rows };
+const results = { date: new Date().toISOString(), machine, browser: browserInfo, runs: opts.runs, rows, ui };
 writeFileSync('bench/results.json', JSON.stringify(results, null, 2) + '\n');
 // Only a complete run may replace the ranking "auto" uses: a partial one would drop backends.
 if (!opts.only && opts.models.length === REFERENCE_MODELS.length) {
@@ -56,3 +65,7 @@ if (!opts.only && opts.models.length === REFERENCE_MODELS.length) {
 console.log(`machine: ${machine}${browserInfo ? `; ${browserInfo.browser}, WebGPU adapter: ${browserInfo.gpu}` : ''}`);
 console.log(`steps/s, medians of ${opts.runs} runs (one step = forward + backward + update + one loss readback)\n`);
 console.log(renderTable(rows));
+if (ui.length) {
+  console.log(`\nthe app training each model for ${UI_SECONDS} s (fastest backend of this run; Play at 1 step per frame)\n`);
+  console.log(renderUiTable(ui));
+}

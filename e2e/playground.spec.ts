@@ -115,6 +115,20 @@ test.describe('playing and editing', () => {
 });
 
 test.describe('divergence', () => {
+  test('on webgl the diagnosis lists the edge cases measured on that backend', async ({ page }) => {
+    const app = new PlaygroundPage(page);
+    await app.open('preset=unscaled-features-sgd&be=webgl');
+    const quirks = (await app.state()).backend!.quirks;
+    expect(quirks.length).toBeGreaterThan(0); // SwiftShader's WebGL: log(0), 0/0, Inf/Inf, relu(−Inf)
+    await app.play();
+    const report = await app.waitForReport();
+    expect(report.backend).toBe('webgl');
+    await expect(app.diagnosis).toContainText(`Measured on webgl in ${report.precision}`);
+    const listed = app.diagnosis.getByTestId('backend-quirks').locator('li');
+    await expect(listed).toHaveText(quirks.map((q) => q.description));
+    console.log(`webgl verdict: ${report.kind} in ${report.quantity} at step ${report.step}; quirks shown: ${quirks.map((q) => q.description).join('; ')}`);
+  });
+
   test('the first non-finite line and marker sit at the sentinel step; the diagnosis names the quantity; a fix compares finite', async ({ page, pageLog }) => {
     const app = new PlaygroundPage(page);
     await app.openPreset('unscaled-features-sgd');

@@ -85,4 +85,31 @@ test.describe('faults', () => {
     await expect.poll(async () => (await app.state()).losses.length).toBe(1);
     expect(Number.isFinite((await app.state()).losses[0])).toBe(true);
   });
+
+  test('structural changes during play leak no tensors in the worker', async ({ page }) => {
+    test.setTimeout(120_000);
+    const app = new PlaygroundPage(page);
+    // Past step 40 the trainer holds its full set of sentinel snapshots (two, every 20 steps).
+    const settle = async (): Promise<number> => {
+      await app.waitForStep(45);
+      await app.pause();
+      return app.tensorCount();
+    };
+    await app.open('be=cpu&speed=5');
+    await app.play();
+    const before = await settle();
+    // Change the model's structure three times while it trains, then come back to the first one.
+    for (const hidden of ['32,32', '4', '16']) {
+      await app.play();
+      await app.waitForStep(10);
+      await app.setText('hidden', hidden);
+      await expect.poll(async () => (await app.state()).scenario.hidden).toEqual(hidden.split(',').map(Number));
+      await expect.poll(async () => (await app.state()).step).toBeLessThan(10); // rebuilt from step 0
+    }
+    await app.play();
+    const after = await settle();
+    console.log(`worker tensors with hidden=16 at step ≥ 45: ${before} before, ${after} after three structural changes during play`);
+    expect(before).toBeGreaterThan(0);
+    expect(after).toBe(before);
+  });
 });

@@ -6,10 +6,10 @@ import { expect, type Download, type Locator, type Page } from '@playwright/test
 
 export interface PlaygroundState {
   scenario: Record<string, unknown> & { lr: number; backend: string; model: string };
-  backend: { requested: string; active: string; reason: string | null } | null;
+  backend: { requested: string; active: string; reason: string | null; quirks: { id: string; description: string }[] } | null;
   step: number;
   losses: number[];
-  report: { step: number; quantity: string; kind: string; phase: string } | null;
+  report: { step: number; quantity: string; kind: string; phase: string; backend: string; precision: string } | null;
   running: boolean;
   rejected: { key: string; value: string; reason: string }[];
 }
@@ -185,6 +185,11 @@ export class PlaygroundPage {
   async waitForReport(timeout = 60_000): Promise<NonNullable<PlaygroundState['report']>> {
     await expect.poll(async () => (await this.state()).report !== null, { timeout }).toBe(true);
     return (await this.state()).report!;
+  }
+
+  /** tf.memory().numTensors in the training worker. */
+  async tensorCount(): Promise<number> {
+    return this.page.evaluate(() => (window as unknown as { __nanPlayground: { tensorCount(): Promise<number> } }).__nanPlayground.tensorCount());
   }
 
   async importRunFile(path: string): Promise<void> {

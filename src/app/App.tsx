@@ -9,6 +9,7 @@ import { Gallery } from '../ui/Gallery';
 import { LossPanel } from '../ui/LossPanel';
 import { NormPanel } from '../ui/NormPanel';
 import { Notices } from '../ui/Notices';
+import { PresetPanel } from '../ui/PresetPanel';
 import { PreviewPanel } from '../ui/PreviewPanel';
 import { TopBar } from '../ui/TopBar';
 import { usePlayground } from '../ui/context';
@@ -57,6 +58,9 @@ export function App() {
           <ControlsPanel />
         </ErrorBoundary>
         <section className="center">
+          <ErrorBoundary area="preset">
+            <PresetPanel />
+          </ErrorBoundary>
           <ErrorBoundary area="loss chart">
             <LossPanel />
           </ErrorBoundary>

@@ -14,6 +14,7 @@ import { changedFields, readLocation, structuralChanges, writeLocation } from '.
 import { isFromWorker, type FromWorker, type ToWorker } from '../worker/protocol';
 import { CompareRunner } from './compareRunner';
 import { FrameProbe } from './frameProbe';
+import { OutcomeRunner } from './outcomeRunner';
 
 /**
  * Charts redraw at most every CHART_MIN_MS, and never more than about a fifth of the main thread:
@@ -29,6 +30,7 @@ export class PlaygroundController {
   readonly series = new RunSeries(0);
   readonly probe = new FrameProbe();
   readonly compare: CompareRunner;
+  readonly outcomes: OutcomeRunner;
   private worker: Worker | null = null;
   private runId = 0;
   private pending: StepRecord[] = [];
@@ -37,12 +39,16 @@ export class PlaygroundController {
   private lastChart = 0;
   private chartInterval = CHART_MIN_MS;
   private chartFrameOpen = false;
+  private memoryWaiters = new Map<number, (numTensors: number) => void>();
+  private memoryRequests = 0;
 
   constructor(
     readonly store: AppStore,
     private readonly makeWorker: () => Worker,
+    makeOutcomeWorker: () => Worker,
   ) {
     this.compare = new CompareRunner(store, makeWorker);
+    this.outcomes = new OutcomeRunner(store, makeOutcomeWorker);
   }
 
   start(autoplay: boolean): void {
@@ -51,6 +57,7 @@ export class PlaygroundController {
     this.send({ type: 'setSpeed', stepsPerTick: this.store.getState().speed });
     this.updateTitle();
     if (autoplay) this.play();
+    this.outcomes.show(this.store.getState().preset);
   }
 
   private updateTitle(): void {
@@ -66,6 +73,7 @@ export class PlaygroundController {
   dispose(): void {
     this.worker?.terminate();
     this.compare.stop();
+    this.outcomes.stop();
   }
 
   // ---- worker plumbing ----
@@ -107,7 +115,13 @@ export class PlaygroundController {
   }
 
   private onMessage(data: unknown): void {
-    if (!isFromWorker(data) || data.runId !== this.runId) return;
+    if (!isFromWorker(data)) return;
+    if (data.type === 'memory') {
+      this.memoryWaiters.get(data.requestId)?.(data.numTensors);
+      this.memoryWaiters.delete(data.requestId);
+      return;
+    }
+    if (data.runId !== this.runId) return;
     const m: FromWorker = data;
     switch (m.type) {
       case 'records':
@@ -247,6 +261,7 @@ export class PlaygroundController {
     const prev = this.store.getState().scenario;
     const presetChanged = options.preset !== undefined && options.preset !== this.store.getState().preset;
     if (options.preset !== undefined) this.store.setState({ preset: options.preset });
+    if (presetChanged) this.outcomes.show(options.preset ?? null);
     const changed = changedFields(prev, next);
     if (changed.length === 0 && !presetChanged) return;
     const structural = structuralChanges(prev, next);
@@ -272,6 +287,15 @@ export class PlaygroundController {
     const decoded = readLocation(window.location.search);
     this.store.setState({ rejected: decoded.rejected });
     this.setScenario(decoded.scenario, { fromHistory: true, preset: decoded.preset });
+  }
+
+  /** How many tensors the training worker holds, once it has handled every earlier message. */
+  tensorCount(): Promise<number> {
+    const requestId = ++this.memoryRequests;
+    return new Promise((resolve) => {
+      this.memoryWaiters.set(requestId, resolve);
+      this.send({ type: 'memory', requestId });
+    });
   }
 
   /** Run the scenario with a fix in a second worker and overlay its loss curve. */

@@ -9,13 +9,13 @@ import { App } from './App';
 import { PlaygroundController } from './controller';
 import { installKeyboard } from './keyboard';
 import { installTestHooks } from './testHooks';
-import { createTrainingWorker } from './workerFactory';
+import { createOutcomeWorker, createTrainingWorker } from './workerFactory';
 import './styles.css';
 
 const decoded = readLocation(window.location.search);
 const store = createAppStore(initialAppState(decoded.scenario, decoded.rejected, decoded.embed, decoded.preset));
 if (decoded.speed !== null) store.setState({ speed: decoded.speed });
-const controller = new PlaygroundController(store, createTrainingWorker);
+const controller = new PlaygroundController(store, createTrainingWorker, createOutcomeWorker);
 
 const context: PlaygroundContextValue = {
   store,

@@ -25,6 +25,8 @@ export interface TestHooks {
   frameStats(n?: number): FrameSummary;
   resetFrameStats(): void;
   getCompare(): { status: string; label: string; losses: number[] } | null;
+  /** tf.memory().numTensors in the training worker. */
+  tensorCount(): Promise<number>;
 }
 
 declare global {
@@ -48,6 +50,7 @@ export function installTestHooks(controller: PlaygroundController): void {
       };
     },
     frameStats: (n) => controller.probe.summary(n),
+    tensorCount: () => controller.tensorCount(),
     resetFrameStats: () => controller.probe.reset(),
     getCompare() {
       const c = controller.store.getState().compare;

@@ -32,6 +32,8 @@ export interface Quirk {
   expression: string;
   ieee: number;
   measured: number;
+  /** One line for the user, e.g. "log(0) = -88.03 here (IEEE float32: −Inf)". */
+  description: string;
 }
 
 /** Same value, with NaN equal to NaN. */
@@ -42,7 +44,9 @@ function same(a: number, b: number): boolean {
 function* quirkFlow(): Flow<Quirk[]> {
   const packed = tf.tidy(() => tf.concat(PROBES.map((p) => tf.reshape(p.compute(), [1]))));
   const values = yield packed;
-  return PROBES.map((p, i) => ({ id: p.id, expression: p.expression, ieee: p.ieee, measured: values[i]! })).filter((q) => !same(q.ieee, q.measured));
+  return PROBES.map((p, i) => ({ id: p.id, expression: p.expression, ieee: p.ieee, measured: values[i]! }))
+    .filter((q) => !same(q.ieee, q.measured))
+    .map((q) => ({ ...q, description: describeQuirk(q) }));
 }
 
 /** The edge cases where the active backend's result differs from IEEE float32 (empty on cpu). */
@@ -52,7 +56,6 @@ export function measureQuirks(): Promise<Quirk[]> {
 
 const show = (x: number): string => (Number.isNaN(x) ? 'NaN' : x === Infinity ? '+Inf' : x === -Infinity ? '−Inf' : String(Number(x.toPrecision(4))));
 
-/** One line for the user: "log(0) = −87.34 here (IEEE: −Inf)". */
-export function describeQuirk(q: Quirk): string {
+function describeQuirk(q: Omit<Quirk, 'description'>): string {
   return `${q.expression} = ${show(q.measured)} here (IEEE float32: ${show(q.ieee)})`;
 }

@@ -7,5 +7,6 @@ export { PRECISION_MAX, roundNumber } from './precision';
 export { prepareDataset } from './data/preprocess';
 export type { Dataset, Block } from './data/tabular';
 export * from './backend';
+export { memoryInUse, type MemoryInUse } from './memory';
 export * from './records';
 export * from './scenario';

@@ -1,6 +1,7 @@
 /**
- * Timing for the benchmark: medians of repeated runs, with the modes of one model interleaved
- * (A B C A B C …) so that a slow spell of the machine hits every mode alike.
+ * Timing for the benchmark: medians of repeated runs, with the modes of one model interleaved and
+ * rotated (A B C, B C A, C A B, …) so that a slow spell of the machine, or the garbage one mode
+ * leaves for the next to collect, hits every mode alike.
  */
 
 export interface Timed {
@@ -32,7 +33,8 @@ export async function measureInterleaved(
   for (const s of steppers) for (let i = 0; i < options.warmup; i++) await s.step();
   const figures = steppers.map(() => [] as number[]);
   for (let r = 0; r < options.runs; r++) {
-    for (let k = 0; k < steppers.length; k++) {
+    for (let j = 0; j < steppers.length; j++) {
+      const k = (r + j) % steppers.length;
       const s = steppers[k]!;
       const t0 = options.now();
       for (let i = 0; i < options.steps; i++) await s.step();

@@ -42,14 +42,14 @@ export const REFERENCE_MODELS: ReferenceModel[] = [
     label: 'linear 2→1, 3 samples, SGD',
     scenario: scenario({ model: 'linear', dataset: 'articleLinear', normalization: 'zscore', optimizer: 'sgd', lr: 0.01, loss: 'mse', hidden: [] }),
     bare: bareLinear,
-    steps: { node: 400, browser: 60 },
+    steps: { node: 400, browser: 300 },
   },
   {
     id: 'autoencoder',
     label: 'autoencoder 10→5→10, 100 samples, Adam',
     scenario: scenario({ model: 'autoencoder', dataset: 'uniform', samples: 100, features: 10, hidden: [5], activation: 'linear', optimizer: 'adam', lr: 0.01, loss: 'mse' }),
     bare: bareAutoencoder,
-    steps: { node: 100, browser: 30 },
+    steps: { node: 100, browser: 100 },
   },
   {
     id: 'unet32',

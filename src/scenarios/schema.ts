@@ -22,6 +22,10 @@ import {
   type Scenario,
 } from '../engine/scenario';
 
+// zod compiles object parsers with new Function() unless told not to; the page's CSP forbids eval
+// (only wasm compilation is allowed), so without this every parse would first trip a CSP report.
+z.config({ jitless: true });
+
 export const FIELD_GROUPS = ['model', 'data', 'loss', 'optimizer', 'clipping', 'precision', 'run'] as const;
 export type FieldGroup = (typeof FIELD_GROUPS)[number];
 

@@ -51,9 +51,37 @@ export interface AppState {
   normVersion: number;
   preview: Preview | null;
   compare: CompareRun | null;
+  /** What running the open preset showed about its article's claim (computed in its own worker). */
+  outcome: PresetOutcome | null;
   chartScale: ChartScale;
   smoothing: number;
   embed: boolean;
+}
+
+/** One short run of the claim search: the setting tried and what it showed. */
+export interface OutcomeTrial {
+  setting: string;
+  holds: boolean;
+  observed: string;
+}
+
+/** The outcome of a preset's claim, as plain data for the preset panel (from src/runs/outcome.ts). */
+export interface PresetOutcome {
+  presetId: string;
+  status: 'running' | 'done' | 'error';
+  message: string | null;
+  /** Where it ran (the outcome is computed on the cpu backend, like the command line). */
+  backend: string | null;
+  verdict: 'holds' | 'doesNotHold' | 'holdsOnlyWith' | null;
+  /** "the claim holds", "it does not hold in float32", "it holds only with learning rate 1.3". */
+  text: string;
+  observed: string;
+  steps: number;
+  firstNonFinite: { step: number; quantity: string; kind: string; phase: string } | null;
+  finalLoss: number | null;
+  trials: OutcomeTrial[];
+  /** The nearest setting found where the claim holds: a one-click variant. */
+  variant: { setting: string; scenario: Scenario } | null;
 }
 
 export function initialAppState(scenario: Scenario, rejected: RejectedKey[], embed: boolean, preset: string | null = null): AppState {
@@ -77,6 +105,7 @@ export function initialAppState(scenario: Scenario, rejected: RejectedKey[], emb
     normVersion: 0,
     preview: null,
     compare: null,
+    outcome: null,
     chartScale: 'log',
     smoothing: 0,
     embed,

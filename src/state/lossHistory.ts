@@ -1,15 +1,16 @@
 /**
  * The full loss history of one run in a growable Float64Array (NaN and ±Inf kept as they are),
- * plus the last records for export. Records hold per-parameter maps, so only a bounded tail is kept.
+ * plus the records for export in a compact column table (the latest RECORDS_KEPT of them).
  */
 import type { StepRecord } from '../engine/records';
+import { RecordTable } from './recordTable';
 
-export const RECORDS_KEPT = 20_000;
+export const RECORDS_KEPT = 100_000;
 
 export class RunHistory {
   private losses = new Float64Array(1024);
   private count = 0;
-  private records: StepRecord[] = [];
+  private readonly records = new RecordTable(RECORDS_KEPT);
 
   push(record: StepRecord): void {
     if (this.count === this.losses.length) {
@@ -19,8 +20,6 @@ export class RunHistory {
     }
     this.losses[this.count++] = record.loss;
     this.records.push(record);
-    // Trim in chunks: splicing one record per step would make every step O(n).
-    if (this.records.length > RECORDS_KEPT * 1.25) this.records = this.records.slice(-RECORDS_KEPT);
   }
 
   get length(): number {
@@ -36,11 +35,11 @@ export class RunHistory {
   }
 
   keptRecords(): StepRecord[] {
-    return this.records.slice(-RECORDS_KEPT);
+    return this.records.toArray();
   }
 
   clear(): void {
     this.count = 0;
-    this.records = [];
+    this.records.clear();
   }
 }

@@ -10,7 +10,10 @@ export function DiagnosisPanel() {
   const warnings = useStore(store, (s) => s.warnings);
   const scenario = useStore(store, (s) => s.scenario);
   const compare = useStore(store, (s) => s.compare);
-  const diagnosis = useMemo(() => diagnose(report, warnings, scenario), [report, warnings, scenario]);
+  const backend = useStore(store, (s) => s.backend);
+  // The quirks belong to the backend the report was measured on (a Compare run does not change it).
+  const quirks = useMemo(() => (report && backend?.active === report.backend ? backend.quirks : []), [report, backend]);
+  const diagnosis = useMemo(() => diagnose(report, warnings, scenario, quirks), [report, warnings, scenario, quirks]);
   const [chosen, setChosen] = useState<string | null>(null);
 
   if (!diagnosis) {
@@ -36,6 +39,18 @@ export function DiagnosisPanel() {
           <li key={d}>{d}</li>
         ))}
       </ul>
+      {quirks.length > 0 && (
+        <details className="quirks" data-testid="backend-quirks" open>
+          <summary>Measured on {report?.backend}: where it differs from IEEE float32</summary>
+          <ul>
+            {quirks.map((q) => (
+              <li key={q.id} data-quirk={q.id}>
+                <code>{q.description}</code>
+              </li>
+            ))}
+          </ul>
+        </details>
+      )}
       {diagnosis.fixes.length > 0 && (
         <div className="fixes" role="group" aria-label="Suggested fixes">
           <span className="muted">Try:</span>

@@ -28,6 +28,20 @@ describe('diagnose', () => {
     expect(d.details.join(' ')).toContain('1.00e+4 → 1.00e+8');
   });
 
+  it('names the backend and says whether its measured quirks can make the cpu disagree', () => {
+    const last = (d: ReturnType<typeof diagnose>) => d!.details[d!.details.length - 1]!;
+    expect(last(diagnose(report(), [], DEFAULT_SCENARIO))).toBe('Measured on cpu in float32. The cpu backend follows IEEE float32, the reference for the other backends.');
+    const webgl = report({ backend: 'webgl' });
+    expect(last(diagnose(webgl, [], DEFAULT_SCENARIO, []))).toContain('gave the IEEE float32 result in every edge case');
+    const quirks = [
+      { id: 'log0', description: 'log(0) = -88.03 here (IEEE float32: −Inf)' },
+      { id: 'zeroOverZero', description: '0 / 0 = 1 here (IEEE float32: NaN)' },
+    ];
+    expect(last(diagnose(webgl, [], DEFAULT_SCENARIO, quirks))).toBe(
+      'Measured on webgl in float32. Its arithmetic differs from IEEE float32 in 2 edge cases measured when it started (listed below), so the cpu can flag another step or quantity.',
+    );
+  });
+
   it('returns null with no report and no warning', () => {
     expect(diagnose(null, [], DEFAULT_SCENARIO)).toBeNull();
   });

@@ -71,7 +71,24 @@ export function suggestFixes(report: NonFiniteReport | null, s: Scenario): Fix[]
   return out.slice(0, 3);
 }
 
-export function diagnose(report: NonFiniteReport | null, warnings: SentinelWarning[], s: Scenario): Diagnosis | null {
+/** What the diagnosis needs to know of the backend's measured edge cases (BackendStatus.quirks). */
+export interface QuirkNote {
+  id: string;
+  description: string;
+}
+
+/**
+ * Where the verdict came from, and whether another backend could disagree: the quirks are the edge
+ * cases measured on this backend when it started, so the user sees why a cpu run may differ.
+ */
+function backendLine(report: NonFiniteReport, quirks: readonly QuirkNote[]): string {
+  const where = `Measured on ${report.backend} in ${report.precision}.`;
+  if (report.backend === 'cpu') return `${where} The cpu backend follows IEEE float32, the reference for the other backends.`;
+  if (quirks.length === 0) return `${where} This backend gave the IEEE float32 result in every edge case checked when it started, so the cpu should flag the same place.`;
+  return `${where} Its arithmetic differs from IEEE float32 in ${quirks.length} edge case${quirks.length > 1 ? 's' : ''} measured when it started (listed below), so the cpu can flag another step or quantity.`;
+}
+
+export function diagnose(report: NonFiniteReport | null, warnings: SentinelWarning[], s: Scenario, quirks: readonly QuirkNote[] = []): Diagnosis | null {
   if (!report) {
     const w = warnings[warnings.length - 1];
     if (!w) return null;
@@ -96,6 +113,6 @@ export function diagnose(report: NonFiniteReport | null, warnings: SentinelWarni
     const next = report.cascade.slice(0, 3).map((c) => c.quantity).join(', ');
     details.push(`Then, in the same step: ${next}${report.cascade.length > 3 ? ` and ${report.cascade.length - 3} more` : ''}.`);
   }
-  details.push(`Measured on ${report.backend} in ${report.precision}; other backends can flag a different step (they treat NaN differently).`);
+  details.push(backendLine(report, quirks));
   return { headline, details, fixes: suggestFixes(report, s) };
 }

@@ -22,7 +22,9 @@ export type ToWorker =
   | { type: 'pause' }
   | { type: 'step'; count: number }
   | { type: 'reset' }
-  | { type: 'setSpeed'; stepsPerTick: number };
+  | { type: 'setSpeed'; stepsPerTick: number }
+  /** Ask how many tensors tfjs holds (answered with `memory` once earlier messages are handled). */
+  | { type: 'memory'; requestId: number };
 
 export type FromWorker =
   | { type: 'backend'; runId: number; status: BackendStatus; unsupported: string | null }
@@ -35,7 +37,8 @@ export type FromWorker =
   /** A live change could not keep the weights: the run restarted at step 0 under the same runId. */
   | { type: 'restarted'; runId: number }
   /** Something the user should know that is not an error (e.g. weights could not be carried over). */
-  | { type: 'notice'; runId: number; message: string };
+  | { type: 'notice'; runId: number; message: string }
+  | { type: 'memory'; runId: number; requestId: number; numTensors: number; numBytes: number };
 
 /** Type guard for messages arriving on the UI side (a worker error event carries no data). */
 export function isFromWorker(data: unknown): data is FromWorker {

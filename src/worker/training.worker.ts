@@ -10,7 +10,7 @@ import type { StepRecord } from '../engine/records';
 import type { Scenario } from '../engine/scenario';
 import { WASM_PATHS } from '../platform/wasmPaths';
 import type { FromWorker, ToWorker } from './protocol';
-import type { Snapshot, Trainer } from '../engine';
+import { memoryInUse, type Snapshot, type Trainer } from '../engine';
 import { createTrainerFor } from './trainerFactory';
 
 const FRAME_MS = 1000 / 60;
@@ -217,6 +217,9 @@ async function handle(msg: ToWorker): Promise<void> {
       return;
     case 'setSpeed':
       stepsPerTick = Math.max(1, Math.floor(msg.stepsPerTick));
+      return;
+    case 'memory':
+      post({ type: 'memory', runId: run?.id ?? 0, requestId: msg.requestId, ...memoryInUse() });
       return;
   }
 }

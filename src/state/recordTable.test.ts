@@ -1,0 +1,58 @@
+import { describe, expect, it } from 'vitest';
+import type { StepRecord } from '../engine/records';
+import { RecordTable } from './recordTable';
+
+function record(step: number, extra: Partial<StepRecord> = {}): StepRecord {
+  return {
+    step,
+    loss: step === 3 ? NaN : 1 / step,
+    gradNorm: step === 3 ? Infinity : step,
+    gradNorms: { 'dense1/kernel': step, 'dense1/bias': -Infinity },
+    weightNorms: { 'dense1/kernel': 2 * step, 'dense1/bias': 0 },
+    updateRatios: { 'dense1/kernel': 0.5, 'dense1/bias': NaN },
+    activationMax: { dense1: 3 },
+    nonFinite: step === 3,
+    skipped: step === 4,
+    warnings: step === 2 ? [{ step: 2, kind: 'fastGrowth', quantity: 'x', value: 10, limit: 3.4e38, message: 'grew' }] : [],
+    ...extra,
+  };
+}
+
+describe('RecordTable', () => {
+  it('gives back exactly the records it was given, NaN and ±Inf included', () => {
+    const t = new RecordTable(1000);
+    const input = Array.from({ length: 600 }, (_, i) => record(i + 1));
+    input.forEach((r) => t.push(r));
+    expect(t.length).toBe(600);
+    expect(t.toArray()).toEqual(input);
+    expect(Object.is(t.at(2).loss, NaN)).toBe(true);
+    expect(t.at(2).gradNorm).toBe(Infinity);
+    expect(t.at(0).gradNorms['dense1/bias']).toBe(-Infinity);
+  });
+
+  it('keeps a record with other keys as it is', () => {
+    const t = new RecordTable(10);
+    t.push(record(1));
+    const odd = record(2, { activationMax: { other: 1 } });
+    t.push(odd);
+    t.push(record(3));
+    expect(t.at(1)).toEqual(odd);
+    expect(t.at(2)).toEqual(record(3));
+  });
+
+  it('past its capacity drops the oldest quarter and keeps the latest records in order', () => {
+    const t = new RecordTable(8);
+    for (let s = 1; s <= 11; s++) t.push(record(s));
+    expect(t.toArray().map((r) => r.step)).toEqual([5, 6, 7, 8, 9, 10, 11]);
+    expect(t.toArray()).toEqual([5, 6, 7, 8, 9, 10, 11].map((s) => record(s)));
+  });
+
+  it('clear starts a new layout', () => {
+    const t = new RecordTable(8);
+    t.push(record(1));
+    t.clear();
+    const other = record(1, { gradNorms: { w: 1 }, weightNorms: { w: 1 }, updateRatios: { w: 1 }, activationMax: {} });
+    t.push(other);
+    expect(t.toArray()).toEqual([other]);
+  });
+});

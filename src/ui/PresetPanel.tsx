@@ -1,0 +1,105 @@
+/**
+ * The open preset: what it sets up, what its article claims, and what running it showed — the
+ * verdict, the nearest setting where the claim holds (with the numbers of every short run the
+ * search made), and that setting as a one-click variant. The verdict is computed, never stored.
+ */
+import { ARTICLES, presetById, presetScenario } from '../scenarios/presets';
+import type { PresetOutcome } from '../state/appState';
+import { useStore } from '../state/useStore';
+import { usePlayground } from './context';
+
+const fmtLoss = (x: number | null): string => (x === null ? '–' : Number.isFinite(x) ? Number(x.toPrecision(4)).toString() : String(x));
+
+function OutcomeView({ outcome, presetId }: { outcome: PresetOutcome | null; presetId: string }) {
+  const { actions } = usePlayground();
+  if (!outcome || outcome.presetId !== presetId || outcome.status === 'running') {
+    return (
+      <div className="outcome" data-testid="preset-outcome" data-status="running" aria-live="polite">
+        Running the example as written to check the claim…
+      </div>
+    );
+  }
+  if (outcome.status === 'error') {
+    return (
+      <div className="outcome" data-testid="preset-outcome" data-status="error" role="alert">
+        Could not check the claim: {outcome.message}
+      </div>
+    );
+  }
+  const first = outcome.firstNonFinite;
+  return (
+    <div className={`outcome ${outcome.verdict ?? ''}`} data-testid="preset-outcome" data-status="done" data-verdict={outcome.verdict ?? ''} aria-live="polite">
+      <p>
+        <strong>Observed:</strong> <span data-testid="outcome-text">{outcome.text}</span>.{' '}
+        <span className="muted">
+          {outcome.observed} ({outcome.steps} steps on {outcome.backend};{' '}
+          {first ? `first ${first.kind} in ${first.quantity} at step ${first.step}` : `final loss ${fmtLoss(outcome.finalLoss)}`}).
+        </span>
+      </p>
+      {outcome.trials.length > 0 && (
+        <details className="trials" open={outcome.verdict !== 'holds'}>
+          <summary>Search for the nearest setting where the claim holds ({outcome.trials.length} short runs)</summary>
+          <table data-testid="outcome-trials">
+            <thead>
+              <tr>
+                <th scope="col">setting</th>
+                <th scope="col">claim holds</th>
+                <th scope="col">what the run showed</th>
+              </tr>
+            </thead>
+            <tbody>
+              {outcome.trials.map((t, i) => (
+                <tr key={i} className={t.holds ? 'holds' : ''}>
+                  <td>{t.setting}</td>
+                  <td>{t.holds ? 'yes' : 'no'}</td>
+                  <td>{t.observed}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </details>
+      )}
+      {outcome.variant && (
+        <button
+          type="button"
+          className="primary"
+          data-testid="outcome-variant"
+          onClick={() => {
+            actions.setScenario(outcome.variant!.scenario, { push: true, preset: presetId });
+            actions.notify(`Opened the variant with ${outcome.variant!.setting}. Press Play (or Space).`);
+          }}
+        >
+          Open the variant with {outcome.variant.setting}
+        </button>
+      )}
+    </div>
+  );
+}
+
+export function PresetPanel() {
+  const { store, actions } = usePlayground();
+  const presetId = useStore(store, (s) => s.preset);
+  const outcome = useStore(store, (s) => s.outcome);
+  const preset = presetId ? presetById(presetId) : undefined;
+  if (!preset) return null;
+  const articleIndex = ARTICLES.findIndex((a) => a.file === preset.source.file);
+  const other = preset.pair ? presetById(preset.pair.other) : undefined;
+  return (
+    <section className="panel preset-panel" data-testid="preset-panel" data-preset={preset.id} aria-labelledby="preset-title">
+      <h2 id="preset-title">{preset.title}</h2>
+      <p className="muted source">
+        Article {articleIndex + 1} ({ARTICLES[articleIndex]?.topic ?? preset.source.file}), example {preset.source.example}
+      </p>
+      <p>{preset.explanation}</p>
+      <p>
+        <strong>The article says:</strong> {preset.claim.statement}
+      </p>
+      <OutcomeView outcome={outcome} presetId={preset.id} />
+      {other && (
+        <button type="button" data-testid="preset-pair" onClick={() => actions.setScenario(presetScenario(other), { push: true, preset: other.id })}>
+          {preset.pair!.role === 'broken' ? 'Open the fixed version' : 'Open the broken version'}: {other.title}
+        </button>
+      )}
+    </section>
+  );
+}

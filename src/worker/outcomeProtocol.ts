@@ -1,0 +1,8 @@
+/** Messages of the outcome worker, which runs a preset's claim check and search off the UI thread. */
+import type { PresetOutcome } from '../state/appState';
+
+export type ToOutcomeWorker = { type: 'outcome'; requestId: number; presetId: string };
+
+export type FromOutcomeWorker =
+  | { type: 'outcome'; requestId: number; outcome: PresetOutcome }
+  | { type: 'outcomeError'; requestId: number; message: string };
