@@ -242,13 +242,22 @@ test.describe('export and import', () => {
 });
 
 test.describe('screenshots', () => {
+  // UPDATE_SCREENSHOTS=1 npx playwright test -g screenshots rewrites the images in docs/screenshots;
+  // otherwise they go to the test's output folder, so `npm test` never edits tracked files.
+  const shotPath = (name: string): string => (process.env.UPDATE_SCREENSHOTS ? `docs/screenshots/${name}` : test.info().outputPath(name));
+  const pngSize = async (path: string): Promise<[number, number]> => {
+    const png = await readFile(path);
+    return [png.readUInt32BE(16), png.readUInt32BE(20)]; // IHDR width and height
+  };
+
   test('default screen and a flagged run at 1280×800 (docs/screenshots)', async ({ page }) => {
     await page.setViewportSize({ width: 1280, height: 800 });
     const app = new PlaygroundPage(page);
     await app.open('be=cpu');
     await app.trainSteps(150);
     await page.waitForTimeout(600);
-    await page.screenshot({ path: 'docs/screenshots/default.png' });
+    await page.screenshot({ path: shotPath('default.png') });
+    expect(await pngSize(shotPath('default.png'))).toEqual([1280, 800]);
 
     await app.openPreset('unscaled-features-sgd');
     await app.play();
@@ -257,6 +266,7 @@ test.describe('screenshots', () => {
     await app.compareButton().click();
     await expect(page.getByTestId('compare-status')).toHaveAttribute('data-status', 'done', { timeout: 60_000 });
     await page.waitForTimeout(600);
-    await page.screenshot({ path: 'docs/screenshots/flagged.png' });
+    await page.screenshot({ path: shotPath('flagged.png') });
+    expect(await pngSize(shotPath('flagged.png'))).toEqual([1280, 800]);
   });
 });
