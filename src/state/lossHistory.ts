@@ -1,11 +1,12 @@
 /**
  * The full loss history of one run in a growable Float64Array (NaN and ±Inf kept as they are),
- * plus the records for export in a compact column table (the latest RECORDS_KEPT of them).
+ * plus the latest RECORDS_KEPT records for export in a fixed-size table (the JSON and CSV exports
+ * hold those; the chart holds every step's loss).
  */
 import type { StepRecord } from '../engine/records';
 import { RecordTable } from './recordTable';
 
-export const RECORDS_KEPT = 100_000;
+export const RECORDS_KEPT = 5_000;
 
 export class RunHistory {
   private losses = new Float64Array(1024);

@@ -1,9 +1,10 @@
 /**
- * Step records stored column-wise in one growable Float64Array. A StepRecord object with its four
- * per-parameter maps costs ~600 bytes of heap; a row here costs 8 bytes per number, so a long run
- * keeps every record for export without the page's heap climbing step after step (the soak test
- * holds it within +10 % from step 500 to 5,000). Records whose key sets differ from the first one's
- * (none in practice: the model is fixed for a run) are kept as objects beside the table.
+ * Step records stored row by row in one Float64Array of fixed capacity, allocated on the first
+ * record: a StepRecord object with its four per-parameter maps costs ~600 bytes of heap, a row here
+ * 8 bytes per number, and once allocated the table never grows, so the page's heap stays flat
+ * however long a run plays (the soak test holds it within +10 % from step 500 to 5,000). Past the
+ * capacity the oldest quarter is dropped. Records whose key sets differ from the first one's (none
+ * in practice: the model is fixed for a run) are kept as objects beside the table.
  */
 import type { SentinelWarning, StepRecord } from '../engine/records';
 
@@ -91,11 +92,7 @@ export class RecordTable {
   }
 
   private grow(): void {
-    const stride = this.layout!.stride;
-    const rows = Math.min(this.capacity, Math.max(256, (this.data.length / stride) * 2));
-    const next = new Float64Array(rows * stride);
-    next.set(this.data);
-    this.data = next;
+    this.data = new Float64Array(this.capacity * this.layout!.stride);
   }
 
   /** Forget the oldest n rows (a run longer than the capacity keeps its latest records). */
