@@ -1,5 +1,6 @@
 /** The screen: top bar, notices, controls, charts, diagnosis, previews and the preset gallery. */
 import { useLayoutEffect } from 'react';
+import { ChartWarmup } from '../charts/ChartWarmup';
 import { useStore } from '../state/useStore';
 import { ControlsPanel } from '../ui/ControlsPanel';
 import { DiagnosisPanel } from '../ui/DiagnosisPanel';
@@ -18,7 +19,7 @@ import { usePlayground } from '../ui/context';
 function FrameMark() {
   const { store, frameRendered } = usePlayground();
   const version = useStore(store, (s) => s.dataVersion);
-  const norms = useStore(store, (s) => s.normVersion);
+  const norms = useStore(store, (s) => s.normVersion[0] + s.normVersion[1]);
   useLayoutEffect(() => frameRendered(), [version, norms, frameRendered]);
   return null;
 }
@@ -78,6 +79,7 @@ export function App() {
       <ErrorBoundary area="gallery">
         <Gallery />
       </ErrorBoundary>
+      <ChartWarmup />
       <FrameMark />
     </div>
   );

@@ -101,7 +101,7 @@ export class PlaygroundController {
     this.rate = [];
     this.store.setState((s) => ({
       step: 0, report: null, warnings: [], stopReason: null, preview: null, stepsPerSecond: 0,
-      dataVersion: s.dataVersion + 1, chartVersion: s.chartVersion + 1, normVersion: s.normVersion + 1,
+      dataVersion: s.dataVersion + 1, chartVersion: s.chartVersion + 1, normVersion: [s.normVersion[0] + 1, s.normVersion[1] + 1],
     }));
   }
 
@@ -196,7 +196,11 @@ export class PlaygroundController {
 
   private bumpNorms(): void {
     this.probe.begin();
-    this.store.setState((s) => ({ normVersion: s.normVersion + 1 }));
+    this.store.setState((s) => ({ normVersion: [s.normVersion[0] + 1, s.normVersion[1]] }));
+    requestAnimationFrame(() => {
+      this.probe.begin();
+      this.store.setState((s) => ({ normVersion: [s.normVersion[0], s.normVersion[1] + 1] }));
+    });
   }
 
   /** The frame's render committed (called from the last component's layout effect). */

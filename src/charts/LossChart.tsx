@@ -16,7 +16,7 @@ import { niceAxisRange, niceStepCeil } from './niceDomain';
 import { COLORS } from './palette';
 import type { RunSeries } from './runSeries';
 import { axisTicks } from './scales';
-import { X_TICK, Y_TICKS } from './ticks';
+import { X_TICK, Y_TICKS, plainLabel } from './ticks';
 import type { MinMaxSeries, NonFiniteMarker } from './series';
 import { axisExtent, seriesPath } from './seriesPath';
 
@@ -68,6 +68,9 @@ function domainKey(series: RunSeries, compare: MinMaxSeries | null, scale: Chart
   return `${lo}|${hi}|${xmax}`;
 }
 
+const STEP_LABEL = plainLabel('step', 'bottomRight', { fontSize: 12, fill: '#444' });
+const RAIL_LABEL = plainLabel('non-finite', 'topLeft', { fontSize: 11, fill: '#555' });
+
 function LossChartInner({ store, series, scale, smoothing, report, compare, height = 300 }: LossChartProps) {
   // The series are mutable; these versions say when they changed. Reading them only on a chart
   // frame keeps the axes in step with the curves drawn in the same frame.
@@ -90,10 +93,10 @@ function LossChartInner({ store, series, scale, smoothing, report, compare, heig
       <ResponsiveContainer width="100%" height={height}>
         <ComposedChart margin={{ top: 22, right: 24, bottom: 8, left: 8 }}>
           <CartesianGrid stroke={COLORS.grid} strokeDasharray="3 3" />
-          <XAxis dataKey="step" type="number" domain={[0, xmax]} allowDataOverflow tickCount={6} tick={X_TICK} label={{ value: 'step', position: 'insideBottomRight', offset: -2 }} />
+          <XAxis dataKey="step" type="number" domain={[0, xmax]} allowDataOverflow tickCount={6} tick={X_TICK} label={{ content: STEP_LABEL }} />
           <YAxis type="number" domain={[lo, top]} ticks={axisTicks(lo, hi, scale)} allowDataOverflow width={64} tick={Y_TICKS[scale]} />
-          <ReferenceLine y={rail} stroke="#999" strokeDasharray="2 4" label={{ value: 'non-finite', position: 'insideTopLeft', fontSize: 11, fill: '#555' }} />
-          {first !== null && <ReferenceLine className="first-nonfinite-line" x={first} stroke={COLORS.flag} strokeWidth={2} strokeDasharray="5 3" label={{ value: firstLabel, position: 'top', fill: COLORS.flag, fontSize: 12, fontWeight: 600 }} />}
+          <ReferenceLine y={rail} stroke="#999" strokeDasharray="2 4" label={{ content: RAIL_LABEL }} />
+          {first !== null && <ReferenceLine className="first-nonfinite-line" x={first} stroke={COLORS.flag} strokeWidth={2} strokeDasharray="5 3" label={{ content: plainLabel(firstLabel, 'top', { fill: COLORS.flag, fontSize: 12, fontWeight: 600 }) }} />}
           <SeriesLayer store={store} series={series} scale={scale} smoothing={smoothing} report={report} compare={compare} rail={rail} />
         </ComposedChart>
       </ResponsiveContainer>

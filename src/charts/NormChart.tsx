@@ -22,12 +22,14 @@ interface Props {
   store: AppStore;
   series: ReadonlyMap<string, MinMaxSeries>;
   testId: string;
+  /** Which redraw version this chart follows: 0 gradient norms, 1 weight norms. */
+  which: 0 | 1;
 }
 
 const shown = (series: ReadonlyMap<string, MinMaxSeries>): [string, MinMaxSeries][] => [...series.entries()].slice(0, MAX_LINES);
 
-function NormLayer({ store, series }: Pick<Props, 'store' | 'series'>) {
-  useStore(store, (s) => s.normVersion);
+function NormLayer({ store, series, which }: Pick<Props, 'store' | 'series' | 'which'>) {
+  useStore(store, (s) => s.normVersion[which]);
   const x = useXAxisScale();
   const y = useYAxisScale();
   if (!x || !y) return null;
@@ -49,8 +51,8 @@ function frameKey(series: ReadonlyMap<string, MinMaxSeries>): string {
   return `${lo}|${hi}|${niceStepCeil(last)}|${series.size}|${bad}`;
 }
 
-function NormChartInner({ title, store, series, testId }: Props) {
-  const version = useStore(store, (s) => s.normVersion);
+function NormChartInner({ title, store, series, testId, which }: Props) {
+  const version = useStore(store, (s) => s.normVersion[which]);
   // eslint-disable-next-line react-hooks/exhaustive-deps -- version stands for the series' contents
   const key = useMemo(() => frameKey(series), [series, version]);
   const [loText, hiText, lastText, , bad] = key.split('|') as [string, string, string, string, string];
@@ -64,11 +66,11 @@ function NormChartInner({ title, store, series, testId }: Props) {
           <CartesianGrid stroke="#e3e3e3" strokeDasharray="3 3" />
           <XAxis dataKey="step" type="number" domain={[0, last]} tickCount={5} allowDataOverflow tick={X_TICK} />
           <YAxis type="number" domain={[lo, hi]} ticks={axisTicks(lo, hi, 'log')} width={52} allowDataOverflow tick={Y_TICKS.log} />
-          <NormLayer store={store} series={series} />
+          <NormLayer store={store} series={series} which={which} />
         </LineChart>
       </ResponsiveContainer>
     ),
-    [lo, hi, last, store, series],
+    [lo, hi, last, store, series, which],
   );
   return (
     <figure className="norm-chart" data-testid={testId}>

@@ -39,3 +39,22 @@ export const Y_TICKS: Record<ChartScale, ReturnType<typeof makeTick>> = {
   log: makeTick('y', (v) => formatValue(fromAxis(v, 'log'))),
   symlog: makeTick('y', (v) => formatValue(fromAxis(v, 'symlog'))),
 };
+
+interface LabelProps {
+  viewBox?: { x?: number; y?: number; width?: number; height?: number };
+}
+
+/**
+ * Chart labels as plain SVG text placed from the label's view box. Recharts' own labels measure
+ * their text with a hidden element and getBoundingClientRect (a forced layout) each time the chart
+ * frame is rebuilt; these are single short lines, so nothing needs measuring.
+ */
+export function plainLabel(text: string, place: 'bottomRight' | 'topLeft' | 'top', style: { fontSize: number; fill: string; fontWeight?: number }) {
+  return function PlainLabel(props: unknown) {
+    const vb = (props as LabelProps).viewBox ?? {};
+    const [x, y, w, h] = [vb.x ?? 0, vb.y ?? 0, vb.width ?? 0, vb.height ?? 0];
+    if (place === 'bottomRight') return <text x={x + w} y={y + h + 2} textAnchor="end" {...style}>{text}</text>;
+    if (place === 'topLeft') return <text x={x + 4} y={y - 4} textAnchor="start" {...style}>{text}</text>;
+    return <text x={x} y={y - 6} textAnchor="middle" {...style}>{text}</text>;
+  };
+}

@@ -47,8 +47,11 @@ export interface AppState {
   dataVersion: number;
   /** Bumped when the charts should redraw (throttled: a chart redraw costs more than a counter). */
   chartVersion: number;
-  /** The per-layer norm charts redraw one frame after the loss chart, so no frame pays for both. */
-  normVersion: number;
+  /**
+   * The per-layer norm charts redraw one frame after the loss chart, and the weight chart one frame
+   * after the gradient chart, so no frame pays for more than one chart.
+   */
+  normVersion: [grad: number, weight: number];
   preview: Preview | null;
   compare: CompareRun | null;
   /** What running the open preset showed about its article's claim (computed in its own worker). */
@@ -102,7 +105,7 @@ export function initialAppState(scenario: Scenario, rejected: RejectedKey[], emb
     error: null,
     dataVersion: 0,
     chartVersion: 0,
-    normVersion: 0,
+    normVersion: [0, 0],
     preview: null,
     compare: null,
     outcome: null,
