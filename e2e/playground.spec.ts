@@ -278,6 +278,7 @@ test.describe('screenshots', () => {
     await app.fixButtons().first().click();
     await app.compareButton().click();
     await expect(page.getByTestId('compare-status')).toHaveAttribute('data-status', 'done', { timeout: 60_000 });
+    await page.evaluate(() => window.scrollTo(0, 0)); // the fix buttons scrolled into view; show the top
     await page.waitForTimeout(600);
     await page.screenshot({ path: shotPath('flagged.png') });
     expect(await pngSize(shotPath('flagged.png'))).toEqual([1280, 800]);

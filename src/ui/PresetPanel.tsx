@@ -32,8 +32,8 @@ function OutcomeView({ outcome, presetId }: { outcome: PresetOutcome | null; pre
       <p>
         <strong>Observed:</strong> <span data-testid="outcome-text">{outcome.text}</span>.{' '}
         <span className="muted">
-          {outcome.observed} ({outcome.steps} steps on {outcome.backend};{' '}
-          {first ? `first ${first.kind} in ${first.quantity} at step ${first.step}` : `final loss ${fmtLoss(outcome.finalLoss)}`}).
+          {outcome.observed} ({outcome.steps} steps on {outcome.backend}
+          {first ? '' : `; final loss ${fmtLoss(outcome.finalLoss)}`}).
         </span>
       </p>
       {outcome.trials.length > 0 && (
