@@ -4,7 +4,7 @@ import { chromium } from '@playwright/test';
 import { CHROMIUM_ARGS, systemChromium } from '../e2e/chromium';
 import { serveUnderSubPath } from '../e2e/staticServer';
 import type { BackendRequest } from '../src/engine/scenario';
-import type { TestState } from '../src/app/testHooks';
+import { PlaygroundPage } from '../e2e/pages/PlaygroundPage';
 import { REFERENCE_MODELS } from '../src/lab/referenceModels';
 import { encodeScenario } from '../src/scenarios/codec';
 
@@ -18,8 +18,6 @@ export interface UiRow {
   longestTaskMs: number;
   longTasks: number;
 }
-
-declare const __nanPlayground: { getState(): TestState };
 
 /**
  * Train each model in the app for `seconds` on the given backend (per model) and watch the main
@@ -36,21 +34,14 @@ export async function benchUi(distDir: string, seconds: number, backendFor: (mod
       try {
         process.stderr.write(`bench: app ${backend} ${model.id}…\n`);
         await page.goto(`${site.url}index.html?${encodeScenario({ ...model.scenario, backend })}&speed=1&autoplay=1`);
-        await page.waitForFunction(() => typeof __nanPlayground !== 'undefined' && __nanPlayground.getState().backend !== null, null, { timeout: 60_000 });
-        // Long tasks are watched from page load, then counted only over the timed window.
-        await page.evaluate(() => {
-          const w = window as unknown as { __longTasks: number[] };
-          w.__longTasks = [];
-          new PerformanceObserver((list) => {
-            for (const e of list.getEntries()) w.__longTasks.push(e.duration);
-          }).observe({ type: 'longtask', buffered: false });
-        });
-        // The first steps compile shaders or warm caches; measure after them.
-        await page.waitForFunction(() => __nanPlayground.getState().step >= 2, null, { timeout: 120_000 });
-        const start = await page.evaluate(() => ({ step: __nanPlayground.getState().step, t: performance.now() }));
-        await page.evaluate(() => ((window as unknown as { __longTasks: number[] }).__longTasks.length = 0));
+        const app = new PlaygroundPage(page);
+        // Autoplay starts once the backend is up; the first steps compile shaders or warm caches,
+        // so long tasks count only after them.
+        await app.waitForStep(2, 180_000);
+        await app.watchLongTasks();
+        const start = { step: (await app.state()).step, t: Date.now() };
         await page.waitForTimeout(seconds * 1000);
-        const end = await page.evaluate(() => ({ step: __nanPlayground.getState().step, t: performance.now(), tasks: (window as unknown as { __longTasks: number[] }).__longTasks }));
+        const end = { step: (await app.state()).step, t: Date.now(), tasks: await app.longTasks() };
         const steps = end.step - start.step;
         rows.push({
           model: model.id,

@@ -16,7 +16,7 @@ import { niceAxisRange, niceStepCeil } from './niceDomain';
 import { COLORS } from './palette';
 import type { RunSeries } from './runSeries';
 import { axisTicks } from './scales';
-import { X_TICK, Y_TICKS, plainLabel } from './ticks';
+import { X_TICK, Y_TICKS, plainLabel } from './svgText';
 import type { MinMaxSeries, NonFiniteMarker } from './series';
 import { axisExtent, seriesPath } from './seriesPath';
 

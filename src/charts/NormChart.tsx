@@ -10,7 +10,7 @@ import { useStore } from '../state/useStore';
 import { niceAxisRange, niceStepCeil } from './niceDomain';
 import { SERIES_COLORS, SERIES_DASHES } from './palette';
 import { axisTicks } from './scales';
-import { X_TICK, Y_TICKS } from './ticks';
+import { X_TICK, Y_TICKS } from './svgText';
 import type { MinMaxSeries } from './series';
 import { axisExtent, seriesPath } from './seriesPath';
 

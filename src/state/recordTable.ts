@@ -53,7 +53,7 @@ export class RecordTable {
       return;
     }
     const { stride, keys } = this.layout;
-    if ((row + 1) * stride > this.data.length) this.grow();
+    if (this.data.length === 0) this.data = new Float64Array(this.capacity * stride);
     let o = row * stride;
     this.data[o++] = r.step;
     this.data[o++] = r.loss;
@@ -89,10 +89,6 @@ export class RecordTable {
     this.rows = 0;
     this.warnings.clear();
     this.irregular.clear();
-  }
-
-  private grow(): void {
-    this.data = new Float64Array(this.capacity * this.layout!.stride);
   }
 
   /** Forget the oldest n rows (a run longer than the capacity keeps its latest records). */

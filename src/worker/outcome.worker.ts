@@ -13,11 +13,14 @@ import type { FromOutcomeWorker, ToOutcomeWorker } from './outcomeProtocol';
 
 const post = (m: FromOutcomeWorker): void => (self as unknown as Worker).postMessage(m);
 
+// Every outcome runs on cpu, so the backend is started once for the worker's lifetime.
+let cpu: ReturnType<typeof initBackend> | null = null;
+
 async function outcomeOf(presetId: string): Promise<PresetOutcome> {
   const preset = presetById(presetId);
   if (!preset) throw new Error(`no preset "${presetId}"`);
   const scenario = presetScenario(preset);
-  const status = await initBackend('cpu', scenario.model);
+  const status = await (cpu ??= initBackend('cpu', scenario.model));
   const { run, outcome } = computeOutcome(scenario, preset.claim.check, createTrainer, { preset: preset.id });
   const found = outcome.search?.found ?? null;
   return {

@@ -1,6 +1,7 @@
 /**
- * Plain SVG tick labels. Recharts' default tick measures every label with a hidden DOM element
- * (a forced layout) whenever the ticks change; these labels are short, so plain <text> does.
+ * Plain SVG text for chart ticks and labels. Recharts' own ticks and labels measure their text with
+ * a hidden DOM element (a forced layout) whenever the chart frame changes; ours are short single
+ * lines, so plain <text> does.
  */
 import type { ChartScale } from '../state/appState';
 import { formatValue, fromAxis } from './scales';
@@ -44,11 +45,7 @@ interface LabelProps {
   viewBox?: { x?: number; y?: number; width?: number; height?: number };
 }
 
-/**
- * Chart labels as plain SVG text placed from the label's view box. Recharts' own labels measure
- * their text with a hidden element and getBoundingClientRect (a forced layout) each time the chart
- * frame is rebuilt; these are single short lines, so nothing needs measuring.
- */
+/** A chart label as plain SVG text, placed from the view box Recharts gives the label. */
 export function plainLabel(text: string, place: 'bottomRight' | 'topLeft' | 'top', style: { fontSize: number; fill: string; fontWeight?: number }) {
   return function PlainLabel(props: unknown) {
     const vb = (props as LabelProps).viewBox ?? {};
