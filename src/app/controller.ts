@@ -138,8 +138,13 @@ export class PlaygroundController {
         this.store.setState({ preview: m.preview });
         return;
       case 'running':
+        // The records of the last tick came before this message: apply them in the same update, so
+        // whoever sees "stopped" also sees the step it stopped at (not one frame later).
+        if (!m.running) {
+          this.lastChart = 0;
+          this.flushFrame();
+        }
         this.store.setState({ running: m.running, stopReason: m.why });
-        if (!m.running) this.requestFrame(true);
         return;
       case 'error':
         this.store.setState({ error: m.message, running: false });

@@ -45,6 +45,8 @@ channel.port1.onmessage = () => {
 };
 /** True while a tick awaits a readback (WebGPU), so a second tick cannot interleave with it. */
 let ticking = false;
+/** Settles when the tick in progress (if any) has finished. */
+let tickDone: Promise<void> = Promise.resolve();
 function schedule(delayMs: number): void {
   if (tickScheduled) return;
   tickScheduled = true;
@@ -82,12 +84,14 @@ function setRunning(next: boolean, why: string | null): void {
   if (run) post({ type: 'running', runId: run.id, running: next, step: run.trainer?.stepIndex ?? 0, why });
 }
 
-/** Take up to `count` steps; returns why it stopped early, or null. */
-async function takeSteps(count: number, budgetMs: number): Promise<string | null> {
+/** Take up to `count` steps while `goOn()` holds; returns why it stopped early, or null. */
+async function takeSteps(count: number, budgetMs: number, goOn: () => boolean): Promise<string | null> {
   const trainer = run?.trainer;
   if (!trainer) return 'no model';
   const start = performance.now();
   for (let i = 0; i < count; i++) {
+    // WebGPU steps await, so a pause can arrive in the middle of a tick.
+    if (!goOn()) return 'paused';
     if (trainer.paused) return 'flagged';
     if (stopAt !== null && trainer.stepIndex >= stopAt) return 'done';
     // WebGPU: an awaited readback; a configure message may replace the run meanwhile.
@@ -104,14 +108,22 @@ async function tick(): Promise<void> {
   if (!running || !run || ticking) return;
   const start = performance.now();
   ticking = true;
+  let done = () => {};
+  tickDone = new Promise((resolve) => (done = resolve));
   try {
-    const why = await takeSteps(stepsPerTick, TICK_BUDGET_MS);
+    const why = await takeSteps(stepsPerTick, TICK_BUDGET_MS, () => running);
     if (why === 'replaced') {
       // A tick of the new run may have been skipped while this one awaited: start it now.
       if (running) schedule(0);
       return;
     }
     flush();
+    if (why === 'paused' || (why === null && !running)) {
+      // The pause was announced before this tick's last records: announce it again after them,
+      // so the page's "stopped at step N" counts every step taken.
+      setRunning(false, 'paused');
+      return;
+    }
     if (why) {
       flush(true);
       setRunning(false, why);
@@ -122,6 +134,7 @@ async function tick(): Promise<void> {
     return;
   } finally {
     ticking = false;
+    done();
   }
   schedule(Math.max(0, FRAME_MS - (performance.now() - start)));
 }
@@ -207,7 +220,9 @@ async function handle(msg: ToWorker): Promise<void> {
       return;
     case 'step': {
       if (running) setRunning(false, 'paused');
-      const why = await takeSteps(msg.count, Number.POSITIVE_INFINITY);
+      // A WebGPU tick may still be awaiting a step: one step at a time on the trainer.
+      await tickDone;
+      const why = await takeSteps(msg.count, Number.POSITIVE_INFINITY, () => true);
       flush(true);
       if (why === 'flagged') setRunning(false, why);
       return;
