@@ -18,14 +18,14 @@ async function openLab(page: Page, url: string): Promise<void> {
 }
 
 /** Time the reference models on cpu, wasm, webgl and webgpu in one headless Chromium. */
-export async function benchBrowser(distDir: string, runs: number, models: string[]): Promise<{ browser: string; gpu: string; rows: BenchRow[] }> {
+export async function benchBrowser(distDir: string, runs: number, models: string[], backends: string[]): Promise<{ browser: string; gpu: string; rows: BenchRow[] }> {
   const site = await serveUnderSubPath(distDir, '/bench/');
   const browser = await chromium.launch({ executablePath: systemChromium(), args: CHROMIUM_ARGS });
   const environment = `chromium ${browser.version()}`;
   const rows: BenchRow[] = [];
   let gpu = 'unknown';
   try {
-    for (const backend of ['cpu', 'wasm', 'webgl', 'webgpu'] as const) {
+    for (const backend of (['cpu', 'wasm', 'webgl', 'webgpu'] as const).filter((b) => backends.includes(b))) {
       for (const model of REFERENCE_MODELS.filter((m) => models.includes(m.id))) {
         const base = { environment, backend, model: model.id, label: model.label };
         if (TOO_SLOW[backend]?.includes(model.id)) {

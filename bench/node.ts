@@ -10,9 +10,9 @@ import type { BenchRow } from './table';
 const TOO_SLOW_IN_NODE = new Set(['unet64']);
 
 /** Time every reference model on cpu and wasm in this process. */
-export async function benchNode(runs: number, models: string[]): Promise<BenchRow[]> {
+export async function benchNode(runs: number, models: string[], backends: string[]): Promise<BenchRow[]> {
   const rows: BenchRow[] = [];
-  for (const backend of ['cpu', 'wasm'] as const) {
+  for (const backend of (['cpu', 'wasm'] as const).filter((b) => backends.includes(b))) {
     for (const model of REFERENCE_MODELS.filter((m) => models.includes(m.id))) {
       const base = { environment: 'node', backend, model: model.id, label: model.label };
       const status = await initBackend(backend, model.scenario.model);

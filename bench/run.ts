@@ -5,6 +5,8 @@
  *   --runs N        timed runs per mode (median over them; default 5)
  *   --only node|browser
  *   --models a,b    reference model ids (linear, autoencoder, unet32, unet64)
+ *   --backends a,b  backends to time (cpu, wasm, webgl, webgpu; Node runs only cpu and wasm)
+ *   --no-ui         skip the app timing
  * The browser part also trains each model in the app itself, on the backend this run found fastest
  * for it, and reports the app's steps/s and its longest main-thread task.
  */
@@ -23,7 +25,7 @@ import { benchUi, renderUiTable, type UiRow } from './ui';
 function options() {
   try {
     const { values } = parseArgs({
-      options: { runs: { type: 'string', default: '5' }, only: { type: 'string' }, models: { type: 'string' } },
+      options: { runs: { type: 'string', default: '5' }, only: { type: 'string' }, models: { type: 'string' }, backends: { type: 'string' }, 'no-ui': { type: 'boolean' } },
     });
     const runs = Number(values.runs);
     if (!Number.isInteger(runs) || runs < 1 || runs > 50) throw new Error(`--runs must be an integer 1…50, got ${values.runs}`);
@@ -32,33 +34,38 @@ function options() {
     const models = values.models ? values.models.split(',') : known;
     const unknown = models.filter((m) => !known.includes(m));
     if (unknown.length) throw new Error(`--models: unknown ${unknown.join(', ')} (known: ${known.join(', ')})`);
-    return { runs, only: values.only, models };
+    const backends = values.backends ? values.backends.split(',') : [...ALL_BACKENDS];
+    const badBackends = backends.filter((b) => !(ALL_BACKENDS as readonly string[]).includes(b));
+    if (badBackends.length) throw new Error(`--backends: unknown ${badBackends.join(', ')} (known: ${ALL_BACKENDS.join(', ')})`);
+    return { runs, only: values.only, models, backends, ui: !values['no-ui'] };
   } catch (e) {
     process.stderr.write(`bench: ${e instanceof Error ? e.message : String(e)}\n`);
     process.exit(2);
   }
 }
 
+const ALL_BACKENDS = ['cpu', 'wasm', 'webgl', 'webgpu'] as const;
 const opts = options();
+const complete = !opts.only && opts.models.length === REFERENCE_MODELS.length && opts.backends.length === ALL_BACKENDS.length && opts.ui;
 const UI_SECONDS = 10;
 const machine = `${cpus()[0]?.model ?? 'unknown CPU'}, ${cpus().length} cores, ${Math.round(totalmem() / 2 ** 30)} GiB, node ${process.version}`;
 const rows: BenchRow[] = [];
 let browserInfo: { browser: string; gpu: string } | null = null;
 let ui: UiRow[] = [];
-if (opts.only !== 'browser') rows.push(...(await benchNode(opts.runs, opts.models)));
+if (opts.only !== 'browser') rows.push(...(await benchNode(opts.runs, opts.models, opts.backends)));
 if (opts.only !== 'node') {
   // Always rebuild: a stale dist/ would time yesterday's code.
   execSync('npx vite build', { stdio: 'inherit' });
-  const b = await benchBrowser('dist', opts.runs, opts.models);
+  const b = await benchBrowser('dist', opts.runs, opts.models, opts.backends);
   browserInfo = { browser: b.browser, gpu: b.gpu };
   rows.push(...b.rows);
   const fastest = rankBackends(b.rows, '').order.browser ?? {};
-  ui = await benchUi('dist', UI_SECONDS, (model) => (fastest[model]?.[0]?.backend ?? 'cpu') as BackendRequest, opts.models);
+  if (opts.ui) ui = await benchUi('dist', UI_SECONDS, (model) => (fastest[model]?.[0]?.backend ?? 'cpu') as BackendRequest, opts.models);
 }
 const results = { date: new Date().toISOString(), machine, browser: browserInfo, runs: opts.runs, rows, ui };
 writeFileSync('bench/results.json', JSON.stringify(results, null, 2) + '\n');
 // Only a complete run may replace the ranking "auto" uses: a partial one would drop backends.
-if (!opts.only && opts.models.length === REFERENCE_MODELS.length) {
+if (complete) {
   const on = `${machine}${browserInfo ? `; ${browserInfo.browser}, WebGPU adapter: ${browserInfo.gpu}` : ''}; ${results.date.slice(0, 10)}`;
   writeFileSync('src/engine/backendRanking.json', JSON.stringify(rankBackends(rows, on), null, 2) + '\n');
 }

@@ -15,6 +15,12 @@ export interface Assignment {
   value: tf.Tensor;
   /** Set for parameters (not optimizer state): the human parameter name. */
   param?: string;
+  /**
+   * State whose non-finite value always makes its parameter's new value non-finite (a first moment:
+   * the step is proportional to it), so the fast sentinel sees it there. A second moment is not:
+   * v = +Inf gives a step of m/Inf = 0 and a finite parameter, so it is checked on its own.
+   */
+  showsInParam?: boolean;
 }
 
 export interface Optimizer {
@@ -55,8 +61,8 @@ export function createOptimizer(s: Scenario, params: NamedVariable[]): Optimizer
       const g = grads[i]!;
       const w = p.variable;
       const st = state.slice(i * per, (i + 1) * per);
-      const set = (k: number, value: tf.Tensor): tf.Tensor => {
-        out.push({ quantity: st[k]!.name, target: st[k]!.variable, value });
+      const set = (k: number, value: tf.Tensor, showsInParam = false): tf.Tensor => {
+        out.push({ quantity: st[k]!.name, target: st[k]!.variable, value, showsInParam });
         return value;
       };
       let step: tf.Tensor; // the amount subtracted from w, before the learning rate
@@ -65,11 +71,11 @@ export function createOptimizer(s: Scenario, params: NamedVariable[]): Optimizer
           step = g;
           break;
         case 'momentum': // PyTorch's form: buf = μ·buf + g; w −= lr·buf
-          step = set(0, round(tf.add(tf.mul(st[0]!.variable, c.mu), g)));
+          step = set(0, round(tf.add(tf.mul(st[0]!.variable, c.mu), g)), true);
           break;
         case 'adam':
         case 'adamw': {
-          const m = set(0, round(tf.add(tf.mul(st[0]!.variable, c.b1), tf.mul(g, r(1 - s.beta1)))));
+          const m = set(0, round(tf.add(tf.mul(st[0]!.variable, c.b1), tf.mul(g, r(1 - s.beta1)))), true);
           const v = set(1, round(tf.add(tf.mul(st[1]!.variable, c.b2), tf.mul(tf.square(g), r(1 - s.beta2)))));
           const mHat = round(tf.div(m, r(1 - s.beta1 ** t)));
           const vHat = round(tf.div(v, r(1 - s.beta2 ** t)));

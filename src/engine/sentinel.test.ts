@@ -114,6 +114,23 @@ describe('the sentinel pins the first non-finite quantity, one phase at a time',
   });
 });
 
+describe('optimizer state the fast flag sees only through the parameter, or on its own', () => {
+  // Article data × 1e-3 in float16: finite gradients of ~2e4, a learning rate too small to move much.
+  const fp16 = (over: Partial<Scenario>): Scenario => article({ inputScale: 1e-3, lr: 1e-7, precision: 'float16', ...over });
+
+  it('a momentum buffer (a first moment) overflowing past 65504 shows in its parameter the same step', () => {
+    const r = verdict(fp16({ optimizer: 'momentum', momentum: 0.9 }), 10);
+    expect([r.step, r.quantity, r.phase, r.kind]).toEqual([4, 'momentum/buf/dense/kernel', 'update', '-Inf']);
+    expect(cascadeNames(r)).toEqual(['param/dense/kernel +Inf']); // w − lr·(−Inf)
+  });
+
+  it("Adam's v (a second moment) overflowing leaves the parameter finite (m/Inf = 0): v is checked on its own", () => {
+    const r = verdict(fp16({ optimizer: 'adam' }), 10);
+    expect([r.step, r.quantity, r.phase, r.kind]).toEqual([1, 'adam/v/dense/kernel', 'update', '+Inf']);
+    expect(r.cascade).toEqual([]);
+  });
+});
+
 describe('the articles loss-only examples', () => {
   const firstLoss = (s: Scenario): { loss: number; quantity: string | null } => {
     const t = createTrainer(s);
@@ -148,6 +165,19 @@ describe('replay from a snapshot', () => {
       const r = verdict(article({}), 10, { snapshotEvery });
       expect([r.step, r.quantity, r.phase, r.kind]).toEqual([3, 'loss/elements', 'loss', '+Inf']);
       expect(r.lastFiniteMaxAbs).toBe(1.451099398180771e27);
+    }
+  });
+
+  it('a gradient norm that overflows on finite gradients is a false alarm: replayed clean, then exact counts', () => {
+    // Article data × 1e12: step 1's gradients are finite (~1e36) but their sum of squares is +Inf.
+    const s = article({ inputScale: 1e12 });
+    const r = verdict(s, 4);
+    expect([r.step, r.quantity, r.phase, r.kind]).toEqual([2, 'dense/preact', 'forward', '+Inf']);
+    for (const hostChecks of [true, false]) {
+      const t = createTrainer(s, { sentinel: 'fast', hostChecks });
+      const [first, second] = t.run(4);
+      expect([first!.gradNorm, first!.nonFinite, second!.nonFinite]).toEqual([Infinity, false, true]);
+      t.dispose();
     }
   });
 

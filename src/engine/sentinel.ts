@@ -1,15 +1,24 @@
 /**
  * The NaN sentinel: watches every quantity of a step in computation order, cheaply or fully.
  *
- * Fast mode (every step): each watched tensor is flattened (a reshape, no copy on cpu) and, once the
- * step is done, all of them are concatenated and counted with ONE isFinite: a handful of ops per
- * step whatever the number of quantities, read back with the loss in the step's single dataSync.
- * isFinite is used because it is correct on all four backends, while max/relu/clip may hide NaN
- * (MEASURED.md). Full mode (replay, brute): per quantity the NaN, +Inf and −Inf counts and the max
- * |x| over its finite elements, still one readback per step. When the fast count trips, the
- * trainer restores an on-device snapshot and replays in full mode to attribute the first quantity.
- * In every mode, forward and loss quantities also report max |x| (activationMax and the overflow
- * warnings), computed identically so records do not depend on the mode; 'off' computes only these.
+ * Fast mode (every step) adds almost nothing to what a step computes anyway for its record: every
+ * forward and loss quantity already has its max |x| reduced on device (for activationMax and the
+ * overflow warnings), and every gradient and updated parameter its sum of squares (for the norm
+ * charts). Those reductions propagate NaN and ±Inf (tfjs's WebGL and WebGPU max kernels test isnan
+ * explicitly; a sum of squares is non-negative, so it can only turn NaN or +Inf), so the fast flag
+ * is "any of them non-finite". A first moment (Adam's m, the momentum buffer) shows in its
+ * parameter's new value, which is proportional to it (optimizers.ts, showsInParam). Only what
+ * nothing covers (second moments, the clip norm, a custom backward's gradient, an input batch not
+ * known finite) is flattened and summed, all together: one sum, NaN or ±Inf if any element is. All
+ * of it travels in the step's single readback.
+ * A sum of squares can overflow on finite values (|x| above ~1e19): the flag is then a false alarm,
+ * which the trainer's replay finds clean; the run then switches to strict mode, which counts
+ * non-finite elements exactly with isFinite over all watched tensors (the pre-optimisation fast path,
+ * correct on all four backends per MEASURED.md, a few programs per watched tensor).
+ * Full mode (replay, brute): per quantity the NaN, +Inf and −Inf counts and the max |x| over its
+ * finite elements, still one readback per step; it attributes the first quantity after a flag.
+ * In every mode, forward and loss quantities report max |x| computed identically, so records do
+ * not depend on the mode; 'off' computes only these.
  *
  * On cpu and wasm (`host`), tensors already live in JS/wasm memory: dataSync is a view or a small
  * copy with no device round trip, and each tfjs op costs ~10 µs of dispatch, so the same checks are
@@ -19,6 +28,9 @@ import * as tf from '@tensorflow/tfjs';
 import type { NonFiniteCounts, NonFiniteKind, NonFiniteQuantity, NonFiniteReport, Phase } from './records';
 
 export type SentinelMode = 'fast' | 'brute' | 'off';
+
+/** How one step is watched: see the file comment. */
+export type WatchMode = 'fast' | 'strict' | 'full' | 'off';
 
 /** What a fully checked step says about one watched quantity. */
 export interface QuantityStats {
@@ -36,8 +48,12 @@ interface Entry {
   size: number;
 }
 
-/** What `parse` returns: the fast count (or null), full per-quantity stats, forward/loss max |x| by name. */
+/** What `parse` returns: the fast or strict count (or null), full per-quantity stats, forward/loss max |x| by name. */
 export interface WatchResult {
+  /**
+   * fast: how many of the uncovered sum and forward maxima are non-finite (the caller adds the
+   * record's sums of squares); strict: how many watched elements are non-finite; else null.
+   */
   nonFinite: number | null;
   quantities: QuantityStats[];
   forwardMaxAbs: Map<string, number>;
@@ -48,38 +64,56 @@ export class StepWatch {
   readonly entries: Entry[] = [];
   private readonly stats: tf.Tensor[] = [];
   private readonly flat: tf.Tensor[] = [];
+  /** fast mode: the flattened quantities nothing else covers. */
+  private readonly extra: tf.Tensor[] = [];
   private readonly forward: { quantity: string; max: tf.Tensor }[] = [];
   private readonly host: { bad: number; quantities: QuantityStats[]; forward: Map<string, number> } = { bad: 0, quantities: [], forward: new Map() };
 
   /**
-   * `skipData`: the fast path may skip the input batch when the uploaded data set is known finite.
+   * `skipData`: fast and strict modes may skip the input batch when the uploaded data set is known finite.
    * `onHost`: scan values in JS (cpu, wasm) instead of running check kernels.
    */
   constructor(
-    readonly mode: 'fast' | 'full' | 'off',
+    readonly mode: WatchMode,
     private readonly skipData = false,
     private readonly onHost = false,
   ) {}
 
-  private watchOnHost(quantity: string, phase: Phase, t: tf.Tensor): void {
+  private watchOnHost(quantity: string, phase: Phase, t: tf.Tensor, covered: boolean): void {
+    const forward = phase === 'forward' || phase === 'loss';
+    if (this.mode === 'fast' && covered) return;
     const v = t.dataSync();
-    if (phase === 'forward' || phase === 'loss') this.host.forward.set(quantity, maxAbsOf(v));
-    if (this.mode === 'off') return;
+    const max = forward ? maxAbsOf(v) : 0;
+    if (forward) this.host.forward.set(quantity, max);
+    if (this.mode === 'off' || (this.mode !== 'full' && phase === 'data' && this.skipData)) return;
     if (this.mode === 'fast') {
-      if (!(phase === 'data' && this.skipData)) this.host.bad += countsOf(v).bad;
+      if (!Number.isFinite(forward ? max : maxAbsOf(v))) this.host.bad += 1;
       return;
     }
-    const { nan, posInf, negInf, finiteMax } = countsOf(v);
-    this.host.quantities.push({ quantity, phase, size: t.size, counts: { nan, posInf, negInf }, maxAbs: finiteMax });
+    const { nan, posInf, negInf, finiteMax, bad } = countsOf(v);
+    if (this.mode === 'strict') this.host.bad += bad;
+    else this.host.quantities.push({ quantity, phase, size: t.size, counts: { nan, posInf, negInf }, maxAbs: finiteMax });
   }
 
-  /** Record a quantity; safe inside tidy, variableGrads and custom backward functions (results are kept). */
-  readonly watch = (quantity: string, phase: Phase, t: tf.Tensor): void => {
-    if (this.onHost) return this.watchOnHost(quantity, phase, t);
-    if (phase === 'forward' || phase === 'loss') this.forward.push({ quantity, max: tf.keep(tf.tidy(() => tf.max(tf.abs(t)))) });
+  /**
+   * Record a quantity; safe inside tidy, variableGrads and custom backward functions (results are kept).
+   * `covered`: a non-finite value here always shows in a number the step reads back anyway (a
+   * gradient's or an updated parameter's sum of squares, or a first moment through its parameter),
+   * so the fast flag needs no check of its own.
+   */
+  readonly watch = (quantity: string, phase: Phase, t: tf.Tensor, covered = false): void => {
+    if (this.onHost) return this.watchOnHost(quantity, phase, t, covered);
+    const forward = phase === 'forward' || phase === 'loss';
+    if (forward) this.forward.push({ quantity, max: tf.keep(tf.tidy(() => tf.max(tf.abs(t)))) });
     if (this.mode === 'off') return; // records only: activationMax and warnings still need the maxima
+    if (this.mode !== 'full' && phase === 'data' && this.skipData) return;
     if (this.mode === 'fast') {
-      if (!(phase === 'data' && this.skipData)) this.flat.push(tf.keep(tf.reshape(t, [-1])));
+      // What no other reduction covers is summed once, all together, in collect().
+      if (!forward && !covered) this.extra.push(tf.keep(tf.reshape(t, [-1])));
+      return;
+    }
+    if (this.mode === 'strict') {
+      this.flat.push(tf.keep(tf.reshape(t, [-1])));
       return;
     }
     this.entries.push({ quantity, phase, size: t.size });
@@ -91,15 +125,16 @@ export class StepWatch {
     this.stats.push(tf.keep(s));
   };
 
-  /** One 1-D tensor: [non-finite count (fast) | 4 stats per quantity (full)…, forward max |x|…]. Caller disposes. */
+  /** One 1-D tensor: [strict count | sum of the uncovered (fast) | 4 stats per quantity (full)…, forward max |x|…]. Caller disposes. */
   collect(): tf.Tensor1D | null {
     if (this.onHost || (this.mode === 'off' && this.forward.length === 0)) return null;
     return tf.tidy(() => {
       const parts: tf.Tensor[] = [];
-      if (this.mode === 'fast') {
+      if (this.mode === 'strict') {
         const all = this.flat.length > 0 ? tf.concat(this.flat) : tf.zeros([0]);
         parts.push(tf.reshape(tf.sum(tf.cast(tf.logicalNot(tf.isFinite(all)), 'float32')), [1]));
       }
+      if (this.mode === 'fast' && this.extra.length > 0) parts.push(tf.reshape(tf.sum(tf.concat(this.extra)), [1]));
       if (this.mode === 'full' && this.stats.length > 0) parts.push(tf.concat(this.stats));
       if (this.forward.length > 0) parts.push(tf.stack(this.forward.map((f) => f.max)));
       return (parts.length > 0 ? tf.concat(parts) : tf.zeros([0])) as tf.Tensor1D;
@@ -109,12 +144,15 @@ export class StepWatch {
   /** Parse this watch's part of the readback, starting at `offset`. */
   parse(v: ArrayLike<number>, offset: number): WatchResult {
     if (this.onHost) {
-      return { nonFinite: this.mode === 'fast' ? this.host.bad : null, quantities: this.host.quantities, forwardMaxAbs: this.host.forward };
+      const counted = this.mode === 'fast' || this.mode === 'strict';
+      return { nonFinite: counted ? this.host.bad : null, quantities: this.host.quantities, forwardMaxAbs: this.host.forward };
     }
     let o = offset;
     let nonFinite: number | null = null;
     const quantities: QuantityStats[] = [];
-    if (this.mode === 'fast') nonFinite = v[o++]!;
+    if (this.mode === 'strict') nonFinite = v[o++]!;
+    let fastBad = 0;
+    if (this.mode === 'fast' && this.extra.length > 0) if (!Number.isFinite(v[o++]!)) fastBad++;
     if (this.mode === 'full') {
       for (const e of this.entries) {
         quantities.push({ ...e, counts: { nan: v[o]!, posInf: v[o + 1]!, negInf: v[o + 2]! }, maxAbs: v[o + 3]! });
@@ -122,13 +160,18 @@ export class StepWatch {
       }
     }
     const forwardMaxAbs = new Map(this.forward.map((f, i) => [f.quantity, v[o + i]!]));
+    if (this.mode === 'fast') {
+      for (const m of forwardMaxAbs.values()) if (!Number.isFinite(m)) fastBad++;
+      nonFinite = fastBad;
+    }
     return { nonFinite, quantities, forwardMaxAbs };
   }
 
   dispose(): void {
-    tf.dispose([...this.stats, ...this.flat, ...this.forward.map((f) => f.max)]);
+    tf.dispose([...this.stats, ...this.flat, ...this.extra, ...this.forward.map((f) => f.max)]);
     this.stats.length = 0;
     this.flat.length = 0;
+    this.extra.length = 0;
     this.forward.length = 0;
   }
 }

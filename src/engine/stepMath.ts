@@ -65,6 +65,11 @@ export function forwardAndLoss(i: Omit<StepInputs, 'optimizer' | 't' | 'rows'>, 
   return { out, pred, loss };
 }
 
+/** How many elements of `ts` are NaN or ±Inf, as a scalar on the device. */
+function nonFiniteCount(ts: tf.Tensor[]): tf.Tensor {
+  return ts.reduce<tf.Tensor>((acc, t) => tf.add(acc, tf.sum(tf.cast(tf.logicalNot(tf.isFinite(t)), 'float32'))), tf.scalar(0));
+}
+
 /** A launched step: the one tensor to read back, and how to turn its values into the step's parts. */
 export interface LaunchedStep {
   readback: tf.Tensor;
@@ -85,7 +90,8 @@ export function launchStep(i: StepInputs): LaunchedStep {
     watch('data/y', 'data', y);
     const { value, grads } = tf.variableGrads(() => forwardAndLoss(i, x, y, rowsT).loss, vars);
     const g = vars.map((v) => round(grads[v.name] ?? tf.zerosLike(v)));
-    g.forEach((gi, k) => watch(`grad/${params[k]!.name}`, 'backward', gi));
+    // Gradients and updated parameters are covered: their sums of squares are read back below.
+    g.forEach((gi, k) => watch(`grad/${params[k]!.name}`, 'backward', gi, true));
     const norm = globalNorm(g);
     // The norm clipping divides by is a stored quantity too: rounded, and watched in the clip phase.
     const clipNorm = round(norm) as tf.Scalar;
@@ -93,15 +99,14 @@ export function launchStep(i: StepInputs): LaunchedStep {
     const clipped = s.clipping === 'none' ? g : clipGradients(g, s.clipping, s.clipValue, clipNorm).map(round);
     // skipNonFinite: a device-side condition, so skipping costs no extra readback.
     // Pairwise adds, not tf.addN (≥ 8 inputs breaks on WebGPU, MEASURED.md).
-    const badCount = g.reduce<tf.Tensor>((acc, gi) => tf.add(acc, tf.sum(tf.cast(tf.logicalNot(tf.isFinite(gi)), 'float32'))), tf.scalar(0));
-    const ok = s.skipNonFinite ? tf.equal(badCount, 0) : null;
+    const ok = s.skipNonFinite ? tf.equal(nonFiniteCount(g), 0) : null;
     // Norms travel as sums of squares (2 ops each); square roots are taken after the readback.
     const sumSq = (x: tf.Tensor): tf.Tensor => tf.sum(tf.square(x));
     const oldSq = vars.map(sumSq);
     const updateSq: tf.Tensor[] = [];
     for (const a of i.optimizer.update(t, params, clipped, round)) {
       const v = ok ? tf.where(ok, a.value, a.target) : a.value;
-      watch(a.quantity, 'update', v);
+      watch(a.quantity, 'update', v, a.param !== undefined || a.showsInParam === true);
       if (a.param !== undefined) updateSq.push(sumSq(tf.sub(v, a.target)));
       a.target.assign(v);
     }
@@ -128,8 +133,21 @@ function finishStep(i: StepInputs, v: ArrayLike<number>): StepParts {
     const m = forwardMaxAbs.get(`${layer}/act`) ?? forwardMaxAbs.get(`${layer}/bn`) ?? forwardMaxAbs.get(`${layer}/preact`);
     if (m !== undefined) activationMax[layer] = m;
   }
+  // The fast flag adds the numbers every record reads back: loss, gradient norm, and each gradient's
+  // and updated parameter's sum of squares (NaN or +Inf when any element is, or on overflow).
+  const recordBad = (): boolean => {
+    for (let k = 0; k < 3 + 2 * n; k++) if (k !== 2 && !Number.isFinite(v[k]!)) return true;
+    return false;
+  };
+  const mode = i.watch.mode;
   const anyBad =
-    nonFinite !== null ? nonFinite > 0 : i.watch.mode === 'full' ? quantities.some((q) => q.counts.nan + q.counts.posInf + q.counts.negInf > 0) : !Number.isFinite(loss);
+    mode === 'fast'
+      ? (nonFinite ?? 0) > 0 || recordBad()
+      : mode === 'strict'
+        ? (nonFinite ?? 0) > 0
+        : mode === 'full'
+          ? quantities.some((q) => q.counts.nan + q.counts.posInf + q.counts.negInf > 0)
+          : !Number.isFinite(loss);
   return {
     record: {
       step: t,

@@ -13,7 +13,7 @@ import { PRECISION_MAX, makeRounder, roundNumber, roundTensor, type Rounder } fr
 import type { NonFiniteReport, StepRecord } from './records';
 import { rngFor } from './rng';
 import type { Scenario } from './scenario';
-import { StepWatch, buildReport, type QuantityStats, type SentinelMode } from './sentinel';
+import { StepWatch, buildReport, type QuantityStats, type SentinelMode, type WatchMode } from './sentinel';
 import { launchStep, type StepParts } from './stepMath';
 import { driveAsync, driveSync, needsAsyncReadback, type Flow } from './readback';
 import { GrowthWatch } from './warnings';
@@ -69,7 +69,7 @@ export interface Trainer {
 }
 
 /**
- * Used only if a replay does not reproduce the fast flag (a backend that is not deterministic): the
+ * Used only if a replay does not reproduce a strict flag (a backend that is not deterministic): the
  * step is known, the quantity is not; the run still pauses instead of replaying on every step.
  */
 function fastOnlyReport(step: number, ctx: { backend: string; precision: string; growth: NonFiniteReport['growth'] }): NonFiniteReport {
@@ -130,6 +130,8 @@ class ScenarioTrainer implements Trainer {
   private previousMaxAbs = new Map<string, number>();
   private epochCache: { epoch: number; order: number[] } | null = null;
   private index = 0;
+  /** Fast flags come from cheap reductions that can overflow; after one false alarm, count exactly. */
+  private fastWatch: 'fast' | 'strict' = 'fast';
   private verdict: NonFiniteReport | null = null;
   private halted = false;
 
@@ -192,7 +194,7 @@ class ScenarioTrainer implements Trainer {
   }
 
   /** One step in the given watch mode; advances stepIndex. */
-  private *runStep(mode: 'fast' | 'full' | 'off'): Flow<StepParts> {
+  private *runStep(mode: WatchMode): Flow<StepParts> {
     const t = this.index + 1;
     const watch = new StepWatch(mode, this.dataFinite, this.hostChecks);
     try {
@@ -244,12 +246,19 @@ class ScenarioTrainer implements Trainer {
 
   private *stepFlow(): Flow<StepRecord> {
     const full = this.mode === 'brute';
-    const parts = yield* this.runStep(this.mode === 'off' ? 'off' : full ? 'full' : 'fast');
+    const parts = yield* this.runStep(this.mode === 'off' ? 'off' : full ? 'full' : this.fastWatch);
     const { record } = parts;
     if (record.nonFinite && this.verdict === null && this.mode !== 'off') {
-      this.verdict = full
-        ? buildReport(parts.quantities, this.reportContext(record.step, this.previousMaxAbs))
-        : ((yield* this.replay(record.step)) ?? fastOnlyReport(record.step, this.reportContext(record.step, new Map())));
+      if (full) this.verdict = buildReport(parts.quantities, this.reportContext(record.step, this.previousMaxAbs));
+      else {
+        const replayed = yield* this.replay(record.step);
+        if (replayed) this.verdict = replayed;
+        else if (this.fastWatch === 'fast') {
+          // Clean replay of a fast flag: a cheap reduction overflowed on finite values, not a NaN step.
+          record.nonFinite = false;
+          this.fastWatch = 'strict';
+        } else this.verdict = fastOnlyReport(record.step, this.reportContext(record.step, new Map()));
+      }
       if (this.verdict) this.verdict.growth = [...this.verdict.growth, ...this.growth.recent([this.verdict.quantity])];
       if (this.verdict && !this.s.continueOnFlag) this.halted = true;
     }
