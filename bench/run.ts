@@ -1,7 +1,7 @@
 /**
  * `npm run bench`: steps/s of the reference models, bare tfjs vs the engine with the sentinel off
  * and on, in Node (cpu, wasm) and headless Chromium (cpu, wasm, webgl, webgpu). Ratios come from one
- * process each. Prints a Markdown table and writes bench/results.json.
+ * process each. Prints a Markdown table and writes bench/results.json (a partial run: results.partial.json).
  *   --runs N        timed runs per mode (median over them; default 5)
  *   --only node|browser
  *   --models a,b    reference model ids (linear, autoencoder, unet32, unet64)
@@ -63,7 +63,9 @@ if (opts.only !== 'node') {
   if (opts.ui) ui = await benchUi('dist', UI_SECONDS, (model) => (fastest[model]?.[0]?.backend ?? 'cpu') as BackendRequest, opts.models);
 }
 const results = { date: new Date().toISOString(), machine, browser: browserInfo, runs: opts.runs, rows, ui };
-writeFileSync('bench/results.json', JSON.stringify(results, null, 2) + '\n');
+// A partial run (--only, --models, --backends, --no-ui) must not replace the committed full table.
+const resultsFile = complete ? 'bench/results.json' : 'bench/results.partial.json';
+writeFileSync(resultsFile, JSON.stringify(results, null, 2) + '\n');
 // Only a complete run may replace the ranking "auto" uses: a partial one would drop backends.
 if (complete) {
   const on = `${machine}${browserInfo ? `; ${browserInfo.browser}, WebGPU adapter: ${browserInfo.gpu}` : ''}; ${results.date.slice(0, 10)}`;
