@@ -16,11 +16,11 @@ export interface Assignment {
   /** Set for parameters (not optimizer state): the human parameter name. */
   param?: string;
   /**
-   * State whose non-finite value always makes its parameter's new value non-finite (a first moment:
-   * the step is proportional to it), so the fast sentinel sees it there. A second moment is not:
-   * v = +Inf gives a step of m/Inf = 0 and a finite parameter, so it is checked on its own.
+   * For the fast sentinel. A first moment (Adam's m, the momentum buffer): the step is proportional to
+   * it, so a NaN or Inf in it makes the parameter's new value non-finite too. A second moment (Adam's
+   * and RMSprop's v) does not: v = +Inf gives a step of m/Inf = 0 and a finite parameter.
    */
-  showsInParam?: boolean;
+  moment?: 'first' | 'second';
 }
 
 export interface Optimizer {
@@ -61,8 +61,8 @@ export function createOptimizer(s: Scenario, params: NamedVariable[]): Optimizer
       const g = grads[i]!;
       const w = p.variable;
       const st = state.slice(i * per, (i + 1) * per);
-      const set = (k: number, value: tf.Tensor, showsInParam = false): tf.Tensor => {
-        out.push({ quantity: st[k]!.name, target: st[k]!.variable, value, showsInParam });
+      const set = (k: number, value: tf.Tensor, moment: 'first' | 'second'): tf.Tensor => {
+        out.push({ quantity: st[k]!.name, target: st[k]!.variable, value, moment });
         return value;
       };
       let step: tf.Tensor; // the amount subtracted from w, before the learning rate
@@ -71,12 +71,12 @@ export function createOptimizer(s: Scenario, params: NamedVariable[]): Optimizer
           step = g;
           break;
         case 'momentum': // PyTorch's form: buf = μ·buf + g; w −= lr·buf
-          step = set(0, round(tf.add(tf.mul(st[0]!.variable, c.mu), g)), true);
+          step = set(0, round(tf.add(tf.mul(st[0]!.variable, c.mu), g)), 'first');
           break;
         case 'adam':
         case 'adamw': {
-          const m = set(0, round(tf.add(tf.mul(st[0]!.variable, c.b1), tf.mul(g, r(1 - s.beta1)))), true);
-          const v = set(1, round(tf.add(tf.mul(st[1]!.variable, c.b2), tf.mul(tf.square(g), r(1 - s.beta2)))));
+          const m = set(0, round(tf.add(tf.mul(st[0]!.variable, c.b1), tf.mul(g, r(1 - s.beta1)))), 'first');
+          const v = set(1, round(tf.add(tf.mul(st[1]!.variable, c.b2), tf.mul(tf.square(g), r(1 - s.beta2)))), 'second');
           const mHat = round(tf.div(m, r(1 - s.beta1 ** t)));
           const vHat = round(tf.div(v, r(1 - s.beta2 ** t)));
           // With v underflowed to 0 and ε rounded to 0 (fp16), this is m/0 = ±Inf, or 0/0 = NaN.
@@ -86,7 +86,7 @@ export function createOptimizer(s: Scenario, params: NamedVariable[]): Optimizer
         }
         case 'rmsprop': {
           // ρ is beta2 (the scenario has no separate field); w −= lr·g/(√v + ε).
-          const v = set(0, round(tf.add(tf.mul(st[0]!.variable, c.b2), tf.mul(tf.square(g), r(1 - s.beta2)))));
+          const v = set(0, round(tf.add(tf.mul(st[0]!.variable, c.b2), tf.mul(tf.square(g), r(1 - s.beta2)))), 'second');
           step = round(tf.div(g, tf.add(tf.sqrt(v), c.eps)));
           break;
         }

@@ -7,10 +7,11 @@
  * charts). Those reductions propagate NaN and ±Inf (tfjs's WebGL and WebGPU max kernels test isnan
  * explicitly; a sum of squares is non-negative, so it can only turn NaN or +Inf), so the fast flag
  * is "any of them non-finite". A first moment (Adam's m, the momentum buffer) shows in its
- * parameter's new value, which is proportional to it (optimizers.ts, showsInParam). Only what
- * nothing covers (second moments, the clip norm, a custom backward's gradient, an input batch not
- * known finite) is flattened and summed, all together: one sum, NaN or ±Inf if any element is. All
- * of it travels in the step's single readback.
+ * parameter's new value, which is proportional to it; second moments are checked when due
+ * (optimizers.ts `moment`, trainer.ts secondMomentsDue). Only what nothing covers (those second
+ * moments, the clip norm, a custom backward's gradient, an input batch not known finite) is
+ * flattened and summed, all together: one sum, NaN or ±Inf if any element is. All of it travels
+ * in the step's single readback.
  * A sum of squares can overflow on finite values (|x| above ~1e19): the flag is then a false alarm,
  * which the trainer's replay finds clean; the run then switches to strict mode, which counts
  * non-finite elements exactly with isFinite over all watched tensors (the pre-optimisation fast path,
@@ -98,8 +99,8 @@ export class StepWatch {
   /**
    * Record a quantity; safe inside tidy, variableGrads and custom backward functions (results are kept).
    * `covered`: a non-finite value here always shows in a number the step reads back anyway (a
-   * gradient's or an updated parameter's sum of squares, or a first moment through its parameter),
-   * so the fast flag needs no check of its own.
+   * gradient's or an updated parameter's sum of squares, a first moment through its parameter, a
+   * float32 second moment between snapshot steps), so the fast flag needs no check of its own.
    */
   readonly watch = (quantity: string, phase: Phase, t: tf.Tensor, covered = false): void => {
     if (this.onHost) return this.watchOnHost(quantity, phase, t, covered);

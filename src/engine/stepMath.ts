@@ -27,6 +27,8 @@ export interface StepInputs {
   y: tf.Tensor;
   rows: number[] | null;
   lossEps: number;
+  /** Fast mode: whether second moments get a check of their own this step (see trainer.ts). */
+  checkSecondMoments: boolean;
 }
 
 export interface StepParts {
@@ -106,7 +108,8 @@ export function launchStep(i: StepInputs): LaunchedStep {
     const updateSq: tf.Tensor[] = [];
     for (const a of i.optimizer.update(t, params, clipped, round)) {
       const v = ok ? tf.where(ok, a.value, a.target) : a.value;
-      watch(a.quantity, 'update', v, a.param !== undefined || a.showsInParam === true);
+      const covered = a.param !== undefined || a.moment === 'first' || (a.moment === 'second' && !i.checkSecondMoments);
+      watch(a.quantity, 'update', v, covered);
       if (a.param !== undefined) updateSq.push(sumSq(tf.sub(v, a.target)));
       a.target.assign(v);
     }

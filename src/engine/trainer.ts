@@ -209,6 +209,7 @@ class ScenarioTrainer implements Trainer {
         y: this.y,
         rows: this.rowsFor(t),
         lossEps: roundNumber(this.s.lossEps, this.s.precision),
+        checkSecondMoments: this.secondMomentsDue(t),
       });
       const parts = launched.finish(yield launched.readback);
       this.index = t;
@@ -216,6 +217,18 @@ class ScenarioTrainer implements Trainer {
     } finally {
       watch.dispose();
     }
+  }
+
+  /**
+   * In float32 a second moment v = β2·v + (1−β2)·g² (β2 < 1) can only overflow when some g² does,
+   * and then that gradient's sum of squares is +Inf and the fast flag trips in the same step; NaN in
+   * v comes from NaN in g or m, which trip it too. So in float32 v is checked on its own only at the
+   * steps that keep a snapshot (a replay must start from a clean one); non-finite v is sticky
+   * (β2·Inf = Inf), so even an overflow that rounding alone caused is found there and replayed to its
+   * exact step. In float16 and bfloat16, rounding v overflows while g² is finite in float32: every step.
+   */
+  private secondMomentsDue(t: number): boolean {
+    return this.s.precision !== 'float32' || t % this.snapshotEvery === 0;
   }
 
   private maxAbsMap(q: QuantityStats[]): Map<string, number> {
