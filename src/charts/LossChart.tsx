@@ -6,7 +6,7 @@
  * on a transformed axis (linear / log / symlog); NaN and ±Inf sit as shaped markers on a rail above
  * the data, so the axis never breaks; the first non-finite step gets a labelled vertical line.
  */
-import { memo, useMemo } from 'react';
+import { memo, useDeferredValue, useMemo } from 'react';
 import { CartesianGrid, ComposedChart, ReferenceLine, ResponsiveContainer, XAxis, YAxis, useXAxisScale, useYAxisScale } from 'recharts';
 import type { NonFiniteReport } from '../engine/records';
 import type { AppStore, ChartScale } from '../state/appState';
@@ -83,9 +83,14 @@ function LossChartInner({ store, series, scale, smoothing, report, compare, heig
   const seen = useMemo(() => series.loss.firstNonFinite?.step ?? null, [series, version]);
   const first = report?.step ?? seen;
   const firstLabel = report ? `first ${report.kind} · step ${report.step}` : first !== null ? `first non-finite · step ${first}` : '';
-  // The Recharts frame is rebuilt only when its inputs change, not on every chart frame.
+  // The Recharts frame is rebuilt only when its inputs change, not on every chart frame, and then in
+  // a deferred (interruptible) render: rebuilding it costs tens of ms on a slow machine, which React
+  // splits into slices instead of one long task. Meanwhile the curves are drawn on the old axes.
+  const frameKey = useDeferredValue(key);
+  const frameFirst = useDeferredValue(first);
+  const frameLabel = useDeferredValue(firstLabel);
   const frame = useMemo(() => {
-    const [lo, hi, xmax] = key.split('|').map(Number) as [number, number, number];
+    const [lo, hi, xmax] = frameKey.split('|').map(Number) as [number, number, number];
     const span = hi - lo;
     const rail = hi + span * 0.1;
     const top = hi + span * 0.16;
@@ -96,12 +101,12 @@ function LossChartInner({ store, series, scale, smoothing, report, compare, heig
           <XAxis dataKey="step" type="number" domain={[0, xmax]} allowDataOverflow tickCount={6} tick={X_TICK} label={{ content: STEP_LABEL }} />
           <YAxis type="number" domain={[lo, top]} ticks={axisTicks(lo, hi, scale)} allowDataOverflow width={64} tick={Y_TICKS[scale]} />
           <ReferenceLine y={rail} stroke="#999" strokeDasharray="2 4" label={{ content: RAIL_LABEL }} />
-          {first !== null && <ReferenceLine className="first-nonfinite-line" x={first} stroke={COLORS.flag} strokeWidth={2} strokeDasharray="5 3" label={{ content: plainLabel(firstLabel, 'top', { fill: COLORS.flag, fontSize: 12, fontWeight: 600 }) }} />}
+          {frameFirst !== null && <ReferenceLine className="first-nonfinite-line" x={frameFirst} stroke={COLORS.flag} strokeWidth={2} strokeDasharray="5 3" label={{ content: plainLabel(frameLabel, 'top', { fill: COLORS.flag, fontSize: 12, fontWeight: 600 }) }} />}
           <SeriesLayer store={store} series={series} scale={scale} smoothing={smoothing} report={report} compare={compare} rail={rail} />
         </ComposedChart>
       </ResponsiveContainer>
     );
-  }, [key, first, firstLabel, height, scale, store, series, smoothing, report, compare]);
+  }, [frameKey, frameFirst, frameLabel, height, scale, store, series, smoothing, report, compare]);
   return (
     <div data-testid="loss-chart" className="chart" data-first-nonfinite-step={first ?? ''}>
       {frame}

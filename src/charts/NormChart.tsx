@@ -3,7 +3,7 @@
  * chart, Recharts draws only the frame and the lines are one SVG layer with its own subscription.
  * Lines differ by colour and dash; non-finite values are left out of the lines and named below.
  */
-import { memo, useMemo } from 'react';
+import { memo, useDeferredValue, useMemo } from 'react';
 import { CartesianGrid, LineChart, ResponsiveContainer, XAxis, YAxis, useXAxisScale, useYAxisScale } from 'recharts';
 import type { AppStore } from '../state/appState';
 import { useStore } from '../state/useStore';
@@ -55,7 +55,9 @@ function NormChartInner({ title, store, series, testId, which }: Props) {
   const version = useStore(store, (s) => s.normVersion[which]);
   // eslint-disable-next-line react-hooks/exhaustive-deps -- version stands for the series' contents
   const key = useMemo(() => frameKey(series), [series, version]);
-  const [loText, hiText, lastText, , bad] = key.split('|') as [string, string, string, string, string];
+  const bad = key.split('|')[4]!;
+  // As in the loss chart: a changed frame is rebuilt in a deferred, interruptible render.
+  const [loText, hiText, lastText] = useDeferredValue(key).split('|') as [string, string, string];
   const [lo, hi, last] = [Number(loText), Number(hiText), Number(lastText)];
   // eslint-disable-next-line react-hooks/exhaustive-deps -- version stands for the map's contents
   const names = useMemo(() => [...series.keys()], [series, version]);
