@@ -14,7 +14,7 @@ import type { Optimizer } from './optimizers';
 import type { Rounder } from './precision';
 import type { StepRecord } from './records';
 import type { Scenario } from './scenario';
-import type { QuantityStats, StepWatch } from './sentinel';
+import type { QuantityStats, StepWatch, WatchMode } from './sentinel';
 
 export interface StepInputs {
   t: number;
@@ -136,21 +136,6 @@ function finishStep(i: StepInputs, v: ArrayLike<number>): StepParts {
     const m = forwardMaxAbs.get(`${layer}/act`) ?? forwardMaxAbs.get(`${layer}/bn`) ?? forwardMaxAbs.get(`${layer}/preact`);
     if (m !== undefined) activationMax[layer] = m;
   }
-  // The fast flag adds the numbers every record reads back: loss, gradient norm, and each gradient's
-  // and updated parameter's sum of squares (NaN or +Inf when any element is, or on overflow).
-  const recordBad = (): boolean => {
-    for (let k = 0; k < 3 + 2 * n; k++) if (k !== 2 && !Number.isFinite(v[k]!)) return true;
-    return false;
-  };
-  const mode = i.watch.mode;
-  const anyBad =
-    mode === 'fast'
-      ? (nonFinite ?? 0) > 0 || recordBad()
-      : mode === 'strict'
-        ? (nonFinite ?? 0) > 0
-        : mode === 'full'
-          ? quantities.some((q) => q.counts.nan + q.counts.posInf + q.counts.negInf > 0)
-          : !Number.isFinite(loss);
   return {
     record: {
       step: t,
@@ -160,11 +145,31 @@ function finishStep(i: StepInputs, v: ArrayLike<number>): StepParts {
       weightNorms,
       updateRatios: Object.fromEntries(names.map((name) => [name, updateNorm[name]! / oldNorm[name]!])),
       activationMax,
-      nonFinite: anyBad,
+      nonFinite: stepFlagged(i.watch.mode, v, n, nonFinite, quantities),
       skipped: v[2]! > 0,
       warnings: [],
     },
     quantities,
     forwardMaxAbs,
   };
+}
+
+/** Whether a step's readback says some watched quantity was non-finite, in each watch mode. */
+function stepFlagged(mode: WatchMode, v: ArrayLike<number>, n: number, nonFinite: number | null, quantities: QuantityStats[]): boolean {
+  switch (mode) {
+    case 'fast': {
+      if ((nonFinite ?? 0) > 0) return true;
+      // Plus the numbers every record reads back: the loss, the gradient norm, and each gradient's and
+      // updated parameter's sum of squares (NaN or +Inf when any element is, or on overflow).
+      if (!Number.isFinite(v[0]!) || !Number.isFinite(v[1]!)) return true;
+      for (let k = 3; k < 3 + 2 * n; k++) if (!Number.isFinite(v[k]!)) return true;
+      return false;
+    }
+    case 'strict':
+      return (nonFinite ?? 0) > 0;
+    case 'full':
+      return quantities.some((q) => q.counts.nan + q.counts.posInf + q.counts.negInf > 0);
+    case 'off':
+      return !Number.isFinite(v[0]!);
+  }
 }

@@ -43,10 +43,8 @@ channel.port1.onmessage = () => {
   tickScheduled = false;
   void tick();
 };
-/** True while a tick awaits a readback (WebGPU), so a second tick cannot interleave with it. */
-let ticking = false;
-/** Settles when the tick in progress (if any) has finished. */
-let tickDone: Promise<void> = Promise.resolve();
+/** The tick in progress, if any: a WebGPU tick awaits readbacks, and nothing may interleave with it. */
+let tickInProgress: Promise<void> | null = null;
 function schedule(delayMs: number): void {
   if (tickScheduled) return;
   tickScheduled = true;
@@ -104,12 +102,14 @@ async function takeSteps(count: number, budgetMs: number, goOn: () => boolean): 
   return null;
 }
 
-async function tick(): Promise<void> {
-  if (!running || !run || ticking) return;
+function tick(): Promise<void> {
+  if (!running || !run || tickInProgress) return Promise.resolve();
+  tickInProgress = runTick().finally(() => (tickInProgress = null));
+  return tickInProgress;
+}
+
+async function runTick(): Promise<void> {
   const start = performance.now();
-  ticking = true;
-  let done = () => {};
-  tickDone = new Promise((resolve) => (done = resolve));
   try {
     const why = await takeSteps(stepsPerTick, TICK_BUDGET_MS, () => running);
     if (why === 'replaced') {
@@ -132,9 +132,6 @@ async function tick(): Promise<void> {
   } catch (e) {
     fail(e);
     return;
-  } finally {
-    ticking = false;
-    done();
   }
   schedule(Math.max(0, FRAME_MS - (performance.now() - start)));
 }
@@ -221,7 +218,7 @@ async function handle(msg: ToWorker): Promise<void> {
     case 'step': {
       if (running) setRunning(false, 'paused');
       // A WebGPU tick may still be awaiting a step: one step at a time on the trainer.
-      await tickDone;
+      await tickInProgress;
       const why = await takeSteps(msg.count, Number.POSITIVE_INFINITY, () => true);
       flush(true);
       if (why === 'flagged') setRunning(false, why);
