@@ -1,22 +1,22 @@
 /**
- * Loss vs step. Recharts draws the frame (axes, grid, reference lines); the curves and non-finite
- * markers are one SVG layer inside it that redraws on its own subscription. Recharts' per-point
- * work made every redraw a long task, so it is given no data points at all, and its axes use
- * rounded domains that change only when the data crosses a round value. Finite values are plotted
- * on a transformed axis (linear / log / symlog); NaN and ±Inf sit as shaped markers on a rail above
- * the data, so the axis never breaks; the first non-finite step gets a labelled vertical line.
+ * Loss vs step. Recharts lays the chart out; the axes, grid, reference lines, curves and non-finite
+ * markers are our own SVG layers inside it (PlotAxes.tsx says why), redrawn on the store's chart
+ * frames without re-rendering Recharts. The axes use rounded domains that change only when the
+ * data crosses a round value. Finite values are plotted on a transformed axis (linear / log /
+ * symlog); NaN and ±Inf sit as shaped markers on a rail above the data, so the axis never breaks;
+ * the first non-finite step gets a labelled vertical line.
  */
-import { memo, useDeferredValue, useMemo } from 'react';
-import { CartesianGrid, ComposedChart, ReferenceLine, ResponsiveContainer, XAxis, YAxis, useXAxisScale, useYAxisScale } from 'recharts';
+import { memo, useMemo } from 'react';
+import { ComposedChart, ResponsiveContainer } from 'recharts';
 import type { NonFiniteReport } from '../engine/records';
 import type { AppStore, ChartScale } from '../state/appState';
 import { useStore } from '../state/useStore';
 import { MarkerShape } from './markers';
-import { niceAxisRange, niceStepCeil } from './niceDomain';
+import { niceAxisRange, niceStepCeil, stepTicks } from './niceDomain';
 import { COLORS } from './palette';
+import { Axes, HorizontalRule, VerticalRule, usePlot } from './PlotAxes';
 import type { RunSeries } from './runSeries';
-import { axisTicks } from './scales';
-import { X_TICK, Y_TICKS, plainLabel } from './svgText';
+import { axisTicks, formatValue, fromAxis } from './scales';
 import type { MinMaxSeries, NonFiniteMarker } from './series';
 import { axisExtent, seriesPath } from './seriesPath';
 
@@ -31,36 +31,13 @@ export interface LossChartProps {
   height?: number;
 }
 
-interface LayerProps extends Omit<LossChartProps, 'height'> {
-  rail: number;
+interface PlotProps extends Omit<LossChartProps, 'height' | 'report'> {
+  report: NonFiniteReport | null;
+  first: number | null;
+  firstLabel: string;
 }
 
-/** The curves and markers; re-renders on every chart update without re-rendering the Recharts frame. */
-function SeriesLayer({ store, series, scale, smoothing, report, compare, rail }: LayerProps) {
-  const version = useStore(store, (s) => s.chartVersion);
-  const compareVersion = useStore(store, (s) => s.compare?.version ?? -1);
-  const x = useXAxisScale();
-  const y = useYAxisScale();
-  if (!x || !y) return null;
-  const markers: NonFiniteMarker[] = [...series.loss.markers(), ...(compare?.series.markers() ?? [])];
-  if (report && !markers.some((m) => m.step === report.step)) markers.push({ step: report.step, kind: report.kind });
-  const railY = y(rail);
-  const main = smoothing > 0 ? series.smoothed : series.loss;
-  return (
-    <g className="loss-series" data-testid="loss-series" data-version={version} data-points={main.points().length} data-compare-points={compare ? compare.series.points().length : 0} data-compare-version={compareVersion}>
-      {smoothing > 0 && <path d={seriesPath(series.loss, x, y, scale)} fill="none" stroke={COLORS.lossRaw} strokeWidth={1} />}
-      <path className="series-line" data-series="run" d={seriesPath(main, x, y, scale)} fill="none" stroke={COLORS.loss} strokeWidth={2.2} strokeLinejoin="round" />
-      {compare && <path className="series-line" data-series="compare" d={seriesPath(compare.series, x, y, scale)} fill="none" stroke={COLORS.compare} strokeWidth={2.6} strokeDasharray="8 4" strokeLinejoin="round" />}
-      {railY !== undefined &&
-        markers.map((m) => {
-          const cx = x(m.step);
-          return cx === undefined ? null : <MarkerShape key={`${m.kind}${m.step}`} kind={m.kind} cx={cx} cy={railY} step={m.step} />;
-        })}
-    </g>
-  );
-}
-
-/** Rounded axis domains, as a string so the frame re-renders only when one actually changes. */
+/** Rounded axis domains, as a string so that the axes re-render only when one actually changes. */
 function domainKey(series: RunSeries, compare: MinMaxSeries | null, scale: ChartScale): string {
   const extent = axisExtent(compare ? [series.loss, compare] : [series.loss], scale);
   const [lo, hi] = extent ? niceAxisRange(extent[0], extent[1], scale) : [0, 1];
@@ -68,45 +45,73 @@ function domainKey(series: RunSeries, compare: MinMaxSeries | null, scale: Chart
   return `${lo}|${hi}|${xmax}`;
 }
 
-const STEP_LABEL = plainLabel('step', 'bottomRight', { fontSize: 12, fill: '#444' });
-const RAIL_LABEL = plainLabel('non-finite', 'topLeft', { fontSize: 11, fill: '#555' });
+const Y_LABELS: Record<ChartScale, (axisValue: number) => string> = {
+  linear: (v) => formatValue(fromAxis(v, 'linear')),
+  log: (v) => formatValue(fromAxis(v, 'log')),
+  symlog: (v) => formatValue(fromAxis(v, 'symlog')),
+};
 
-function LossChartInner({ store, series, scale, smoothing, report, compare, height = 300 }: LossChartProps) {
-  // The series are mutable; these versions say when they changed. Reading them only on a chart
-  // frame keeps the axes in step with the curves drawn in the same frame.
+/** Everything inside the chart; re-renders on every chart frame, the Recharts container does not. */
+function LossPlot({ store, series, scale, smoothing, report, compare, first, firstLabel }: PlotProps) {
+  // The series are mutable; these versions say when they changed.
   const version = useStore(store, (s) => s.chartVersion);
   const compareVersion = useStore(store, (s) => s.compare?.version ?? -1);
   const compareSeries = compare?.series ?? null;
   // eslint-disable-next-line react-hooks/exhaustive-deps -- version stands for the series' contents
   const key = useMemo(() => domainKey(series, compareSeries, scale), [series, compareSeries, scale, version, compareVersion]);
+  const axes = useMemo(() => {
+    const [lo, hi, xmax] = key.split('|').map(Number) as [number, number, number];
+    const span = hi - lo;
+    return {
+      rail: hi + span * 0.1,
+      domain: { xmax, ylo: lo, yhi: hi + span * 0.16 },
+      xTicks: stepTicks(xmax),
+      yTicks: axisTicks(lo, hi, scale),
+    };
+  }, [key, scale]);
+  const plot = usePlot(axes.domain);
+  if (!plot) return null;
+  const markers: NonFiniteMarker[] = [...series.loss.markers(), ...(compare?.series.markers() ?? [])];
+  if (report && !markers.some((m) => m.step === report.step)) markers.push({ step: report.step, kind: report.kind });
+  const railY = plot.y(axes.rail);
+  const main = smoothing > 0 ? series.smoothed : series.loss;
+  return (
+    <>
+      <Axes plot={plot} xTicks={axes.xTicks} yTicks={axes.yTicks} yLabel={Y_LABELS[scale]} xTitle="step" />
+      <HorizontalRule plot={plot} y={axes.rail} label="non-finite" />
+      {first !== null && <VerticalRule className="first-nonfinite-line" plot={plot} step={first} label={firstLabel} />}
+      <g className="loss-series" data-testid="loss-series" data-version={version} data-points={main.points().length} data-compare-points={compare ? compare.series.points().length : 0} data-compare-version={compareVersion}>
+        {smoothing > 0 && <path d={seriesPath(series.loss, plot.x, plot.y, scale)} fill="none" stroke={COLORS.lossRaw} strokeWidth={1} />}
+        <path className="series-line" data-series="run" d={seriesPath(main, plot.x, plot.y, scale)} fill="none" stroke={COLORS.loss} strokeWidth={2.2} strokeLinejoin="round" />
+        {compare && <path className="series-line" data-series="compare" d={seriesPath(compare.series, plot.x, plot.y, scale)} fill="none" stroke={COLORS.compare} strokeWidth={2.6} strokeDasharray="8 4" strokeLinejoin="round" />}
+        {markers.map((m) => (
+          <MarkerShape key={`${m.kind}${m.step}`} kind={m.kind} cx={plot.x(m.step)} cy={railY} step={m.step} />
+        ))}
+      </g>
+    </>
+  );
+}
+
+const MARGIN = { top: 22, right: 24, bottom: 38, left: 72 };
+
+function LossChartInner({ store, series, scale, smoothing, report, compare, height = 300 }: LossChartProps) {
+  const version = useStore(store, (s) => s.chartVersion);
   // eslint-disable-next-line react-hooks/exhaustive-deps -- version stands for the series' contents
   const seen = useMemo(() => series.loss.firstNonFinite?.step ?? null, [series, version]);
   const first = report?.step ?? seen;
   const firstLabel = report ? `first ${report.kind} · step ${report.step}` : first !== null ? `first non-finite · step ${first}` : '';
-  // The Recharts frame is rebuilt only when its inputs change, not on every chart frame, and then in
-  // a deferred (interruptible) render: rebuilding it costs tens of ms on a slow machine, which React
-  // splits into slices instead of one long task. Meanwhile the curves are drawn on the old axes.
-  const frameKey = useDeferredValue(key);
-  const frameFirst = useDeferredValue(first);
-  const frameLabel = useDeferredValue(firstLabel);
-  const frame = useMemo(() => {
-    const [lo, hi, xmax] = frameKey.split('|').map(Number) as [number, number, number];
-    const span = hi - lo;
-    const rail = hi + span * 0.1;
-    const top = hi + span * 0.16;
-    return (
+  // The Recharts container is rebuilt only when these inputs change (a user action or a flag), not
+  // on chart frames: LossPlot follows the frames on its own subscription.
+  const frame = useMemo(
+    () => (
       <ResponsiveContainer width="100%" height={height}>
-        <ComposedChart margin={{ top: 22, right: 24, bottom: 8, left: 8 }}>
-          <CartesianGrid stroke={COLORS.grid} strokeDasharray="3 3" />
-          <XAxis dataKey="step" type="number" domain={[0, xmax]} allowDataOverflow tickCount={6} tick={X_TICK} label={{ content: STEP_LABEL }} />
-          <YAxis type="number" domain={[lo, top]} ticks={axisTicks(lo, hi, scale)} allowDataOverflow width={64} tick={Y_TICKS[scale]} />
-          <ReferenceLine y={rail} stroke="#999" strokeDasharray="2 4" label={{ content: RAIL_LABEL }} />
-          {frameFirst !== null && <ReferenceLine className="first-nonfinite-line" x={frameFirst} stroke={COLORS.flag} strokeWidth={2} strokeDasharray="5 3" label={{ content: plainLabel(frameLabel, 'top', { fill: COLORS.flag, fontSize: 12, fontWeight: 600 }) }} />}
-          <SeriesLayer store={store} series={series} scale={scale} smoothing={smoothing} report={report} compare={compare} rail={rail} />
+        <ComposedChart margin={MARGIN}>
+          <LossPlot store={store} series={series} scale={scale} smoothing={smoothing} report={report} compare={compare} first={first} firstLabel={firstLabel} />
         </ComposedChart>
       </ResponsiveContainer>
-    );
-  }, [frameKey, frameFirst, frameLabel, height, scale, store, series, smoothing, report, compare]);
+    ),
+    [height, store, series, scale, smoothing, report, compare, first, firstLabel],
+  );
   return (
     <div data-testid="loss-chart" className="chart" data-first-nonfinite-step={first ?? ''}>
       {frame}

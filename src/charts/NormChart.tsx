@@ -1,16 +1,17 @@
 /**
  * Per-parameter norms over steps on a log axis (gradient norms or weight norms). As in the loss
- * chart, Recharts draws only the frame and the lines are one SVG layer with its own subscription.
- * Lines differ by colour and dash; non-finite values are left out of the lines and named below.
+ * chart, Recharts lays the chart out and the axes and lines are our own SVG layers inside it, with
+ * their own subscription. Lines differ by colour and dash; non-finite values are left out of the
+ * lines and named below.
  */
-import { memo, useDeferredValue, useMemo } from 'react';
-import { CartesianGrid, LineChart, ResponsiveContainer, XAxis, YAxis, useXAxisScale, useYAxisScale } from 'recharts';
+import { memo, useMemo } from 'react';
+import { ComposedChart, ResponsiveContainer } from 'recharts';
 import type { AppStore } from '../state/appState';
 import { useStore } from '../state/useStore';
-import { niceAxisRange, niceStepCeil } from './niceDomain';
+import { niceAxisRange, niceStepCeil, stepTicks } from './niceDomain';
 import { SERIES_COLORS, SERIES_DASHES } from './palette';
-import { axisTicks } from './scales';
-import { X_TICK, Y_TICKS } from './svgText';
+import { Axes, usePlot } from './PlotAxes';
+import { axisTicks, formatValue, fromAxis } from './scales';
 import type { MinMaxSeries } from './series';
 import { axisExtent, seriesPath } from './seriesPath';
 
@@ -28,51 +29,57 @@ interface Props {
 
 const shown = (series: ReadonlyMap<string, MinMaxSeries>): [string, MinMaxSeries][] => [...series.entries()].slice(0, MAX_LINES);
 
-function NormLayer({ store, series, which }: Pick<Props, 'store' | 'series' | 'which'>) {
-  useStore(store, (s) => s.normVersion[which]);
-  const x = useXAxisScale();
-  const y = useYAxisScale();
-  if (!x || !y) return null;
-  return (
-    <g>
-      {shown(series).map(([name, s], i) => (
-        <path key={name} d={seriesPath(s, x, y, 'log')} fill="none" stroke={SERIES_COLORS[i % SERIES_COLORS.length]} strokeDasharray={SERIES_DASHES[i % SERIES_DASHES.length]} strokeWidth={1.6} />
-      ))}
-    </g>
-  );
-}
-
-function frameKey(series: ReadonlyMap<string, MinMaxSeries>): string {
-  const lines = shown(series).map(([, s]) => s);
+/** Rounded domains as a string, so that the axes re-render only when one changes. */
+function domainKey(lines: readonly MinMaxSeries[]): string {
   const extent = axisExtent(lines, 'log');
   const [lo, hi] = extent ? niceAxisRange(extent[0], extent[1], 'log') : [0, 1];
   const last = Math.max(0, ...lines.map((s) => s.points().at(-1)?.step ?? 0));
-  const bad = [...series.entries()].filter(([, s]) => s.firstNonFinite).map(([n, s]) => `${n}:${s.firstNonFinite!.kind}@${s.firstNonFinite!.step}`).join(';');
-  return `${lo}|${hi}|${niceStepCeil(last)}|${series.size}|${bad}`;
+  return `${lo}|${hi}|${niceStepCeil(last)}`;
 }
+
+const logLabel = (v: number): string => formatValue(fromAxis(v, 'log'));
+
+function NormPlot({ store, series, which }: Pick<Props, 'store' | 'series' | 'which'>) {
+  const version = useStore(store, (s) => s.normVersion[which]);
+  const lines = shown(series);
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- version stands for the series' contents
+  const key = useMemo(() => domainKey(lines.map(([, s]) => s)), [series, version]);
+  const axes = useMemo(() => {
+    const [lo, hi, xmax] = key.split('|').map(Number) as [number, number, number];
+    return { domain: { xmax, ylo: lo, yhi: hi }, xTicks: stepTicks(xmax), yTicks: axisTicks(lo, hi, 'log') };
+  }, [key]);
+  const plot = usePlot(axes.domain);
+  if (!plot) return null;
+  return (
+    <>
+      <Axes plot={plot} xTicks={axes.xTicks} yTicks={axes.yTicks} yLabel={logLabel} />
+      <g className="norm-lines" data-version={version}>
+        {lines.map(([name, s], i) => (
+          <path key={name} d={seriesPath(s, plot.x, plot.y, 'log')} fill="none" stroke={SERIES_COLORS[i % SERIES_COLORS.length]} strokeDasharray={SERIES_DASHES[i % SERIES_DASHES.length]} strokeWidth={1.6} />
+        ))}
+      </g>
+    </>
+  );
+}
+
+const MARGIN = { top: 6, right: 12, bottom: 30, left: 52 };
 
 function NormChartInner({ title, store, series, testId, which }: Props) {
   const version = useStore(store, (s) => s.normVersion[which]);
-  // eslint-disable-next-line react-hooks/exhaustive-deps -- version stands for the series' contents
-  const key = useMemo(() => frameKey(series), [series, version]);
-  const bad = key.split('|')[4]!;
-  // As in the loss chart: a changed frame is rebuilt in a deferred, interruptible render.
-  const [loText, hiText, lastText] = useDeferredValue(key).split('|') as [string, string, string];
-  const [lo, hi, last] = [Number(loText), Number(hiText), Number(lastText)];
   // eslint-disable-next-line react-hooks/exhaustive-deps -- version stands for the map's contents
   const names = useMemo(() => [...series.keys()], [series, version]);
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- version stands for the series' contents
+  const bad = useMemo(() => [...series.entries()].filter(([, s]) => s.firstNonFinite).map(([n, s]) => `${n}:${s.firstNonFinite!.kind}@${s.firstNonFinite!.step}`).join(', '), [series, version]);
+  // Rebuilt only when the store or the series map changes; NormPlot follows the frames itself.
   const frame = useMemo(
     () => (
       <ResponsiveContainer width="100%" height={170}>
-        <LineChart margin={{ top: 6, right: 12, bottom: 0, left: 0 }}>
-          <CartesianGrid stroke="#e3e3e3" strokeDasharray="3 3" />
-          <XAxis dataKey="step" type="number" domain={[0, last]} tickCount={5} allowDataOverflow tick={X_TICK} />
-          <YAxis type="number" domain={[lo, hi]} ticks={axisTicks(lo, hi, 'log')} width={52} allowDataOverflow tick={Y_TICKS.log} />
-          <NormLayer store={store} series={series} which={which} />
-        </LineChart>
+        <ComposedChart margin={MARGIN}>
+          <NormPlot store={store} series={series} which={which} />
+        </ComposedChart>
       </ResponsiveContainer>
     ),
-    [lo, hi, last, store, series, which],
+    [store, series, which],
   );
   return (
     <figure className="norm-chart" data-testid={testId}>
@@ -88,7 +95,7 @@ function NormChartInner({ title, store, series, testId, which }: Props) {
           </span>
         ))}
         {names.length > MAX_LINES && <span className="muted">not drawn: {names.slice(MAX_LINES).join(', ')}</span>}
-        {bad && <strong className="bad">non-finite: {bad.split(';').join(', ')}</strong>}
+        {bad && <strong className="bad">non-finite: {bad}</strong>}
       </p>
     </figure>
   );

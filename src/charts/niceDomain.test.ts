@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { niceAxisRange, niceStepCeil } from './niceDomain';
+import { niceAxisRange, niceStepCeil, stepTicks } from './niceDomain';
 
 describe('niceStepCeil', () => {
   it('rounds up to 1, 2, 5 × 10^k', () => {
@@ -25,5 +25,13 @@ describe('niceAxisRange', () => {
     const [a, b] = niceAxisRange(5, 5, 'linear');
     expect(b).toBeGreaterThan(a);
     expect(niceAxisRange(Number.NaN, 1, 'log')).toEqual([0, 1]);
+  });
+});
+
+describe('stepTicks', () => {
+  it('splits a round step range into fifths, ending at its end', () => {
+    expect(stepTicks(10)).toEqual([0, 2, 4, 6, 8, 10]);
+    expect(stepTicks(20_000)).toEqual([0, 4000, 8000, 12_000, 16_000, 20_000]);
+    expect(stepTicks(niceStepCeil(31))).toEqual([0, 10, 20, 30, 40, 50]);
   });
 });

@@ -28,3 +28,12 @@ export function niceAxisRange(lo: number, hi: number, scale: ChartScale): [numbe
   const step = 10 ** Math.floor(Math.log10(span / 2));
   return [Math.floor(lo / step) * step, Math.ceil(hi / step) * step === Math.floor(lo / step) * step ? Math.floor(lo / step) * step + step : Math.ceil(hi / step) * step];
 }
+
+/**
+ * Ticks for a step axis [0, xmax] where xmax comes from niceStepCeil: fifths of 1, 2 or 5 × 10^k
+ * are round numbers. Given to Recharts so that it does not compute its own (with decimal arithmetic)
+ * on every frame rebuild.
+ */
+export function stepTicks(xmax: number): number[] {
+  return Array.from({ length: 6 }, (_, i) => Number(((xmax * i) / 5).toPrecision(12)));
+}

@@ -3,7 +3,7 @@ import type { ChartScale } from '../state/appState';
 import { toAxis } from './scales';
 import type { MinMaxSeries } from './series';
 
-export type Scale = (value: unknown) => number | undefined;
+export type Scale = (value: number) => number | undefined;
 
 export function seriesPath(s: MinMaxSeries, x: Scale, y: Scale, scale: ChartScale): string {
   const parts: string[] = [];

@@ -64,6 +64,22 @@ export function drawRegression(ctx: CanvasRenderingContext2D, points: { x: numbe
   if (bad > 0) note(ctx, `${bad} predictions are NaN/Inf`);
 }
 
+let scratch: OffscreenCanvasRenderingContext2D | null = null;
+
+/**
+ * One scratch canvas for every image preview, grown as needed. A new canvas per draw cost 10–40 ms
+ * each on a software GPU (context creation and a first upload); `willReadFrequently` keeps this one
+ * in CPU memory, where putImageData is a copy.
+ */
+function scratchCanvas(width: number, height: number): OffscreenCanvasRenderingContext2D {
+  if (!scratch || scratch.canvas.width < width || scratch.canvas.height < height) {
+    const canvas = new OffscreenCanvas(Math.max(width, scratch?.canvas.width ?? 0), Math.max(height, scratch?.canvas.height ?? 0));
+    scratch = canvas.getContext('2d', { willReadFrequently: true });
+    if (!scratch) throw new Error('2D canvas is not available');
+  }
+  return scratch;
+}
+
 /** A row of cells coloured by value (grey scale), NaN/Inf cells in red. */
 export function drawImage(ctx: CanvasRenderingContext2D, values: number[], width: number, height: number, range?: [number, number]): void {
   clear(ctx);
@@ -82,10 +98,10 @@ export function drawImage(ctx: CanvasRenderingContext2D, values: number[], width
     img.data.set([g, g, g, 255], o);
   }
   // Draw at native size on a scratch canvas, then scale up without smoothing (crisp pixels).
-  const scratch = new OffscreenCanvas(width, height);
-  scratch.getContext('2d')!.putImageData(img, 0, 0);
+  const scratch = scratchCanvas(width, height);
+  scratch.putImageData(img, 0, 0);
   ctx.imageSmoothingEnabled = false;
-  ctx.drawImage(scratch, 0, 0, ctx.canvas.width, ctx.canvas.height);
+  ctx.drawImage(scratch.canvas, 0, 0, width, height, 0, 0, ctx.canvas.width, ctx.canvas.height);
   if (bad > 0) note(ctx, `${bad} NaN/Inf`);
 }
 
