@@ -167,7 +167,7 @@ test.describe('divergence', () => {
 });
 
 test.describe('performance', () => {
-  test('training the U-Net 32×32 for 20 s: main-thread long tasks stay under 100 ms after the first records (target 50 ms, printed)', async ({ page }) => {
+  test('training the U-Net 32×32 for 20 s: no main-thread long task over 50 ms (the longest printed)', async ({ page }) => {
     test.setTimeout(120_000);
     const app = new PlaygroundPage(page);
     // cpu, not auto (webgl): SwiftShader's WebGL spends most of 20 s compiling shaders on this
@@ -175,28 +175,21 @@ test.describe('performance', () => {
     // The benchmark's U-Net 32×32 (batch 4, 8 filters): about a step per second here, so the 20 s
     // window holds many records, not the two a 200-image batch gives.
     await app.open('model=unet&data=shapes&img=32&n=4&batch=4&filters=8&be=cpu');
-    await page.waitForTimeout(1000); // let the page settle after loading
+    await page.waitForTimeout(1000); // the page's own first render and chart warm-up are not training
+    await app.resetFrameStats();
     await app.watchLongTasks();
+    // From Play on, first records included: they lay out the chart lines for the first time.
     await app.play();
-    // The first records mount the chart layers and the previews and run their code for the first
-    // time (60–160 ms here on a busy 2-core machine); they are printed, and the bound applies to
-    // the 20 s of training that follow them.
-    await app.waitForStep(3, 60_000);
-    await page.waitForTimeout(1000);
-    const first = await app.longTasks();
-    await app.watchLongTasks();
-    const from = (await app.state()).step;
     await page.waitForTimeout(20_000);
     await app.pause();
     const tasks = await app.longTasks();
     const s = await app.state();
-    const longest = tasks.length ? Math.max(...tasks) : 0;
-    console.log(`U-Net 32x32 on ${s.backend?.active}: first 3 records: long tasks [${first.map((t) => t.toFixed(0)).join(', ')}] ms; then ${s.step - from} steps in 20 s: long tasks: ${tasks.length}, longest ${longest.toFixed(1)} ms`);
-    expect(s.step).toBeGreaterThan(from);
-    // The target is 50 ms. On this 2-core machine, with the cpu backend's worker using a core,
-    // chart frames of a U-Net still reach 50–65 ms now and then, so this guard is set at 100 ms
-    // (a regression to the 100+ ms frames of before the frames were split would fail it).
-    expect(longest).toBeLessThan(100);
+    const frames = await app.frameStats(600);
+    const listed = tasks.length > 0 ? tasks.map((t) => `${t.toFixed(0)} ms`).join(', ') : 'none';
+    console.log(`U-Net 32x32 on ${s.backend?.active}: ${s.step} steps in 20 s; long tasks (over 50 ms): ${listed}; longest chart-frame render ${frames.max.toFixed(1)} ms (median ${frames.median.toFixed(1)} ms over ${frames.frames} frames)`);
+    expect(s.step).toBeGreaterThanOrEqual(5);
+    // The Long Tasks API reports only tasks over 50 ms, so the list itself is the check.
+    expect(tasks).toEqual([]);
   });
 
   test('a frame costs about the same at step 20,000 as at step 1,000', async ({ page }) => {

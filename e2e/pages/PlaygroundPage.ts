@@ -19,6 +19,7 @@ export interface FrameSummary {
   mean: number;
   median: number;
   p90: number;
+  max: number;
 }
 
 export class PlaygroundPage {

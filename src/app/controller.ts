@@ -12,6 +12,7 @@ import { scenarioTitle } from '../state/codecAdapter';
 import { RunHistory } from '../state/lossHistory';
 import { changedFields, readLocation, structuralChanges, writeLocation } from '../state/urlSync';
 import { isFromWorker, type FromWorker, type ToWorker } from '../worker/protocol';
+import { afterNextFrame, type FrameScheduler } from './afterFrame';
 import { CompareRunner } from './compareRunner';
 import { FrameProbe } from './frameProbe';
 import { OutcomeRunner } from './outcomeRunner';
@@ -46,6 +47,7 @@ export class PlaygroundController {
     readonly store: AppStore,
     private readonly makeWorker: () => Worker,
     makeOutcomeWorker: () => Worker,
+    private readonly nextFrame: FrameScheduler = afterNextFrame,
   ) {
     this.compare = new CompareRunner(store, makeWorker);
     this.outcomes = new OutcomeRunner(store, makeOutcomeWorker);
@@ -134,6 +136,9 @@ export class PlaygroundController {
       case 'backend':
         this.store.setState({ backend: m.status, unsupported: m.unsupported });
         return;
+      case 'model':
+        if (this.series.declare(m.parameters)) this.store.setState((s) => ({ normVersion: [s.normVersion[0] + 1, s.normVersion[1] + 1] }));
+        return;
       case 'preview':
         this.store.setState({ preview: m.preview });
         return;
@@ -162,7 +167,7 @@ export class PlaygroundController {
     if (forceChart) this.lastChart = 0;
     if (this.frameRequested) return;
     this.frameRequested = true;
-    requestAnimationFrame(() => this.flushFrame());
+    this.nextFrame(() => this.flushFrame());
   }
 
   /** Apply everything that arrived since the last frame in one store update. */
@@ -196,13 +201,13 @@ export class PlaygroundController {
     }));
     // Records that arrived while the chart was throttled still need a redraw later.
     if (!chartDue) this.requestFrame();
-    else requestAnimationFrame(() => this.bumpNorms());
+    else this.nextFrame(() => this.bumpNorms());
   }
 
   private bumpNorms(): void {
     this.probe.begin();
     this.store.setState((s) => ({ normVersion: [s.normVersion[0] + 1, s.normVersion[1]] }));
-    requestAnimationFrame(() => {
+    this.nextFrame(() => {
       this.probe.begin();
       this.store.setState((s) => ({ normVersion: [s.normVersion[0], s.normVersion[1] + 1] }));
     });

@@ -10,6 +10,7 @@ export interface FrameSummary {
   mean: number;
   median: number;
   p90: number;
+  max: number;
 }
 
 export class FrameProbe {
@@ -32,13 +33,13 @@ export class FrameProbe {
     return took;
   }
 
-  /** Mean, median and 90th percentile of the last `n` frames. */
+  /** Mean, median, 90th percentile and maximum of the last `n` frames. */
   summary(n = 120): FrameSummary {
     const recent = this.durations.slice(-n);
-    if (recent.length === 0) return { frames: 0, mean: 0, median: 0, p90: 0 };
+    if (recent.length === 0) return { frames: 0, mean: 0, median: 0, p90: 0, max: 0 };
     const sorted = [...recent].sort((a, b) => a - b);
     const at = (q: number): number => sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * q))]!;
-    return { frames: recent.length, mean: recent.reduce((a, b) => a + b, 0) / recent.length, median: at(0.5), p90: at(0.9) };
+    return { frames: recent.length, mean: recent.reduce((a, b) => a + b, 0) / recent.length, median: at(0.5), p90: at(0.9), max: sorted[sorted.length - 1]! };
   }
 
   reset(): void {

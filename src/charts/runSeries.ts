@@ -32,6 +32,23 @@ export class RunSeries {
     this.lastStep = r.step;
   }
 
+  /**
+   * Create the (empty) per-parameter series before the first record, so that the charts lay out
+   * their legends while the page is idle rather than in the first frame of training. True when
+   * a series was added.
+   */
+  declare(parameters: readonly string[]): boolean {
+    let added = false;
+    for (const name of parameters) {
+      for (const target of [this.gradNorms, this.weightNorms]) {
+        if (target.has(name)) continue;
+        target.set(name, new MinMaxSeries(NORM_POINTS));
+        added = true;
+      }
+    }
+    return added;
+  }
+
   /** Re-smooth from the full loss history (a one-off O(n) when the slider moves, not per frame). */
   setSmoothing(smoothing: number, losses: ArrayLike<number>, firstStep = 1): void {
     if (smoothing === this.smoothing) return;

@@ -28,6 +28,8 @@ export type ToWorker =
 
 export type FromWorker =
   | { type: 'backend'; runId: number; status: BackendStatus; unsupported: string | null }
+  /** The trainer is built: its parameters in record order, so the page can lay out its charts before step 1. */
+  | { type: 'model'; runId: number; parameters: string[] }
   | { type: 'records'; runId: number; records: StepRecord[] }
   | { type: 'report'; runId: number; report: NonFiniteReport }
   | { type: 'preview'; runId: number; preview: Preview }

@@ -192,6 +192,7 @@ async function configure(id: number, scenario: Scenario, keep: boolean): Promise
   }
   run.trainer = made.trainer;
   post({ type: 'backend', runId: id, status, unsupported: made.unsupported });
+  if (made.trainer) post({ type: 'model', runId: id, parameters: made.trainer.parameterNames() });
   flush(true);
   if (keep && wasRunning) {
     setRunning(true, null);
