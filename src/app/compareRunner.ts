@@ -7,6 +7,7 @@ import { MinMaxSeries } from '../charts/series';
 import type { Scenario } from '../engine/scenario';
 import type { AppStore } from '../state/appState';
 import { isFromWorker, type ToWorker } from '../worker/protocol';
+import { afterNextFrame } from './afterFrame';
 
 const COMPARE_STEPS_PER_TICK = 25;
 
@@ -56,7 +57,7 @@ export class CompareRunner {
   private requestFrame(): void {
     if (this.frameRequested) return;
     this.frameRequested = true;
-    requestAnimationFrame(() => {
+    afterNextFrame(() => {
       this.frameRequested = false;
       this.bump();
     });
