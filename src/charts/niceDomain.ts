@@ -1,6 +1,6 @@
 /**
- * Axis domains rounded outward to round values, so the axes (the expensive part of a Recharts
- * redraw) change only when the data crosses a round boundary, not on every new step.
+ * Axis domains rounded outward to round values, so the axes change only when the data crosses a
+ * round boundary, not on every new step (and tick labels stay round numbers).
  */
 import type { ChartScale } from '../state/appState';
 
@@ -31,8 +31,7 @@ export function niceAxisRange(lo: number, hi: number, scale: ChartScale): [numbe
 
 /**
  * Ticks for a step axis [0, xmax] where xmax comes from niceStepCeil: fifths of 1, 2 or 5 × 10^k
- * are round numbers. Given to Recharts so that it does not compute its own (with decimal arithmetic)
- * on every frame rebuild.
+ * are round numbers.
  */
 export function stepTicks(xmax: number): number[] {
   return Array.from({ length: 6 }, (_, i) => Number(((xmax * i) / 5).toPrecision(12)));

@@ -5,9 +5,9 @@
 import type { StepRecord } from '../engine/records';
 import { MinMaxSeries, NanSafeEma } from './series';
 
-// Recharts' cost grows with the points it is given (measured: most of a redraw is per-point work
-// in its selectors). 600 points is still finer than the chart's plot width, and the bound is
-// reached by step 600, so a redraw costs the same at step 1,000 and at step 100,000.
+// A redraw costs in proportion to the points drawn. 600 points is still finer than the chart's plot
+// width, and the bound is reached by step 600, so a redraw costs the same at step 1,000 and at
+// step 100,000.
 const LOSS_POINTS = 600;
 /** Per-parameter charts draw many lines in a small panel; 120 points a line is plenty there. */
 const NORM_POINTS = 120;

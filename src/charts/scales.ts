@@ -1,7 +1,7 @@
 /**
- * Y-axis transforms for the loss chart. Recharts' own log scale breaks on zero and negative values
- * (and a NaN domain blanks the chart), so values are transformed here and plotted on a plain
- * linear axis whose tick labels show the original values.
+ * Y-axis transforms for the charts. A plain log scale breaks on zero and negative values (and a
+ * NaN domain blanks a chart), so values are transformed here and plotted on a linear axis whose
+ * tick labels show the original values.
  */
 import type { ChartScale } from '../state/appState';
 
