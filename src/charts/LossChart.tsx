@@ -12,13 +12,13 @@ import type { NonFiniteReport } from '../engine/records';
 import type { AppStore, ChartScale } from '../state/appState';
 import { useStore } from '../state/useStore';
 import { MarkerShape } from './markers';
-import { niceAxisRange, niceStepCeil, stepTicks } from './niceDomain';
 import { COLORS } from './palette';
 import { Axes, HorizontalRule, VerticalRule, usePlot } from './PlotAxes';
+import { axesFor, domainKey } from './plotGeometry';
 import type { RunSeries } from './runSeries';
-import { axisTicks, formatValue, fromAxis } from './scales';
+import { formatValue, fromAxis } from './scales';
 import type { MinMaxSeries, NonFiniteMarker } from './series';
-import { axisExtent, seriesPath } from './seriesPath';
+import { seriesPath } from './seriesPath';
 
 export interface LossChartProps {
   store: AppStore;
@@ -37,14 +37,6 @@ interface PlotProps extends Omit<LossChartProps, 'height' | 'report'> {
   firstLabel: string;
 }
 
-/** Rounded axis domains, as a string so that the axes re-render only when one actually changes. */
-function domainKey(series: RunSeries, compare: MinMaxSeries | null, scale: ChartScale): string {
-  const extent = axisExtent(compare ? [series.loss, compare] : [series.loss], scale);
-  const [lo, hi] = extent ? niceAxisRange(extent[0], extent[1], scale) : [0, 1];
-  const xmax = niceStepCeil(Math.max(series.lastStep, compare ? compare.length : 0));
-  return `${lo}|${hi}|${xmax}`;
-}
-
 const Y_LABELS: Record<ChartScale, (axisValue: number) => string> = {
   linear: (v) => formatValue(fromAxis(v, 'linear')),
   log: (v) => formatValue(fromAxis(v, 'log')),
@@ -57,28 +49,24 @@ function LossPlot({ store, series, scale, smoothing, report, compare, first, fir
   const version = useStore(store, (s) => s.chartVersion);
   const compareVersion = useStore(store, (s) => s.compare?.version ?? -1);
   const compareSeries = compare?.series ?? null;
-  // eslint-disable-next-line react-hooks/exhaustive-deps -- version stands for the series' contents
-  const key = useMemo(() => domainKey(series, compareSeries, scale), [series, compareSeries, scale, version, compareVersion]);
-  const axes = useMemo(() => {
-    const [lo, hi, xmax] = key.split('|').map(Number) as [number, number, number];
-    const span = hi - lo;
-    return {
-      rail: hi + span * 0.1,
-      domain: { xmax, ylo: lo, yhi: hi + span * 0.16 },
-      xTicks: stepTicks(xmax),
-      yTicks: axisTicks(lo, hi, scale),
-    };
-  }, [key, scale]);
+  const key = useMemo(
+    () => domainKey(compareSeries ? [series.loss, compareSeries] : [series.loss], scale, Math.max(series.lastStep, compareSeries?.length ?? 0)),
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- the versions stand for the series' contents
+    [series, compareSeries, scale, version, compareVersion],
+  );
+  // Room above the data for the rail of non-finite markers, so they never sit on a curve.
+  const axes = useMemo(() => axesFor(key, scale, RAIL_ROOM), [key, scale]);
   const plot = usePlot(axes.domain);
   if (!plot) return null;
   const markers: NonFiniteMarker[] = [...series.loss.markers(), ...(compare?.series.markers() ?? [])];
   if (report && !markers.some((m) => m.step === report.step)) markers.push({ step: report.step, kind: report.kind });
-  const railY = plot.y(axes.rail);
+  const rail = axes.hi + (axes.hi - axes.lo) * RAIL_AT;
+  const railY = plot.y(rail);
   const main = smoothing > 0 ? series.smoothed : series.loss;
   return (
     <>
       <Axes plot={plot} xTicks={axes.xTicks} yTicks={axes.yTicks} yLabel={Y_LABELS[scale]} xTitle="step" />
-      <HorizontalRule plot={plot} y={axes.rail} label="non-finite" />
+      <HorizontalRule plot={plot} y={rail} label="non-finite" />
       {first !== null && <VerticalRule className="first-nonfinite-line" plot={plot} step={first} label={firstLabel} />}
       <g className="loss-series" data-testid="loss-series" data-version={version} data-points={main.points().length} data-compare-points={compare ? compare.series.points().length : 0} data-compare-version={compareVersion}>
         {smoothing > 0 && <path d={seriesPath(series.loss, plot.x, plot.y, scale)} fill="none" stroke={COLORS.lossRaw} strokeWidth={1} />}
@@ -93,6 +81,9 @@ function LossPlot({ store, series, scale, smoothing, report, compare, first, fir
 }
 
 const MARGIN = { top: 22, right: 24, bottom: 38, left: 72 };
+/** The rail sits this far above the data (a fraction of its range), inside this much headroom. */
+const RAIL_AT = 0.1;
+const RAIL_ROOM = 0.16;
 
 function LossChartInner({ store, series, scale, smoothing, report, compare, height = 300 }: LossChartProps) {
   const version = useStore(store, (s) => s.chartVersion);

@@ -8,12 +8,12 @@ import { memo, useMemo } from 'react';
 import { ComposedChart, ResponsiveContainer } from 'recharts';
 import type { AppStore } from '../state/appState';
 import { useStore } from '../state/useStore';
-import { niceAxisRange, niceStepCeil, stepTicks } from './niceDomain';
 import { SERIES_COLORS, SERIES_DASHES } from './palette';
 import { Axes, usePlot } from './PlotAxes';
-import { axisTicks, formatValue, fromAxis } from './scales';
+import { axesFor, domainKey } from './plotGeometry';
+import { formatValue, fromAxis } from './scales';
 import type { MinMaxSeries } from './series';
-import { axisExtent, seriesPath } from './seriesPath';
+import { seriesPath } from './seriesPath';
 
 /** More lines than this are unreadable on a projector; the rest are named in the caption. */
 const MAX_LINES = 8;
@@ -29,25 +29,17 @@ interface Props {
 
 const shown = (series: ReadonlyMap<string, MinMaxSeries>): [string, MinMaxSeries][] => [...series.entries()].slice(0, MAX_LINES);
 
-/** Rounded domains as a string, so that the axes re-render only when one changes. */
-function domainKey(lines: readonly MinMaxSeries[]): string {
-  const extent = axisExtent(lines, 'log');
-  const [lo, hi] = extent ? niceAxisRange(extent[0], extent[1], 'log') : [0, 1];
-  const last = Math.max(0, ...lines.map((s) => s.points().at(-1)?.step ?? 0));
-  return `${lo}|${hi}|${niceStepCeil(last)}`;
-}
-
 const logLabel = (v: number): string => formatValue(fromAxis(v, 'log'));
 
 function NormPlot({ store, series, which }: Pick<Props, 'store' | 'series' | 'which'>) {
   const version = useStore(store, (s) => s.normVersion[which]);
   const lines = shown(series);
-  // eslint-disable-next-line react-hooks/exhaustive-deps -- version stands for the series' contents
-  const key = useMemo(() => domainKey(lines.map(([, s]) => s)), [series, version]);
-  const axes = useMemo(() => {
-    const [lo, hi, xmax] = key.split('|').map(Number) as [number, number, number];
-    return { domain: { xmax, ylo: lo, yhi: hi }, xTicks: stepTicks(xmax), yTicks: axisTicks(lo, hi, 'log') };
-  }, [key]);
+  const key = useMemo(() => {
+    const drawn = lines.map(([, s]) => s);
+    return domainKey(drawn, 'log', Math.max(0, ...drawn.map((s) => s.points().at(-1)?.step ?? 0)));
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- version stands for the series' contents
+  }, [series, version]);
+  const axes = useMemo(() => axesFor(key, 'log'), [key]);
   const plot = usePlot(axes.domain);
   if (!plot) return null;
   return (

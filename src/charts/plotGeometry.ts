@@ -2,6 +2,11 @@
  * Data-to-pixel mapping for the live charts: a step axis [0, xmax] and a y axis in axis space
  * (already log- or symlog-transformed, see scales.ts), inside the plot area Recharts lays out.
  */
+import type { ChartScale } from '../state/appState';
+import { niceAxisRange, niceStepCeil, stepTicks } from './niceDomain';
+import { axisTicks } from './scales';
+import type { MinMaxSeries } from './series';
+import { axisExtent } from './seriesPath';
 
 export interface PlotArea {
   x: number;
@@ -43,4 +48,30 @@ export function plotFor(area: PlotArea | undefined, d: PlotDomain): Plot | null 
     x: (step) => left + (step / xspan) * width,
     y: (v) => bottom - ((v - d.ylo) / yspan) * height,
   };
+}
+
+/**
+ * The rounded domain of some series as a string ("lo|hi|xmax", lo and hi in axis space), so that a
+ * chart's axes re-render only when it changes, not on every new step.
+ */
+export function domainKey(lines: readonly MinMaxSeries[], scale: ChartScale, lastStep: number): string {
+  const extent = axisExtent(lines, scale);
+  const [lo, hi] = extent ? niceAxisRange(extent[0], extent[1], scale) : [0, 1];
+  return `${lo}|${hi}|${niceStepCeil(lastStep)}`;
+}
+
+export interface ChartAxes {
+  /** The rounded data range in axis space (the ticks cover it). */
+  lo: number;
+  hi: number;
+  /** What the plot shows: the data range plus `headroom` (a fraction of it) above. */
+  domain: PlotDomain;
+  xTicks: number[];
+  yTicks: number[];
+}
+
+/** Ticks and plot domain for a domain key; `headroom` leaves room above the data (the loss chart's rail). */
+export function axesFor(key: string, scale: ChartScale, headroom = 0): ChartAxes {
+  const [lo, hi, xmax] = key.split('|').map(Number) as [number, number, number];
+  return { lo, hi, domain: { xmax, ylo: lo, yhi: hi + (hi - lo) * headroom }, xTicks: stepTicks(xmax), yTicks: axisTicks(lo, hi, scale) };
 }
