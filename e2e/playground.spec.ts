@@ -175,7 +175,10 @@ test.describe('performance', () => {
     // The benchmark's U-Net 32×32 (batch 4, 8 filters): about a step per second here, so the 20 s
     // window holds many records, not the two a 200-image batch gives.
     await app.open('model=unet&data=shapes&img=32&n=4&batch=4&filters=8&be=cpu');
-    await page.waitForTimeout(1000); // the page's own first render and chart warm-up are not training
+    // The page's own first render and its idle-time chart warm-up come before Play, as when a
+    // person opens the page and then presses Play.
+    expect(await app.chartWarmup()).toBe('done');
+    await page.waitForTimeout(500);
     await app.resetFrameStats();
     await app.watchLongTasks();
     // From Play on, first records included: they lay out the chart lines for the first time.

@@ -12,6 +12,7 @@ export interface PlaygroundState {
   report: { step: number; quantity: string; kind: string; phase: string; backend: string; precision: string } | null;
   running: boolean;
   rejected: { key: string; value: string; reason: string }[];
+  chartWarmup: 'pending' | 'done' | 'skipped';
 }
 
 export interface FrameSummary {
@@ -177,6 +178,12 @@ export class PlaygroundPage {
 
   async longTasks(): Promise<number[]> {
     return this.page.evaluate(() => (window as unknown as { __longTasks: number[] }).__longTasks);
+  }
+
+  /** Wait until the charts' idle-time warm-up has drawn (or was skipped) and say which. */
+  async chartWarmup(): Promise<PlaygroundState['chartWarmup']> {
+    await expect.poll(async () => (await this.state()).chartWarmup, { timeout: 10_000 }).not.toBe('pending');
+    return (await this.state()).chartWarmup;
   }
 
   async openPreset(id: string): Promise<void> {

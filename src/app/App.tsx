@@ -79,7 +79,7 @@ export function App() {
       <ErrorBoundary area="gallery">
         <Gallery />
       </ErrorBoundary>
-      <ChartWarmup />
+      <ChartWarmup store={store} />
       <FrameMark />
     </div>
   );

@@ -25,6 +25,12 @@ const CHART_MIN_MS = 120;
 const CHART_MAX_MS = 1000;
 const CHART_SHARE = 5;
 const NOTICE_MS = 8000;
+/**
+ * The loss chart and the two norm charts redraw this many frames apart, not in consecutive frames:
+ * each redraw's commit waits for the previous frame's raster, which on a software-rendered 2-core
+ * machine with training on one core was still running a frame later (commits of 30–40 ms).
+ */
+const CHART_GAP_FRAMES = 3;
 
 export class PlaygroundController {
   readonly history = new RunHistory();
@@ -201,16 +207,20 @@ export class PlaygroundController {
     }));
     // Records that arrived while the chart was throttled still need a redraw later.
     if (!chartDue) this.requestFrame();
-    else this.nextFrame(() => this.bumpNorms());
+    else this.inFrames(CHART_GAP_FRAMES, () => this.bumpNorms());
   }
 
   private bumpNorms(): void {
     this.probe.begin();
     this.store.setState((s) => ({ normVersion: [s.normVersion[0] + 1, s.normVersion[1]] }));
-    this.nextFrame(() => {
+    this.inFrames(CHART_GAP_FRAMES, () => {
       this.probe.begin();
       this.store.setState((s) => ({ normVersion: [s.normVersion[0], s.normVersion[1] + 1] }));
     });
+  }
+
+  private inFrames(frames: number, callback: () => void): void {
+    this.nextFrame(frames <= 1 ? callback : () => this.inFrames(frames - 1, callback));
   }
 
   /** The frame's render committed (called from the last component's layout effect). */

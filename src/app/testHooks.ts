@@ -17,6 +17,7 @@ export interface TestState {
   report: NonFiniteReport | null;
   running: boolean;
   rejected: RejectedKey[];
+  chartWarmup: 'pending' | 'done' | 'skipped';
 }
 
 export interface TestHooks {
@@ -47,6 +48,7 @@ export function installTestHooks(controller: PlaygroundController): void {
         report: s.report,
         running: s.running,
         rejected: s.rejected,
+        chartWarmup: s.chartWarmup,
       };
     },
     frameStats: (n) => controller.probe.summary(n),

@@ -7,7 +7,7 @@
 import { useEffect, useMemo, useState } from 'react';
 import { DEFAULT_SCENARIO } from '../engine/scenario';
 import type { StepRecord } from '../engine/records';
-import { createAppStore, initialAppState } from '../state/appState';
+import { createAppStore, initialAppState, type AppStore } from '../state/appState';
 import { LossChart } from './LossChart';
 import { NormChart } from './NormChart';
 import { RunSeries } from './runSeries';
@@ -20,7 +20,8 @@ function sampleRecord(step: number): StepRecord {
 
 const HIDDEN = { position: 'absolute', left: -10_000, top: 0, width: 800, visibility: 'hidden', pointerEvents: 'none' } as const;
 
-export function ChartWarmup() {
+/** `store`: the page's store, told when the warm-up is over; it is skipped if training started first. */
+export function ChartWarmup({ store }: { store: AppStore }) {
   const [phase, setPhase] = useState<'waiting' | 'drawing' | 'done'>('waiting');
   const sample = useMemo(() => {
     const store = createAppStore(initialAppState(DEFAULT_SCENARIO, [], false));
@@ -33,15 +34,24 @@ export function ChartWarmup() {
       // Safari has no requestIdleCallback; a timeout after load does the same job there.
       const idle = window.requestIdleCallback ?? ((cb: () => void) => window.setTimeout(cb, 300));
       const cancel = window.cancelIdleCallback ?? window.clearTimeout;
-      const id = idle(() => setPhase('drawing'), { timeout: 2000 });
+      // Once training runs, the page is not idle, and the warm-up would only add to a busy frame.
+      const start = () => {
+        if (!store.getState().running) return setPhase('drawing');
+        setPhase('done');
+        store.setState({ chartWarmup: 'skipped' });
+      };
+      const id = idle(start, { timeout: 2000 });
       return () => cancel(id);
     }
     if (phase === 'drawing') {
-      const id = window.setTimeout(() => setPhase('done'), 0);
+      const id = window.setTimeout(() => {
+        setPhase('done');
+        store.setState({ chartWarmup: 'done' });
+      }, 0);
       return () => window.clearTimeout(id);
     }
     return undefined;
-  }, [phase]);
+  }, [phase, store]);
   if (phase !== 'drawing') return null;
   return (
     <div aria-hidden="true" style={HIDDEN}>

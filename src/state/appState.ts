@@ -48,8 +48,8 @@ export interface AppState {
   /** Bumped when the charts should redraw (throttled: a chart redraw costs more than a counter). */
   chartVersion: number;
   /**
-   * The per-layer norm charts redraw one frame after the loss chart, and the weight chart one frame
-   * after the gradient chart, so no frame pays for more than one chart.
+   * The per-layer norm charts redraw a few frames after the loss chart, and the weight chart a few
+   * frames after the gradient chart, so no frame pays for more than one chart.
    */
   normVersion: [grad: number, weight: number];
   preview: Preview | null;
@@ -59,6 +59,8 @@ export interface AppState {
   chartScale: ChartScale;
   smoothing: number;
   embed: boolean;
+  /** The charts' idle-time first render (ChartWarmup): done, skipped because training had started, or pending. */
+  chartWarmup: 'pending' | 'done' | 'skipped';
 }
 
 /** One short run of the claim search: the setting tried and what it showed. */
@@ -112,6 +114,7 @@ export function initialAppState(scenario: Scenario, rejected: RejectedKey[], emb
     chartScale: 'log',
     smoothing: 0,
     embed,
+    chartWarmup: 'pending',
   };
 }
 

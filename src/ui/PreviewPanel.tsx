@@ -8,8 +8,7 @@ import { drawImage, drawPairs, drawRegression } from './previewDraw';
 function PreviewCanvas({ label, draw, width = 220, height = 150 }: { label: string; draw: (ctx: CanvasRenderingContext2D) => void; width?: number; height?: number }) {
   const ref = useRef<HTMLCanvasElement>(null);
   useEffect(() => {
-    // Small canvases redrawn a few times a second: drawn in CPU memory and uploaded, not on the GPU.
-    const ctx = ref.current?.getContext('2d', { willReadFrequently: true });
+    const ctx = ref.current?.getContext('2d');
     if (ctx) draw(ctx);
   }, [draw]);
   return (
