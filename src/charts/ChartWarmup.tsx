@@ -55,7 +55,7 @@ export function ChartWarmup({ store }: { store: AppStore }) {
   if (phase !== 'drawing') return null;
   return (
     <div aria-hidden="true" style={HIDDEN}>
-      <LossChart store={sample.store} series={sample.series} scale="log" smoothing={0.5} report={null} compare={null} />
+      <LossChart store={sample.store} series={sample.series} scale="log" smoothing={0.5} report={null} compare={null} first={null} />
       <NormChart title="" store={sample.store} series={sample.series.gradNorms} testId="warmup-norm-chart" which={0} />
     </div>
   );

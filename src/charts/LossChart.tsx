@@ -28,12 +28,12 @@ export interface LossChartProps {
   report: NonFiniteReport | null;
   /** A Compare run to overlay (its series is mutable; the store's compare.version says when it changed). */
   compare: { series: MinMaxSeries; label: string } | null;
+  /** The first non-finite step (the sentinel's, else the first one seen), where the vertical line goes. */
+  first: number | null;
   height?: number;
 }
 
-interface PlotProps extends Omit<LossChartProps, 'height' | 'report'> {
-  report: NonFiniteReport | null;
-  first: number | null;
+interface PlotProps extends Omit<LossChartProps, 'height'> {
   firstLabel: string;
 }
 
@@ -85,11 +85,7 @@ const MARGIN = { top: 22, right: 24, bottom: 38, left: 72 };
 const RAIL_AT = 0.1;
 const RAIL_ROOM = 0.16;
 
-function LossChartInner({ store, series, scale, smoothing, report, compare, height = 300 }: LossChartProps) {
-  const version = useStore(store, (s) => s.chartVersion);
-  // eslint-disable-next-line react-hooks/exhaustive-deps -- version stands for the series' contents
-  const seen = useMemo(() => series.loss.firstNonFinite?.step ?? null, [series, version]);
-  const first = report?.step ?? seen;
+function LossChartInner({ store, series, scale, smoothing, report, compare, first, height = 300 }: LossChartProps) {
   const firstLabel = report ? `first ${report.kind} · step ${report.step}` : first !== null ? `first non-finite · step ${first}` : '';
   // The Recharts container is rebuilt only when these inputs change (a user action or a flag), not
   // on chart frames: LossPlot follows the frames on its own subscription.

@@ -39,7 +39,7 @@ export function LossPanel({ height = 300, showControls = true }: { height?: numb
           </div>
         )}
       </div>
-      <LossChart store={store} series={series} scale={scale} smoothing={smoothing} report={report} compare={compareLabel ? { series: compareSeries, label: compareLabel } : null} height={height} />
+      <LossChart store={store} series={series} scale={scale} smoothing={smoothing} report={report} compare={compareLabel ? { series: compareSeries, label: compareLabel } : null} first={first} height={height} />
       <p className="caption">
         <span className="key"><MarkerIcon kind="NaN" /> NaN</span>
         <span className="key"><MarkerIcon kind="+Inf" /> +Inf</span>
