@@ -3,7 +3,7 @@
  * it is, so both loss curves can be overlaid. It has its own worker so the main run's model and
  * backend are untouched.
  */
-import { MinMaxSeries } from '../charts/series';
+import { MinMaxSeries } from '../state/series';
 import type { Scenario } from '../engine/scenario';
 import type { AppStore } from '../state/appState';
 import { isFromWorker, type ToWorker } from '../worker/protocol';

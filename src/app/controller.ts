@@ -3,7 +3,7 @@
  * store updates once per animation frame, keeps the run's history and chart series, and applies
  * user actions (play, step, edits, presets, fixes) to the worker and the address bar.
  */
-import { RunSeries } from '../charts/runSeries';
+import { RunSeries } from '../state/runSeries';
 import type { SentinelWarning, StepRecord } from '../engine/records';
 import type { Scenario } from '../engine/scenario';
 import { FIELD_BY_KEY } from '../scenarios/schema';
@@ -14,7 +14,7 @@ import { changedFields, readLocation, structuralChanges, writeLocation } from '.
 import { isFromWorker, type FromWorker, type ToWorker } from '../worker/protocol';
 import { afterNextFrame, type FrameScheduler } from './afterFrame';
 import { CompareRunner } from './compareRunner';
-import { FrameProbe } from './frameProbe';
+import { FrameProbe } from '../state/frameProbe';
 import { OutcomeRunner } from './outcomeRunner';
 
 /**

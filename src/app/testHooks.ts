@@ -7,7 +7,7 @@ import type { NonFiniteReport } from '../engine/records';
 import type { Scenario } from '../engine/scenario';
 import type { RejectedKey } from '../state/appState';
 import type { PlaygroundController } from './controller';
-import type { FrameSummary } from './frameProbe';
+import type { FrameSummary } from '../state/frameProbe';
 
 export interface TestState {
   scenario: Scenario;

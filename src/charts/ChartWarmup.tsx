@@ -10,7 +10,7 @@ import type { StepRecord } from '../engine/records';
 import { createAppStore, initialAppState, type AppStore } from '../state/appState';
 import { LossChart } from './LossChart';
 import { NormChart } from './NormChart';
-import { RunSeries } from './runSeries';
+import { RunSeries } from '../state/runSeries';
 
 function sampleRecord(step: number): StepRecord {
   const v = 1 / step;

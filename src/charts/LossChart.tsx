@@ -15,9 +15,9 @@ import { MarkerShape } from './markers';
 import { COLORS } from './palette';
 import { Axes, HorizontalRule, VerticalRule, usePlot } from './PlotAxes';
 import { axesFor, domainKey } from './plotGeometry';
-import type { RunSeries } from './runSeries';
+import type { RunSeries } from '../state/runSeries';
 import { formatValue, fromAxis } from './scales';
-import type { MinMaxSeries, NonFiniteMarker } from './series';
+import type { MinMaxSeries, NonFiniteMarker } from '../state/series';
 import { seriesPath } from './seriesPath';
 
 export interface LossChartProps {

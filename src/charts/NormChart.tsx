@@ -12,7 +12,7 @@ import { SERIES_COLORS, SERIES_DASHES } from './palette';
 import { Axes, usePlot } from './PlotAxes';
 import { axesFor, domainKey } from './plotGeometry';
 import { formatValue, fromAxis } from './scales';
-import type { MinMaxSeries } from './series';
+import type { MinMaxSeries } from '../state/series';
 import { seriesPath } from './seriesPath';
 
 /** More lines than this are unreadable on a projector; the rest are named in the caption. */

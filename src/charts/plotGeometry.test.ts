@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { axesFor, domainKey, plotFor } from './plotGeometry';
-import { MinMaxSeries } from './series';
+import { MinMaxSeries } from '../state/series';
 
 describe('plotFor', () => {
   const area = { x: 70, y: 20, width: 500, height: 200 };

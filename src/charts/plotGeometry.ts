@@ -5,7 +5,7 @@
 import type { ChartScale } from '../state/appState';
 import { niceAxisRange, niceStepCeil, stepTicks } from './niceDomain';
 import { axisTicks } from './scales';
-import type { MinMaxSeries } from './series';
+import type { MinMaxSeries } from '../state/series';
 import { axisExtent } from './seriesPath';
 
 export interface PlotArea {

@@ -1,7 +1,7 @@
 /** SVG path data for a downsampled series, given the chart's scales (pixels out, data in). */
 import type { ChartScale } from '../state/appState';
 import { toAxis } from './scales';
-import type { MinMaxSeries } from './series';
+import type { MinMaxSeries } from '../state/series';
 
 export type Scale = (value: number) => number | undefined;
 

@@ -3,8 +3,8 @@
  * controller implements the actions; the UI never sees the worker or tfjs.
  */
 import { createContext, useContext } from 'react';
-import type { RunSeries } from '../charts/runSeries';
-import type { MinMaxSeries } from '../charts/series';
+import type { RunSeries } from '../state/runSeries';
+import type { MinMaxSeries } from '../state/series';
 import type { StepRecord } from '../engine/records';
 import type { Scenario } from '../engine/scenario';
 import type { AppStore } from '../state/appState';
