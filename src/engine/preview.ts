@@ -49,7 +49,9 @@ export function* previewFlow(s: Scenario, model: Model, data: Dataset, x: tf.Ten
     }
     case 'classifier':
       return { kind: 'classifier', probs: pred.map((z) => 1 / (1 + Math.exp(-z))), labels: target };
-    default: {
+    case 'linear':
+    case 'mlp':
+    case 'customSquare': {
       // Regression: the first feature on the x axis; the fitted line is the predictions sorted by it.
       const w = input.length / n;
       const points = pred.map((p, i) => ({ x: input[i * w]!, y: target[i]!, pred: p }));
