@@ -166,7 +166,7 @@ test.describe('divergence', () => {
   });
 });
 
-test.describe('performance', () => {
+test.describe('performance', { tag: '@perf' }, () => {
   test('training the U-Net 32×32 for 20 s: no main-thread long task over 50 ms (the longest printed)', async ({ page }) => {
     test.setTimeout(120_000);
     const app = new PlaygroundPage(page);

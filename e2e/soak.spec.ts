@@ -5,7 +5,7 @@ import { CHROMIUM_ARGS, systemChromium } from './chromium';
 
 test.use({ launchOptions: { executablePath: systemChromium(), args: [...CHROMIUM_ARGS, '--enable-precise-memory-info', '--js-flags=--expose-gc'] } });
 
-test('5,000 steps with the app open: heap and chart DOM stay bounded', async ({ page }) => {
+test('5,000 steps with the app open: heap and chart DOM stay bounded', { tag: '@perf' }, async ({ page }) => {
   test.setTimeout(300_000);
   const app = new PlaygroundPage(page);
   await app.open('be=cpu&speed=20');
