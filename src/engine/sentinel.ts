@@ -20,6 +20,9 @@
  * finite elements, still one readback per step; it attributes the first quantity after a flag.
  * In every mode, forward and loss quantities report max |x| computed identically, so records do
  * not depend on the mode; 'off' computes only these.
+ * The watch's section of the readback (after the fields of stepLayout.ts) is a head that depends on
+ * the mode (strict: 1 count; fast: 0 or 1 sum; full: 4 stats per quantity; off: nothing), then one
+ * max |x| per forward and loss quantity.
  *
  * On cpu and wasm (`host`), tensors already live in JS/wasm memory: dataSync is a view or a small
  * copy with no device round trip, and each tfjs op costs ~10 µs of dispatch, so the same checks are
@@ -32,6 +35,9 @@ export type SentinelMode = 'fast' | 'brute' | 'off';
 
 /** How one step is watched: see the file comment. */
 export type WatchMode = 'fast' | 'strict' | 'full' | 'off';
+
+/** Values per quantity in full mode: NaN count, +Inf count, −Inf count, finite max |x|. */
+const FULL_STATS = 4;
 
 /** What a fully checked step says about one watched quantity. */
 export interface QuantityStats {
@@ -126,7 +132,26 @@ export class StepWatch {
     this.stats.push(tf.keep(s));
   };
 
-  /** One 1-D tensor: [strict count | sum of the uncovered (fast) | 4 stats per quantity (full)…, forward max |x|…]. Caller disposes. */
+  /** How many values the mode puts before the forward maxima (see the file comment). */
+  private headLength(): number {
+    switch (this.mode) {
+      case 'strict':
+        return 1;
+      case 'fast':
+        return this.extra.length > 0 ? 1 : 0;
+      case 'full':
+        return FULL_STATS * this.stats.length;
+      case 'off':
+        return 0;
+    }
+  }
+
+  /** How many values `collect` returns: this watch's section of the readback (0 on the host). */
+  get length(): number {
+    return this.onHost ? 0 : this.headLength() + this.forward.length;
+  }
+
+  /** One 1-D tensor: [head (strict count | sum of the uncovered | stats per quantity), forward max |x|…]. Caller disposes. */
   collect(): tf.Tensor1D | null {
     if (this.onHost || (this.mode === 'off' && this.forward.length === 0)) return null;
     return tf.tidy(() => {
@@ -142,30 +167,32 @@ export class StepWatch {
     });
   }
 
-  /** Parse this watch's part of the readback, starting at `offset`. */
-  parse(v: ArrayLike<number>, offset: number): WatchResult {
+  /** Read this watch's section of the readback, which starts at `start` (the layout's watchStart). */
+  parse(v: ArrayLike<number>, start: number): WatchResult {
     if (this.onHost) {
       const counted = this.mode === 'fast' || this.mode === 'strict';
       return { nonFinite: counted ? this.host.bad : null, quantities: this.host.quantities, forwardMaxAbs: this.host.forward };
     }
-    let o = offset;
-    let nonFinite: number | null = null;
-    const quantities: QuantityStats[] = [];
-    if (this.mode === 'strict') nonFinite = v[o++]!;
-    let fastBad = 0;
-    if (this.mode === 'fast' && this.extra.length > 0) if (!Number.isFinite(v[o++]!)) fastBad++;
-    if (this.mode === 'full') {
-      for (const e of this.entries) {
-        quantities.push({ ...e, counts: { nan: v[o]!, posInf: v[o + 1]!, negInf: v[o + 2]! }, maxAbs: v[o + 3]! });
-        o += 4;
+    const forwardAt = start + this.headLength();
+    const forwardMaxAbs = new Map(this.forward.map((f, k) => [f.quantity, v[forwardAt + k]!]));
+    switch (this.mode) {
+      case 'strict':
+        return { nonFinite: v[start]!, quantities: [], forwardMaxAbs };
+      case 'fast': {
+        let bad = this.extra.length > 0 && !Number.isFinite(v[start]!) ? 1 : 0;
+        for (const m of forwardMaxAbs.values()) if (!Number.isFinite(m)) bad++;
+        return { nonFinite: bad, quantities: [], forwardMaxAbs };
       }
+      case 'full': {
+        const quantities = this.entries.map((e, k): QuantityStats => {
+          const o = start + FULL_STATS * k;
+          return { ...e, counts: { nan: v[o]!, posInf: v[o + 1]!, negInf: v[o + 2]! }, maxAbs: v[o + 3]! };
+        });
+        return { nonFinite: null, quantities, forwardMaxAbs };
+      }
+      case 'off':
+        return { nonFinite: null, quantities: [], forwardMaxAbs };
     }
-    const forwardMaxAbs = new Map(this.forward.map((f, i) => [f.quantity, v[o + i]!]));
-    if (this.mode === 'fast') {
-      for (const m of forwardMaxAbs.values()) if (!Number.isFinite(m)) fastBad++;
-      nonFinite = fastBad;
-    }
-    return { nonFinite, quantities, forwardMaxAbs };
   }
 
   dispose(): void {

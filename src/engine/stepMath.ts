@@ -4,7 +4,7 @@
  * data → forward (per layer preact/act) → loss (terms, elements, value) → backward (each gradient)
  * → clip (global norm) → update (optimizer state, then each parameter).
  * Everything is created inside one tf.tidy; the step's numbers come back in one readback (sync or
- * async, see readback.ts).
+ * async, see readback.ts), laid out by stepLayout.ts.
  */
 import * as tf from '@tensorflow/tfjs';
 import { clipGradients, globalNorm } from './clipping';
@@ -15,6 +15,7 @@ import type { Rounder } from './precision';
 import type { StepRecord } from './records';
 import type { Scenario } from './scenario';
 import type { QuantityStats, StepWatch, WatchMode } from './sentinel';
+import type { Field, StepLayout } from './stepLayout';
 
 export interface StepInputs {
   t: number;
@@ -23,6 +24,8 @@ export interface StepInputs {
   optimizer: Optimizer;
   round: Rounder;
   watch: StepWatch;
+  /** Where each number of the readback lies (built once per trainer). */
+  layout: StepLayout;
   x: tf.Tensor;
   y: tf.Tensor;
   rows: number[] | null;
@@ -40,7 +43,7 @@ export interface StepParts {
 }
 
 /** Forward pass and loss (shared with previews): returns the model output, the loss input and the loss. */
-export function forwardAndLoss(i: Omit<StepInputs, 'optimizer' | 't' | 'rows'>, x: tf.Tensor, y: tf.Tensor, rows: tf.Tensor1D | null) {
+export function forwardAndLoss(i: Omit<StepInputs, 'optimizer' | 't' | 'rows' | 'layout'>, x: tf.Tensor, y: tf.Tensor, rows: tf.Tensor1D | null) {
   const { s, model, round } = i;
   const watch = i.watch.watch;
   let out = model.forward({ x, rows }, { round, watch });
@@ -102,7 +105,6 @@ export function launchStep(i: StepInputs): LaunchedStep {
     // skipNonFinite: a device-side condition, so skipping costs no extra readback.
     // Pairwise adds, not tf.addN (≥ 8 inputs breaks on WebGPU, MEASURED.md).
     const ok = s.skipNonFinite ? tf.equal(nonFiniteCount(g), 0) : null;
-    // Norms travel as sums of squares (2 ops each); square roots are taken after the readback.
     const sumSq = (x: tf.Tensor): tf.Tensor => tf.sum(tf.square(x));
     const oldSq = vars.map(sumSq);
     const updateSq: tf.Tensor[] = [];
@@ -113,24 +115,23 @@ export function launchStep(i: StepInputs): LaunchedStep {
       if (a.param !== undefined) updateSq.push(sumSq(tf.sub(v, a.target)));
       a.target.assign(v);
     }
-    const scalars = [value, norm, ok ? tf.cast(tf.logicalNot(ok), 'float32') : tf.scalar(0), ...g.map(sumSq), ...vars.map(sumSq), ...updateSq, ...oldSq];
-    const watched = i.watch.collect();
-    return watched ? tf.concat([tf.stack(scalars), watched]) : tf.stack(scalars);
+    const fields = {
+      loss: value,
+      gradNorm: norm,
+      skipped: ok ? tf.cast(tf.logicalNot(ok), 'float32') : tf.scalar(0),
+      gradSquares: g.map(sumSq),
+      weightSquares: vars.map(sumSq),
+      updateSquares: updateSq,
+      oldSquares: oldSq,
+    };
+    return i.layout.pack(fields, i.watch.collect());
   });
   return { readback, finish: (v) => finishStep(i, v) };
 }
 
 function finishStep(i: StepInputs, v: ArrayLike<number>): StepParts {
-  const { model, t } = i;
-  const params = model.params;
-  const n = params.length;
-  const names = params.map((p) => p.name);
-  const pick = (offset: number): Record<string, number> => Object.fromEntries(names.map((name, k) => [name, Math.sqrt(v[offset + k]!)]));
-  const weightNorms = pick(3 + n);
-  const updateNorm = pick(3 + 2 * n);
-  const oldNorm = pick(3 + 3 * n);
-  const { nonFinite, quantities, forwardMaxAbs } = i.watch.parse(v, 3 + 4 * n);
-  const loss = v[0]!;
+  const { model, t, layout } = i;
+  const { nonFinite, quantities, forwardMaxAbs } = i.watch.parse(v, layout.watchStart);
   const activationMax: Record<string, number> = {};
   for (const layer of model.layers) {
     const m = forwardMaxAbs.get(`${layer}/act`) ?? forwardMaxAbs.get(`${layer}/bn`) ?? forwardMaxAbs.get(`${layer}/preact`);
@@ -139,14 +140,14 @@ function finishStep(i: StepInputs, v: ArrayLike<number>): StepParts {
   return {
     record: {
       step: t,
-      loss,
-      gradNorm: v[1]!,
-      gradNorms: pick(3),
-      weightNorms,
-      updateRatios: Object.fromEntries(names.map((name) => [name, updateNorm[name]! / oldNorm[name]!])),
+      loss: layout.at(v, 'loss'),
+      gradNorm: layout.at(v, 'gradNorm'),
+      gradNorms: layout.byName(v, 'gradSquares', Math.sqrt),
+      weightNorms: layout.byName(v, 'weightSquares', Math.sqrt),
+      updateRatios: layout.byName(v, 'updateSquares', (u, k) => Math.sqrt(u) / Math.sqrt(layout.at(v, 'oldSquares', k))),
       activationMax,
-      nonFinite: stepFlagged(i.watch.mode, v, n, nonFinite, quantities),
-      skipped: v[2]! > 0,
+      nonFinite: stepFlagged(i.watch.mode, layout, v, nonFinite, quantities),
+      skipped: layout.at(v, 'skipped') > 0,
       warnings: [],
     },
     quantities,
@@ -154,22 +155,23 @@ function finishStep(i: StepInputs, v: ArrayLike<number>): StepParts {
   };
 }
 
+/**
+ * What the fast flag adds to the watch's own count: the numbers every record reads back (the loss,
+ * the gradient norm, each gradient's and updated parameter's sum of squares), which are NaN or +Inf
+ * when any element is, or on overflow.
+ */
+const RECORD_CHECKS: readonly Field[] = ['loss', 'gradNorm', 'gradSquares', 'weightSquares'];
+
 /** Whether a step's readback says some watched quantity was non-finite, in each watch mode. */
-function stepFlagged(mode: WatchMode, v: ArrayLike<number>, n: number, nonFinite: number | null, quantities: QuantityStats[]): boolean {
+function stepFlagged(mode: WatchMode, layout: StepLayout, v: ArrayLike<number>, nonFinite: number | null, quantities: QuantityStats[]): boolean {
   switch (mode) {
-    case 'fast': {
-      if ((nonFinite ?? 0) > 0) return true;
-      // Plus the numbers every record reads back: the loss, the gradient norm, and each gradient's and
-      // updated parameter's sum of squares (NaN or +Inf when any element is, or on overflow).
-      if (!Number.isFinite(v[0]!) || !Number.isFinite(v[1]!)) return true;
-      for (let k = 3; k < 3 + 2 * n; k++) if (!Number.isFinite(v[k]!)) return true;
-      return false;
-    }
+    case 'fast':
+      return (nonFinite ?? 0) > 0 || layout.anyNonFinite(v, RECORD_CHECKS);
     case 'strict':
       return (nonFinite ?? 0) > 0;
     case 'full':
       return quantities.some((q) => q.counts.nan + q.counts.posInf + q.counts.negInf > 0);
     case 'off':
-      return !Number.isFinite(v[0]!);
+      return !Number.isFinite(layout.at(v, 'loss'));
   }
 }

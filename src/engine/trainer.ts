@@ -15,6 +15,7 @@ import { rngFor } from './rng';
 import type { Scenario } from './scenario';
 import { StepWatch, buildReport, type QuantityStats, type SentinelMode, type WatchMode } from './sentinel';
 import { launchStep, type StepParts } from './stepMath';
+import { StepLayout } from './stepLayout';
 import { driveAsync, driveSync, needsAsyncReadback, type Flow } from './readback';
 import { GrowthWatch } from './warnings';
 import { previewFlow, type Preview } from './preview';
@@ -114,6 +115,8 @@ class ScenarioTrainer implements Trainer {
   private readonly mode: SentinelMode;
   private readonly data: Dataset;
   private readonly model: Model;
+  /** Where each number of a step's readback lies: the parameters are fixed, so it is built once. */
+  private readonly layout: StepLayout;
   private readonly optimizer: Optimizer;
   private readonly round: Rounder;
   private readonly x: tf.Tensor;
@@ -143,6 +146,7 @@ class ScenarioTrainer implements Trainer {
     this.snapshotEvery = Math.max(1, options.snapshotEvery ?? 20);
     this.data = options.dataset ?? prepareDataset(this.s);
     this.model = buildModel(this.s, this.data);
+    this.layout = new StepLayout(this.model.params.map((p) => p.name));
     this.optimizer = createOptimizer(this.s, this.model.params);
     this.round = makeRounder(this.s.precision);
     this.x = this.upload(this.data.x.values, this.data.x.shape);
@@ -205,6 +209,7 @@ class ScenarioTrainer implements Trainer {
         optimizer: this.optimizer,
         round: this.round,
         watch,
+        layout: this.layout,
         x: this.x,
         y: this.y,
         rows: this.rowsFor(t),
