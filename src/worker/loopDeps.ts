@@ -1,0 +1,21 @@
+/**
+ * Everything the training loop takes from outside it: the worker passes postMessage, a
+ * MessageChannel scheduler, performance.now and the engine; tests pass fakes, so the loop's
+ * decisions are checked in milliseconds without tfjs or a browser.
+ */
+import type { BackendStatus } from '../engine/backend';
+import type { MemoryInUse } from '../engine/memory';
+import type { BackendName, BackendRequest, ModelKind, Scenario } from '../engine/scenario';
+import type { FromWorker } from './protocol';
+import type { MadeTrainer } from './trainerFactory';
+
+export interface LoopDeps {
+  post(m: FromWorker): void;
+  /** Run `cb` after `delayMs`, yielding to the event loop first so that messages get in between ticks. */
+  schedule(delayMs: number, cb: () => void): void;
+  /** Milliseconds, monotonic (performance.now). */
+  now(): number;
+  initBackend(requested: BackendRequest, model: ModelKind): Promise<BackendStatus>;
+  makeTrainer(scenario: Scenario, backend: BackendName): MadeTrainer;
+  memoryInUse(): MemoryInUse;
+}

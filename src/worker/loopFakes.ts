@@ -1,0 +1,254 @@
+/**
+ * Test doubles for the training loop: a scripted trainer (sync, or asyncOnly like WebGPU, whose
+ * awaited steps finish only when the test says so), a manual scheduler and a fake clock. The loop
+ * sees them through LoopDeps exactly as it sees tfjs and the worker.
+ */
+import type { BackendStatus } from '../engine/backend';
+import type { NonFiniteReport, StepRecord } from '../engine/records';
+import type { BackendRequest } from '../engine/scenario';
+import type { Preview } from '../engine/preview';
+import type { Snapshot, Trainer } from '../engine/trainer';
+import type { LoopDeps } from './loopDeps';
+import type { FromWorker } from './protocol';
+import { TrainingLoop } from './trainingLoop';
+
+/** How the trainers the loop makes behave; shared by all of them, so a test can change it midway. */
+export interface Script {
+  asyncOnly: boolean;
+  /** Milliseconds of the fake clock one step takes. */
+  msPerStep: number;
+  /** The step at which the sentinel flags (and the trainer pauses). */
+  flagAt: number | null;
+  /** The step that throws. */
+  throwAt: number | null;
+  snapshotFails: boolean;
+  restoreFails: boolean;
+}
+
+export const PARAMETERS = ['dense/kernel', 'dense/bias'];
+
+export const recordAt = (step: number): StepRecord => ({
+  step,
+  loss: 1 / step,
+  gradNorm: 1,
+  gradNorms: {},
+  weightNorms: {},
+  updateRatios: {},
+  activationMax: {},
+  nonFinite: false,
+  skipped: false,
+  warnings: [],
+});
+
+/** The preview names the step it was drawn at, so a test sees which weights it shows. */
+export const previewAt = (step: number): Preview => ({ kind: 'predictions', predictions: [step], targets: [] });
+
+const reportAt = (step: number): NonFiniteReport => ({
+  quantity: 'loss/value',
+  phase: 'loss',
+  kind: 'NaN',
+  counts: { nan: 1, posInf: 0, negInf: 0 },
+  size: 1,
+  step,
+  lastFiniteMaxAbs: 1,
+  cascade: [],
+  backend: 'cpu',
+  precision: 'float32',
+  growth: [],
+});
+
+export class FakeSnapshot implements Snapshot {
+  disposed = false;
+  constructor(readonly step: number) {}
+  dispose(): void {
+    this.disposed = true;
+  }
+}
+
+export class FakeTrainer implements Trainer {
+  stepIndex = 0;
+  report: NonFiniteReport | null = null;
+  paused = false;
+  disposed = false;
+  snapshots: FakeSnapshot[] = [];
+  /** Steps awaited at the same time, at most: the loop must never run two on one trainer. */
+  maxInFlight = 0;
+  private awaited: (() => void)[] = [];
+
+  constructor(
+    private readonly script: Script,
+    private readonly clock: { now: number },
+  ) {}
+
+  get asyncOnly(): boolean {
+    return this.script.asyncOnly;
+  }
+
+  step(): StepRecord {
+    if (this.asyncOnly) throw new Error('step() on an asyncOnly trainer');
+    return this.advance();
+  }
+
+  stepAsync(): Promise<StepRecord> {
+    return new Promise((resolve, reject) => {
+      this.awaited.push(() => {
+        try {
+          resolve(this.advance());
+        } catch (e) {
+          reject(e instanceof Error ? e : new Error(String(e)));
+        }
+      });
+      this.maxInFlight = Math.max(this.maxInFlight, this.awaited.length);
+    });
+  }
+
+  /** Let the oldest awaited step read back. */
+  finishStep(): void {
+    const next = this.awaited.shift();
+    if (!next) throw new Error('no step is awaited');
+    next();
+  }
+
+  get stepsAwaited(): number {
+    return this.awaited.length;
+  }
+
+  private advance(): StepRecord {
+    const step = this.stepIndex + 1;
+    if (this.script.throwAt === step) throw new Error(`step ${step} failed`);
+    this.clock.now += this.script.msPerStep;
+    this.stepIndex = step;
+    if (this.script.flagAt === step) {
+      this.report = reportAt(step);
+      this.paused = true;
+    }
+    return recordAt(step);
+  }
+
+  run(n: number): StepRecord[] {
+    return Array.from({ length: n }, () => this.step());
+  }
+
+  async runAsync(n: number): Promise<StepRecord[]> {
+    const out: StepRecord[] = [];
+    for (let i = 0; i < n; i++) out.push(await this.stepAsync());
+    return out;
+  }
+
+  snapshot(): Snapshot {
+    if (this.script.snapshotFails) throw new Error('snapshot failed');
+    const snap = new FakeSnapshot(this.stepIndex);
+    this.snapshots.push(snap);
+    return snap;
+  }
+
+  restore(s: Snapshot): void {
+    if (this.script.restoreFails) throw new Error('shapes differ');
+    this.stepIndex = s.step;
+  }
+
+  dispose(): void {
+    this.disposed = true;
+  }
+
+  preview(): Preview {
+    if (this.asyncOnly) throw new Error('preview() on an asyncOnly trainer');
+    return previewAt(this.stepIndex);
+  }
+
+  previewAsync(): Promise<Preview> {
+    return Promise.resolve(previewAt(this.stepIndex));
+  }
+
+  parameterNames(): string[] {
+    return [...PARAMETERS];
+  }
+
+  layerNames(): string[] {
+    return ['dense'];
+  }
+}
+
+export const statusFor = (requested: BackendRequest): BackendStatus => ({ requested, active: 'cpu', reason: null, quirks: [] });
+
+/** Lets every pending promise callback run (a macrotask comes after all of them). */
+export const settle = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
+
+/** A loop wired to fakes, and what it did. */
+export function loopHarness() {
+  const posted: FromWorker[] = [];
+  const scheduled: { delayMs: number; cb: () => void }[] = [];
+  const clock = { now: 1000 };
+  const trainers: FakeTrainer[] = [];
+  const backendsStarted: string[] = [];
+  const script: Script = { asyncOnly: false, msPerStep: 0, flagAt: null, throwAt: null, snapshotFails: false, restoreFails: false };
+  const deps: LoopDeps = {
+    post: (m) => posted.push(m),
+    schedule: (delayMs, cb) => scheduled.push({ delayMs, cb }),
+    now: () => clock.now,
+    initBackend: (requested, model) => {
+      backendsStarted.push(`${requested}/${model}`);
+      return Promise.resolve(statusFor(requested));
+    },
+    makeTrainer: () => {
+      const trainer = new FakeTrainer(script, clock);
+      trainers.push(trainer);
+      return { trainer, unsupported: null };
+    },
+    memoryInUse: () => ({ numTensors: 7, numBytes: 28 }),
+  };
+  const loop = new TrainingLoop(deps);
+  return {
+    loop,
+    deps,
+    posted,
+    scheduled,
+    clock,
+    trainers,
+    backendsStarted,
+    script,
+    /** The trainer made last. */
+    trainer(): FakeTrainer {
+      const t = trainers[trainers.length - 1];
+      if (!t) throw new Error('no trainer was made');
+      return t;
+    },
+    /** Run the tick scheduled first, and let it finish as far as it can. */
+    async tick(): Promise<void> {
+      const next = scheduled.shift();
+      if (!next) throw new Error('no tick is scheduled');
+      next.cb();
+      await settle();
+    },
+    /** The messages posted since the last call, each in one line (see brief). */
+    take(): string[] {
+      return posted.splice(0).map(brief);
+    },
+  };
+}
+
+/** A message in one line that names every field a test checks; records by their steps. */
+export function brief(m: FromWorker): string {
+  switch (m.type) {
+    case 'backend':
+      return `backend#${m.runId} ${m.status.active} unsupported=${m.unsupported}`;
+    case 'model':
+      return `model#${m.runId} ${m.parameters.join(',')}`;
+    case 'records':
+      return `records#${m.runId} ${m.records.map((r) => r.step).join(',')}`;
+    case 'report':
+      return `report#${m.runId} step ${m.report.step}`;
+    case 'preview':
+      return `preview#${m.runId} at ${m.preview.kind === 'predictions' ? m.preview.predictions.join(',') : m.preview.kind}`;
+    case 'running':
+      return `running#${m.runId} ${m.running} step ${m.step} why ${m.why}`;
+    case 'error':
+      return `error#${m.runId} ${m.message}`;
+    case 'restarted':
+      return `restarted#${m.runId}`;
+    case 'notice':
+      return `notice#${m.runId} ${m.message}`;
+    case 'memory':
+      return `memory#${m.runId} request ${m.requestId}: ${m.numTensors} tensors, ${m.numBytes} bytes`;
+  }
+}

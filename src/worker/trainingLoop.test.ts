@@ -1,0 +1,248 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { DEFAULT_SCENARIO, type Scenario } from '../engine/scenario';
+import { PARAMETERS, loopHarness, previewAt, settle, statusFor } from './loopFakes';
+
+const scenario = (over: Partial<Scenario> = {}): Scenario => ({ ...DEFAULT_SCENARIO, hidden: [...DEFAULT_SCENARIO.hidden], backend: 'cpu', ...over });
+const RESTART_NOTICE = 'notice#1 The new settings cannot reuse the current weights and optimizer state: training restarted from step 0.';
+
+/** A loop with run 1 configured (and the configure's messages taken). */
+async function configured(setup: (h: ReturnType<typeof loopHarness>) => void = () => undefined) {
+  const h = loopHarness();
+  setup(h);
+  await h.loop.receive({ type: 'configure', runId: 1, scenario: scenario(), keep: false });
+  await settle();
+  h.take();
+  return h;
+}
+
+/** As configured(), then playing `stepsPerTick` steps a tick. */
+async function playing(stepsPerTick: number, setup?: (h: ReturnType<typeof loopHarness>) => void, stopAt?: number) {
+  const h = await configured(setup);
+  await h.loop.receive({ type: 'setSpeed', stepsPerTick });
+  await h.loop.receive(stopAt === undefined ? { type: 'play' } : { type: 'play', stopAt });
+  expect(h.take()).toEqual(['running#1 true step 0 why null']);
+  return h;
+}
+
+afterEach(() => vi.restoreAllMocks());
+
+describe('TrainingLoop: configure', () => {
+  it('posts the backend, the model with its parameter names and a preview, and does not start', async () => {
+    const h = loopHarness();
+    await h.loop.receive({ type: 'configure', runId: 1, scenario: scenario(), keep: false });
+    expect(h.posted).toEqual([
+      { type: 'backend', runId: 1, status: statusFor('cpu'), unsupported: null },
+      { type: 'model', runId: 1, parameters: PARAMETERS },
+      { type: 'preview', runId: 1, preview: previewAt(0) },
+    ]);
+    expect(h.backendsStarted).toEqual(['cpu/mlp']);
+    expect(h.scheduled).toEqual([]);
+  });
+
+  it('reuses the backend while backend and model stay the same, and starts it again for a new model', async () => {
+    const h = await configured();
+    await h.loop.receive({ type: 'configure', runId: 2, scenario: scenario({ lr: 0.1 }), keep: false });
+    expect(h.backendsStarted).toEqual(['cpu/mlp']);
+    await h.loop.receive({ type: 'configure', runId: 3, scenario: scenario({ model: 'linear' }), keep: false });
+    expect(h.backendsStarted).toEqual(['cpu/mlp', 'cpu/linear']);
+  });
+
+  it('handles a play that arrives while the backend starts only after configure is done', async () => {
+    const h = loopHarness();
+    let started: () => void = () => undefined;
+    h.deps.initBackend = (requested) => new Promise((resolve) => (started = () => resolve(statusFor(requested))));
+    const configuring = h.loop.receive({ type: 'configure', runId: 1, scenario: scenario(), keep: false });
+    const play = h.loop.receive({ type: 'play' });
+    await settle();
+    expect(h.take()).toEqual([]);
+    started();
+    await Promise.all([configuring, play]);
+    expect(h.take()).toEqual(['backend#1 cpu unsupported=null', `model#1 ${PARAMETERS.join(',')}`, 'preview#1 at 0', 'running#1 true step 0 why null']);
+  });
+});
+
+describe('TrainingLoop: keeping the weights across a live change', () => {
+  it('restores the snapshot into the new trainer: the step carries over and a playing run keeps playing', async () => {
+    const h = await playing(3);
+    await h.tick();
+    expect(h.take()).toEqual(['records#1 1,2,3']);
+    const old = h.trainer();
+    await h.loop.receive({ type: 'configure', runId: 1, scenario: scenario({ lr: 0.1 }), keep: true });
+    expect(h.take()).toEqual(['backend#1 cpu unsupported=null', `model#1 ${PARAMETERS.join(',')}`, 'preview#1 at 3', 'running#1 true step 3 why null']);
+    expect(h.trainers).toHaveLength(2);
+    expect(h.trainer().stepIndex).toBe(3);
+    expect(old.disposed).toBe(true);
+    expect(old.snapshots.map((s) => s.disposed)).toEqual([true]);
+    await h.tick();
+    expect(h.take()).toEqual(['records#1 4,5,6']);
+  });
+
+  it('does not start a run that was paused', async () => {
+    const h = await configured();
+    await h.loop.receive({ type: 'step', count: 2 });
+    h.take();
+    await h.loop.receive({ type: 'configure', runId: 1, scenario: scenario({ lr: 0.1 }), keep: true });
+    expect(h.take()).toEqual(['backend#1 cpu unsupported=null', `model#1 ${PARAMETERS.join(',')}`, 'preview#1 at 2']);
+    expect(h.trainer().stepIndex).toBe(2);
+    expect(h.scheduled).toEqual([]);
+  });
+
+  it('restarts from step 0 with a fresh trainer, and says so, when the restore fails', async () => {
+    const h = await playing(2);
+    await h.tick();
+    h.take();
+    h.script.restoreFails = true;
+    await h.loop.receive({ type: 'configure', runId: 1, scenario: scenario({ lr: 0.1 }), keep: true });
+    expect(h.take()).toEqual([RESTART_NOTICE, 'restarted#1', 'backend#1 cpu unsupported=null', `model#1 ${PARAMETERS.join(',')}`, 'preview#1 at 0', 'running#1 true step 0 why null']);
+    const [old, failed, fresh] = h.trainers;
+    expect([old?.disposed, failed?.disposed, fresh?.disposed]).toEqual([true, true, false]);
+    expect(fresh?.stepIndex).toBe(0);
+    expect(old?.snapshots.map((s) => s.disposed)).toEqual([true]);
+  });
+
+  it('restarts from step 0, and says so, when there is nothing to carry', async () => {
+    const h = await playing(2, (harness) => (harness.script.snapshotFails = true));
+    await h.tick();
+    h.take();
+    await h.loop.receive({ type: 'configure', runId: 1, scenario: scenario({ lr: 0.1 }), keep: true });
+    expect(h.take()).toEqual([RESTART_NOTICE, 'restarted#1', 'backend#1 cpu unsupported=null', `model#1 ${PARAMETERS.join(',')}`, 'preview#1 at 0', 'running#1 true step 0 why null']);
+    expect(h.trainers).toHaveLength(2);
+    expect(h.trainer().stepIndex).toBe(0);
+  });
+});
+
+describe('TrainingLoop: ticks', () => {
+  it('stops a tick at its 40 ms budget and starts the next at once; a quick tick waits out the frame', async () => {
+    const h = await playing(10, (harness) => (harness.script.msPerStep = 15));
+    await h.tick();
+    expect(h.take()).toEqual(['records#1 1,2,3']);
+    expect(h.scheduled.map((s) => s.delayMs)).toEqual([0]);
+    h.script.msPerStep = 0;
+    await h.tick();
+    expect(h.take()).toEqual(['records#1 4,5,6,7,8,9,10,11,12,13']);
+    expect(h.scheduled.map((s) => s.delayMs)).toEqual([1000 / 60]);
+  });
+
+  it('posts a preview once 250 ms have passed since the last', async () => {
+    const h = await playing(10, (harness) => (harness.script.msPerStep = 15));
+    for (let i = 0; i < 5; i++) await h.tick();
+    expect(h.take().filter((m) => m.startsWith('preview'))).toEqual([]);
+    await h.tick();
+    expect(h.take()).toEqual(['records#1 16,17,18', 'preview#1 at 18']);
+  });
+
+  it('stops by itself at stopAt, with why "done"', async () => {
+    const h = await playing(5, undefined, 2);
+    await h.tick();
+    expect(h.take()).toEqual(['records#1 1,2', 'preview#1 at 2', 'running#1 false step 2 why done']);
+    expect(h.scheduled).toEqual([]);
+  });
+
+  it('stops at a flagged step, with the report and why "flagged"', async () => {
+    const h = await playing(5, (harness) => (harness.script.flagAt = 2));
+    await h.tick();
+    expect(h.take()).toEqual(['records#1 1,2', 'report#1 step 2', 'preview#1 at 2', 'running#1 false step 2 why flagged']);
+    expect(h.scheduled).toEqual([]);
+  });
+});
+
+describe('TrainingLoop: awaited (WebGPU) steps', () => {
+  const asyncOnly = (h: ReturnType<typeof loopHarness>) => (h.script.asyncOnly = true);
+
+  it('a pause during an awaited step stops the tick and posts its records before the final running:false', async () => {
+    const h = await playing(5, asyncOnly);
+    await h.tick();
+    const trainer = h.trainer();
+    trainer.finishStep();
+    await settle();
+    await h.loop.receive({ type: 'pause' });
+    await settle();
+    expect(h.take()).toEqual(['running#1 false step 1 why paused', 'records#1 1', 'preview#1 at 1']);
+    trainer.finishStep();
+    await settle();
+    expect(h.take()).toEqual(['records#1 2', 'running#1 false step 2 why paused']);
+    expect(trainer.stepsAwaited).toBe(0);
+    expect(h.scheduled).toEqual([]);
+  });
+
+  it('a step message waits for the tick in progress: one step at a time on the trainer', async () => {
+    const h = await playing(5, asyncOnly);
+    await h.tick();
+    const trainer = h.trainer();
+    const stepping = h.loop.receive({ type: 'step', count: 2 });
+    await settle();
+    expect(trainer.stepsAwaited).toBe(1);
+    trainer.finishStep();
+    await settle();
+    trainer.finishStep();
+    await settle();
+    trainer.finishStep();
+    await stepping;
+    await settle();
+    expect(h.take()).toEqual(['running#1 false step 0 why paused', 'records#1 1', 'running#1 false step 1 why paused', 'records#1 2,3', 'preview#1 at 3']);
+    expect(trainer.maxInFlight).toBe(1);
+  });
+
+  it('a configure during an awaited step replaces the run: the old step is dropped', async () => {
+    const h = await playing(5, asyncOnly);
+    await h.tick();
+    const old = h.trainer();
+    await h.loop.receive({ type: 'configure', runId: 2, scenario: scenario(), keep: false });
+    old.finishStep();
+    await settle();
+    expect(h.take()).toEqual(['backend#2 cpu unsupported=null', `model#2 ${PARAMETERS.join(',')}`, 'preview#2 at 0']);
+    expect(h.trainer().stepIndex).toBe(0);
+    expect(h.scheduled).toEqual([]);
+  });
+
+  it('a live change during an awaited step starts the new run once the old tick gives up', async () => {
+    const h = await playing(1, asyncOnly);
+    await h.tick();
+    const old = h.trainer();
+    await h.loop.receive({ type: 'configure', runId: 1, scenario: scenario({ lr: 0.1 }), keep: true });
+    await settle();
+    // A WebGPU preview reads back asynchronously, so it comes after the running message.
+    expect(h.take()).toEqual(['backend#1 cpu unsupported=null', `model#1 ${PARAMETERS.join(',')}`, 'running#1 true step 0 why null', 'preview#1 at 0']);
+    // The new run's first tick comes while the old one still awaits its step: it is skipped.
+    await h.tick();
+    expect(h.scheduled).toEqual([]);
+    old.finishStep();
+    await settle();
+    expect(h.scheduled.map((s) => s.delayMs)).toEqual([0]);
+    await h.tick();
+    h.trainer().finishStep();
+    await settle();
+    expect(h.take()).toEqual(['records#1 1']);
+  });
+});
+
+describe('TrainingLoop: errors and the rest', () => {
+  it('a step that throws posts the error, then running:false with why "error", and logs the stack', async () => {
+    const logged = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    const h = await playing(5, (harness) => (harness.script.throwAt = 2));
+    await h.tick();
+    expect(h.take()).toEqual(['error#1 step 2 failed', 'running#1 false step 1 why error']);
+    expect(logged).toHaveBeenCalledTimes(1);
+    expect(String(logged.mock.calls[0]?.[0])).toMatch(/^step 2 failed\n.*Error: step 2 failed/s);
+    expect(h.scheduled).toEqual([]);
+  });
+
+  it('a backend that fails to start is an error of the new run, and later messages are still handled', async () => {
+    vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    const h = loopHarness();
+    h.deps.initBackend = () => Promise.reject(new Error('no backend'));
+    await h.loop.receive({ type: 'configure', runId: 4, scenario: scenario(), keep: false });
+    await h.loop.receive({ type: 'memory', requestId: 9 });
+    expect(h.take()).toEqual(['error#4 no backend', 'running#4 false step 0 why error', 'memory#4 request 9: 7 tensors, 28 bytes']);
+  });
+
+  it('reset starts the same run over from step 0 and forgets stopAt', async () => {
+    const h = await playing(2, undefined, 2);
+    await h.tick();
+    h.take();
+    await h.loop.receive({ type: 'reset' });
+    expect(h.take()).toEqual(['backend#1 cpu unsupported=null', `model#1 ${PARAMETERS.join(',')}`, 'preview#1 at 0']);
+    await h.loop.receive({ type: 'step', count: 3 });
+    expect(h.take()).toEqual(['records#1 1,2,3', 'preview#1 at 3']);
+  });
+});

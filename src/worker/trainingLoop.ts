@@ -1,0 +1,229 @@
+/**
+ * The training loop behind the worker: it handles the page's messages one after another and drives
+ * the trainer in ticks that yield between them, so pause, step and configure are answered promptly;
+ * what the ticks produce goes to the page through a RunOutbox. Everything from outside comes in
+ * through LoopDeps.
+ */
+import type { BackendStatus } from '../engine/backend';
+import type { BackendName, Scenario } from '../engine/scenario';
+import type { Snapshot, Trainer } from '../engine/trainer';
+import { carryInto, snapshotOf } from './carryOver';
+import type { LoopDeps } from './loopDeps';
+import type { ToWorker } from './protocol';
+import { RunOutbox } from './runOutbox';
+import type { MadeTrainer } from './trainerFactory';
+
+const FRAME_MS = 1000 / 60;
+/** A tick never runs longer than this, so a slow model still answers pause within a fraction of a second. */
+const TICK_BUDGET_MS = 40;
+
+interface Run {
+  id: number;
+  scenario: Scenario;
+  trainer: Trainer | null;
+  backend: BackendStatus | null;
+}
+
+export class TrainingLoop {
+  private run: Run | null = null;
+  private running = false;
+  private stopAt: number | null = null;
+  private stepsPerTick = 1;
+  private readonly outbox: RunOutbox;
+  private tickScheduled = false;
+  /** The tick in progress, if any: a WebGPU tick awaits readbacks, and nothing may interleave with it. */
+  private tickInProgress: Promise<void> | null = null;
+  private queue: Promise<void> = Promise.resolve();
+
+  constructor(private readonly deps: LoopDeps) {
+    this.outbox = new RunOutbox(deps.post, deps.now);
+  }
+
+  /**
+   * Handle a message from the page once the earlier ones are done: a `play` that arrives while
+   * `configure` is still starting the backend waits for it instead of racing it.
+   */
+  receive(msg: ToWorker): Promise<void> {
+    this.queue = this.queue.then(() => this.handle(msg)).catch((e: unknown) => this.fail(e));
+    return this.queue;
+  }
+
+  private async handle(msg: ToWorker): Promise<void> {
+    switch (msg.type) {
+      case 'configure':
+        return this.configure(msg.runId, msg.scenario, msg.keep);
+      case 'play':
+        this.stopAt = msg.stopAt ?? null;
+        if (!this.running) this.start();
+        return;
+      case 'pause':
+        if (this.running) this.setRunning(false, 'paused');
+        this.flush(true);
+        return;
+      case 'step':
+        return this.stepByHand(msg.count);
+      case 'reset':
+        if (this.run) await this.configure(this.run.id, this.run.scenario, false);
+        return;
+      case 'setSpeed':
+        this.stepsPerTick = Math.max(1, Math.floor(msg.stepsPerTick));
+        return;
+      case 'memory':
+        this.deps.post({ type: 'memory', runId: this.run?.id ?? 0, requestId: msg.requestId, ...this.deps.memoryInUse() });
+        return;
+    }
+  }
+
+  private start(): void {
+    this.setRunning(true, null);
+    this.schedule(0);
+  }
+
+  private async stepByHand(count: number): Promise<void> {
+    if (this.running) this.setRunning(false, 'paused');
+    // A WebGPU tick may still be awaiting a step: one step at a time on the trainer.
+    await this.tickInProgress;
+    const why = await this.takeSteps(count, Number.POSITIVE_INFINITY, () => true);
+    this.flush(true);
+    if (why === 'flagged') this.setRunning(false, why);
+  }
+
+  private schedule(delayMs: number): void {
+    if (this.tickScheduled) return;
+    this.tickScheduled = true;
+    this.deps.schedule(delayMs, () => {
+      this.tickScheduled = false;
+      void this.tick();
+    });
+  }
+
+  private tick(): Promise<void> {
+    if (!this.running || !this.run || this.tickInProgress) return Promise.resolve();
+    this.tickInProgress = this.runTick().finally(() => (this.tickInProgress = null));
+    return this.tickInProgress;
+  }
+
+  private async runTick(): Promise<void> {
+    const start = this.deps.now();
+    try {
+      const why = await this.takeSteps(this.stepsPerTick, TICK_BUDGET_MS, () => this.running);
+      if (why === 'replaced') {
+        // A tick of the new run may have been skipped while this one awaited: start it now.
+        if (this.running) this.schedule(0);
+        return;
+      }
+      this.flush();
+      if (why === 'paused' || (why === null && !this.running)) {
+        // The pause was announced before this tick's last records: announce it again after them,
+        // so the page's "stopped at step N" counts every step taken.
+        this.setRunning(false, 'paused');
+        return;
+      }
+      if (why) {
+        this.flush(true);
+        this.setRunning(false, why);
+        return;
+      }
+    } catch (e) {
+      this.fail(e);
+      return;
+    }
+    this.schedule(Math.max(0, FRAME_MS - (this.deps.now() - start)));
+  }
+
+  /** Take up to `count` steps while `goOn()` holds; returns why it stopped early, or null. */
+  private async takeSteps(count: number, budgetMs: number, goOn: () => boolean): Promise<string | null> {
+    const trainer = this.run?.trainer;
+    if (!trainer) return 'no model';
+    const start = this.deps.now();
+    for (let i = 0; i < count; i++) {
+      // WebGPU steps await, so a pause can arrive in the middle of a tick.
+      if (!goOn()) return 'paused';
+      if (trainer.paused) return 'flagged';
+      if (this.stopAt !== null && trainer.stepIndex >= this.stopAt) return 'done';
+      // WebGPU: an awaited readback; a configure message may replace the run meanwhile.
+      const record = trainer.asyncOnly ? await trainer.stepAsync() : trainer.step();
+      if (this.run?.trainer !== trainer) return 'replaced';
+      this.outbox.add(record);
+      if (trainer.paused) return 'flagged';
+      if (this.deps.now() - start > budgetMs) break;
+    }
+    return null;
+  }
+
+  private flush(force = false): void {
+    if (this.run) this.outbox.flush(this.run.id, this.run.trainer, force);
+  }
+
+  private setRunning(next: boolean, why: string | null): void {
+    this.running = next;
+    const run = this.run;
+    if (run) this.deps.post({ type: 'running', runId: run.id, running: next, step: run.trainer?.stepIndex ?? 0, why });
+  }
+
+  private fail(e: unknown): void {
+    // The stack goes to the console for whoever debugs; the message goes to the screen.
+    console.error(e instanceof Error ? `${e.message}\n${e.stack ?? ''}` : e);
+    this.deps.post({ type: 'error', runId: this.run?.id ?? 0, message: e instanceof Error ? e.message : String(e) });
+    this.setRunning(false, 'error');
+  }
+
+  /** Build the trainer for `scenario`; `keep` carries the weights and step over and keeps playing. */
+  private async configure(id: number, scenario: Scenario, keep: boolean): Promise<void> {
+    const wasRunning = this.running;
+    this.running = false;
+    this.flush();
+    this.outbox.discard();
+    const previous = this.run;
+    const carried = keep ? snapshotOf(previous?.trainer) : null;
+    if (!keep) this.forgetRun();
+    previous?.trainer?.dispose();
+    const run: Run = { id, scenario, trainer: null, backend: null };
+    this.run = run;
+    const status = await this.backendFor(previous, scenario);
+    run.backend = status;
+    const made = this.trainerFor(run, status.active, keep, carried);
+    run.trainer = made.trainer;
+    this.announce(run, status, made);
+    if (keep && wasRunning) this.start();
+  }
+
+  /** A fresh run: its report is new to the page and no stopAt is left over. */
+  private forgetRun(): void {
+    this.outbox.reportAgain();
+    this.stopAt = null;
+  }
+
+  /** The previous run's backend where the request and model are the same ("auto" picks per model). */
+  private async backendFor(previous: Run | null, scenario: Scenario): Promise<BackendStatus> {
+    const same = previous?.scenario.backend === scenario.backend && previous.scenario.model === scenario.model;
+    if (same && previous.backend) return previous.backend;
+    return this.deps.initBackend(scenario.backend, scenario.model);
+  }
+
+  private trainerFor(run: Run, backend: BackendName, keep: boolean, carried: Snapshot | null): MadeTrainer {
+    const make = () => this.deps.makeTrainer(run.scenario, backend);
+    const made = make();
+    // A scenario that cannot run here has nothing to restart: the backend message says why.
+    if (!keep || !made.trainer) {
+      carried?.dispose();
+      return made;
+    }
+    const kept = carryInto(made, carried, make);
+    if (!kept.restored) this.announceRestart(run.id);
+    return kept.made;
+  }
+
+  private announceRestart(runId: number): void {
+    this.outbox.reportAgain();
+    this.deps.post({ type: 'notice', runId, message: 'The new settings cannot reuse the current weights and optimizer state: training restarted from step 0.' });
+    this.deps.post({ type: 'restarted', runId });
+  }
+
+  /** Backend, parameters and a first preview, so the page can lay out the run before step 1. */
+  private announce(run: Run, status: BackendStatus, made: MadeTrainer): void {
+    this.deps.post({ type: 'backend', runId: run.id, status, unsupported: made.unsupported });
+    if (made.trainer) this.deps.post({ type: 'model', runId: run.id, parameters: made.trainer.parameterNames() });
+    this.flush(true);
+  }
+}
