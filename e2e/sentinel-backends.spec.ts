@@ -1,5 +1,5 @@
 // The sentinel's reference cases on every tfjs backend in headless Chromium. On each backend the
-// fast path (one readback, replay on a flag) must give exactly the brute-force verdict, leak nothing,
+// fast path (one readback, replay on a flag) must give exactly the verdict of full checks on every step, leak nothing,
 // and match the cpu verdict — or differ only where a pinned difference says so, with the backend's
 // measured quirk that causes it (the same quirks the app shows next to a verdict).
 import { expect, test } from './fixtures';
@@ -34,10 +34,10 @@ for (const backend of ['cpu', 'wasm', 'webgl', 'webgpu'] as const) {
       const status = await lab.init(backend, c.overrides.model ?? 'mlp');
       expect(status.active).toBe(backend);
       const fast = await lab.run(c.overrides, c.steps, 'fast');
-      const brute = await lab.run(c.overrides, c.steps, 'brute');
+      const full = await lab.run(c.overrides, c.steps, 'full');
       const diff = DIFFERENCES[backend][c.id];
       lines.push(`${c.id}: ${short(fast.report)}${diff ? ` (cpu: ${short(c.expected)}; cause: ${diff.cause})` : ''}`);
-      expect(brute.report, `${c.id}: replay vs brute force`).toEqual(fast.report);
+      expect(full.report, `${c.id}: replay vs full checks`).toEqual(fast.report);
       expect(fast.tensorsAfter - fast.tensorsBefore, `${c.id}: leaked tensors`).toBe(0);
       expect(short(fast.report), c.id).toBe(diff ? diff.verdict : short(c.expected));
       expect(fast.report?.phase).toBeDefined();

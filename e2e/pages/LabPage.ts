@@ -4,6 +4,7 @@ import type { BackendStatus } from '../../src/engine/backend';
 import type { BackendRequest, ModelKind, Scenario } from '../../src/engine/scenario';
 import type { Lab, LabRun } from '../../src/lab/main';
 import type { Quirk } from '../../src/engine/backendQuirks';
+import type { SentinelMode } from '../../src/engine/sentinel';
 
 declare const __lab: Lab;
 
@@ -23,7 +24,7 @@ export class LabPage {
     return this.page.evaluate(() => __lab.quirks());
   }
 
-  run(overrides: Partial<Scenario>, steps: number, sentinel: 'fast' | 'brute' | 'off' = 'fast'): Promise<LabRun> {
+  run(overrides: Partial<Scenario>, steps: number, sentinel: SentinelMode = 'fast'): Promise<LabRun> {
     return this.page.evaluate(([o, n, s]) => __lab.run(o, n, s), [overrides, steps, sentinel] as const);
   }
 }

@@ -13,11 +13,11 @@ beforeAll(async () => {
 });
 
 /**
- * Run with the fast sentinel and with brute force, each with checks scanned in JS (cpu's default)
+ * Run with the fast sentinel and with full checks on every step, each with checks scanned in JS (cpu's default)
  * and with check kernels (the GPU path): all four must give the same verdict.
  */
 function verdict(s: Scenario, steps: number, opts: TrainerOptions = {}): NonFiniteReport {
-  const modes = [['fast', true], ['brute', true], ['fast', false], ['brute', false]] as const;
+  const modes = [['fast', true], ['full', true], ['fast', false], ['full', false]] as const;
   const reports = modes.map(([sentinel, hostChecks]) => {
     const t = createTrainer(s, { ...opts, sentinel, hostChecks });
     t.run(steps);
@@ -27,7 +27,7 @@ function verdict(s: Scenario, steps: number, opts: TrainerOptions = {}): NonFini
     return r;
   });
   expect(reports[0]).not.toBeNull();
-  // replay == brute force (and JS scan == kernels): step, quantity, kind, counts, cascade, last max, growth
+  // replay == full checks (and JS scan == kernels): step, quantity, kind, counts, cascade, last max, growth
   for (const r of reports.slice(1)) expect(r).toEqual(reports[0]);
   return reports[0]!;
 }

@@ -16,8 +16,8 @@
  * which the trainer's replay finds clean; the run then switches to strict mode, which counts
  * non-finite elements exactly with isFinite over all watched tensors (the pre-optimisation fast path,
  * correct on all four backends per MEASURED.md, a few programs per watched tensor).
- * Full mode (replay, brute): per quantity the NaN, +Inf and −Inf counts and the max |x| over its
- * finite elements, still one readback per step; it attributes the first quantity after a flag.
+ * Full mode (the replay, or every step): per quantity the NaN, +Inf and −Inf counts and the max |x|
+ * over its finite elements, still one readback per step; it attributes the first quantity after a flag.
  * In every mode, forward and loss quantities report max |x| computed identically, so records do
  * not depend on the mode; 'off' computes only these.
  * The watch's section of the readback (after the fields of stepLayout.ts) is a head that depends on
@@ -31,10 +31,20 @@
 import * as tf from '@tensorflow/tfjs';
 import type { NonFiniteCounts, NonFiniteKind, NonFiniteQuantity, NonFiniteReport, Phase } from './records';
 
-export type SentinelMode = 'fast' | 'brute' | 'off';
+/**
+ * The trainer's `sentinel` option. Each step is then watched in a WatchMode of the same name, except
+ * that a fast run can change how its steps are watched:
+ *
+ * | option | each step | after a flag |
+ * |---|---|---|
+ * | fast | fast; strict for the rest of the run once a fast flag was a false alarm | replay from a snapshot in full |
+ * | full | full | none needed: the flagged step already names the quantity |
+ * | off | off: only the forward and loss maxima that records and warnings need | none |
+ */
+export type SentinelMode = 'fast' | 'full' | 'off';
 
-/** How one step is watched: see the file comment. */
-export type WatchMode = 'fast' | 'strict' | 'full' | 'off';
+/** How one step is watched (see the file comment): a sentinel mode, or strict (exact counts, after a false alarm). */
+export type WatchMode = SentinelMode | 'strict';
 
 /** Values per quantity in full mode: NaN count, +Inf count, −Inf count, finite max |x|. */
 const FULL_STATS = 4;

@@ -1,6 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ACTIVATIONS, DEFAULT_SCENARIO, INITS, OPTIMIZERS, type Scenario } from './scenario';
+import type { SentinelMode } from './sentinel';
 import { createTrainer, unsupportedReason } from './trainer';
 
 const base = (over: Partial<Scenario>): Scenario => ({ ...DEFAULT_SCENARIO, hidden: [...DEFAULT_SCENARIO.hidden], ...over });
@@ -13,7 +14,7 @@ beforeAll(async () => {
   await tf.setBackend('cpu');
 });
 
-function losses(s: Scenario, n: number, sentinel: 'fast' | 'brute' | 'off' = 'fast'): number[] {
+function losses(s: Scenario, n: number, sentinel: SentinelMode = 'fast'): number[] {
   const t = createTrainer(s, { sentinel });
   const out = t.run(n).map((r) => r.loss);
   t.dispose();
@@ -85,7 +86,7 @@ describe('no tensor leaks', () => {
   it('every trainer, snapshot, replay and preview gives back all its tensors', () => {
     const start = tf.memory().numTensors;
     const scenarios = [ARTICLE, AUTOENCODER, UNET, base({ model: 'classifier', dataset: 'labels', hidden: [], loss: 'bce', precision: 'float16' })];
-    for (const [s, hostChecks, sentinel] of scenarios.flatMap((sc) => [[sc, true, 'fast'], [sc, false, 'fast'], [sc, false, 'brute']] as const)) {
+    for (const [s, hostChecks, sentinel] of scenarios.flatMap((sc) => [[sc, true, 'fast'], [sc, false, 'fast'], [sc, false, 'full']] as const)) {
       const t = createTrainer(s, { snapshotEvery: 2, hostChecks, sentinel });
       t.run(3);
       const snap = t.snapshot();
@@ -113,9 +114,9 @@ describe('step records', () => {
     t.dispose();
   });
 
-  it('are the same with the sentinel off, fast or brute, checked in JS or with kernels', () => {
+  it('are the same with the sentinel off, fast or full, checked in JS or with kernels', () => {
     const s = { ...AUTOENCODER, activation: 'tanh' as const };
-    const runs = (['off', 'fast', 'brute'] as const).flatMap((sentinel) =>
+    const runs = (['off', 'fast', 'full'] as const).flatMap((sentinel) =>
       [true, false].map((hostChecks) => {
         const t = createTrainer(s, { sentinel, hostChecks });
         const recs = t.run(5);

@@ -21,7 +21,10 @@ import { GrowthWatch } from './warnings';
 import { previewFlow, type Preview } from './preview';
 
 export interface TrainerOptions {
-  /** fast: one readback per step, replay on a flag (default when scenario.sentinel); brute: full checks every step. */
+  /**
+   * fast: one readback per step, replay on a flag (default when scenario.sentinel); full: full checks
+   * every step; off: none. How each maps to the watch of a step: SentinelMode in sentinel.ts.
+   */
   sentinel?: SentinelMode;
   /** Data to train on instead of the scenario's data set (tests and presets with hand-made numbers). */
   dataset?: Dataset;
@@ -129,7 +132,7 @@ class ScenarioTrainer implements Trainer {
   private readonly dataFinite: boolean;
   /** cpu and wasm keep tensors in JS/wasm memory: the sentinel scans values there (see sentinel.ts). */
   private readonly hostChecks: boolean;
-  /** Brute mode: the previous step's finite max |x| per quantity. */
+  /** Full mode: the previous step's finite max |x| per quantity. */
   private previousMaxAbs = new Map<string, number>();
   private epochCache: { epoch: number; order: number[] } | null = null;
   private index = 0;
@@ -263,8 +266,9 @@ class ScenarioTrainer implements Trainer {
   }
 
   private *stepFlow(): Flow<StepRecord> {
-    const full = this.mode === 'brute';
-    const parts = yield* this.runStep(this.mode === 'off' ? 'off' : full ? 'full' : this.fastWatch);
+    const full = this.mode === 'full';
+    // off and full watch every step as named; fast watches fast until a false alarm, then strict.
+    const parts = yield* this.runStep(this.mode === 'fast' ? this.fastWatch : this.mode);
     const { record } = parts;
     if (record.nonFinite && this.verdict === null && this.mode !== 'off') {
       if (full) this.verdict = buildReport(parts.quantities, this.reportContext(record.step, this.previousMaxAbs));

@@ -8,6 +8,7 @@ import { initBackend, type BackendStatus } from '../engine/backend';
 import { measureQuirks, type Quirk } from '../engine/backendQuirks';
 import { DEFAULT_SCENARIO, type BackendRequest, type ModelKind, type Scenario } from '../engine/scenario';
 import type { NonFiniteReport } from '../engine/records';
+import type { SentinelMode } from '../engine/sentinel';
 import { WASM_PATHS } from '../platform/wasmPaths';
 import { benchModel, type BenchCell } from './benchModel';
 import { REFERENCE_MODELS } from './referenceModels';
@@ -22,7 +23,7 @@ export interface LabRun {
 
 export interface Lab {
   init(backend: BackendRequest, model: ModelKind): Promise<BackendStatus>;
-  run(overrides: Partial<Scenario>, steps: number, sentinel: 'fast' | 'brute' | 'off'): Promise<LabRun>;
+  run(overrides: Partial<Scenario>, steps: number, sentinel: SentinelMode): Promise<LabRun>;
   bench(modelId: string, steps: number, runs: number): Promise<BenchCell>;
   quirks(): Promise<Quirk[]>;
 }

@@ -5,6 +5,7 @@
  */
 import type { Scenario } from '../engine/scenario';
 import type { NonFiniteKind, NonFiniteReport, Phase, StepRecord } from '../engine/records';
+import type { SentinelMode } from '../engine/sentinel';
 
 /** The part of the engine's trainer a run needs. */
 export interface TrainerLike {
@@ -14,7 +15,7 @@ export interface TrainerLike {
   dispose(): void;
 }
 
-export type TrainerFactory = (scenario: Scenario, options: { sentinel?: 'fast' | 'brute' | 'off' }) => TrainerLike;
+export type TrainerFactory = (scenario: Scenario, options: { sentinel?: SentinelMode }) => TrainerLike;
 
 export interface FirstNonFinite {
   step: number;
