@@ -1,4 +1,4 @@
-import { defineConfig } from 'vitest/config';
+import { configDefaults, defineConfig } from 'vitest/config';
 import type { Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
 
@@ -25,6 +25,11 @@ function contentSecurityPolicy(): Plugin {
   };
 }
 
+const UNIT_TESTS = ['src/**/*.test.ts', 'src/**/*.test.tsx', 'bench/**/*.test.ts'];
+// The suites that run tfjs (in this process, or in the CLI they spawn): most of the unit-test time is theirs,
+// so `npm run test:unit:fast` (the 'fast' project) leaves them out while one edits the layers above the engine.
+const TFJS_TESTS = ['src/engine/**/*.test.ts', 'src/runs/*.engine.test.ts', 'src/cli/cli.test.ts'];
+
 export default defineConfig({
   // Relative base: the static build works from any sub-path.
   base: './',
@@ -39,9 +44,12 @@ export default defineConfig({
   preview: { host: '127.0.0.1', port: 4173, strictPort: true },
   server: { host: '127.0.0.1', port: 5173 },
   test: {
-    include: ['src/**/*.test.ts', 'src/**/*.test.tsx', 'bench/**/*.test.ts'],
     environment: 'node',
     testTimeout: 60_000,
     pool: 'forks',
+    projects: [
+      { extends: true, test: { name: 'fast', include: UNIT_TESTS, exclude: [...configDefaults.exclude, ...TFJS_TESTS] } },
+      { extends: true, test: { name: 'tfjs', include: TFJS_TESTS } },
+    ],
   },
 });
