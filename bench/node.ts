@@ -6,7 +6,7 @@ import { benchModel } from '../src/lab/benchModel';
 import { REFERENCE_MODELS } from '../src/lab/referenceModels';
 import type { BenchRow } from './table';
 
-// In Node the cpu backend's conv2d needs minutes per step for the 64×64 U-Net (MEASURED.md).
+// In Node the cpu backend's conv2d runs even a 32×32 U-Net at 0.2–0.5 steps/s (docs/BACKENDS.md): the 64×64 one is not timed.
 const TOO_SLOW_IN_NODE = new Set(['unet64']);
 
 /** Time every reference model on cpu and wasm in this process. */

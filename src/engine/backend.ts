@@ -82,7 +82,7 @@ async function trySet(name: BackendName, options: BackendOptions): Promise<strin
     wasmConfigured = true;
   }
   // tfjs runs small ops whose inputs still sit on the CPU with its cpu kernels ("CPU forwarding").
-  // The NaN semantics of the two differ (MEASURED.md), so a step from freshly uploaded data and the
+  // The NaN semantics of the two differ (docs/BACKENDS.md), so a step from freshly uploaded data and the
   // same step replayed from an on-device snapshot could disagree. Every op runs on the GPU instead.
   if (name === 'webgl') tf.env().set('WEBGL_CPU_FORWARD', false);
   if (name === 'webgpu') tf.env().set('WEBGPU_CPU_FORWARD', false);

@@ -4,7 +4,7 @@
  * - none: passes everything through.
  * - value: clip each element to [−c, c]. +Inf becomes c and −Inf becomes −c on cpu, but NaN passes
  *   through unchanged (NaN compares false with both bounds). Backends differ: WebGL leaves Inf as Inf
- *   and wasm turns NaN into −c (MEASURED.md), so the sentinel watches gradients before clipping.
+ *   and wasm turns NaN into −c (docs/BACKENDS.md), so the sentinel watches gradients before clipping.
  * - norm: scale all gradients by c / max(‖g‖, c) with ‖g‖ the global L2 norm. One NaN anywhere makes
  *   the norm NaN and therefore every gradient NaN; an Inf makes the norm Inf, the scale 0, finite
  *   gradients 0 and the infinite ones Inf·0 = NaN.

@@ -81,7 +81,7 @@ describe('losses against hand-computed values', () => {
     const r = (red: 'mean' | 'sumThenDivide' | 'sum'): number => tf.tidy(() => reduceLoss(lossElements(tf.tensor1d([1.5e19, 1.5e19]), tf.tensor1d([0, 0]), opts('mse')), red).dataSync()[0]!);
     expectKind(r('sum'), '+Inf');
     expectKind(r('sumThenDivide'), '+Inf');
-    // cpu's mean divides each element before summing (MEASURED.md): 2.25e38 stays finite here.
+    // cpu's mean divides each element before summing (docs/BACKENDS.md): 2.25e38 stays finite here.
     expect(r('mean')).toBe(f(f(1.5e19) ** 2));
   });
 });

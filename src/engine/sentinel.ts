@@ -14,8 +14,9 @@
  * in the step's single readback.
  * A sum of squares can overflow on finite values (|x| above ~1e19): the flag is then a false alarm,
  * which the trainer's replay finds clean; the run then switches to strict mode, which counts
- * non-finite elements exactly with isFinite over all watched tensors (the pre-optimisation fast path,
- * correct on all four backends per MEASURED.md, a few programs per watched tensor).
+ * non-finite elements exactly with isFinite over all watched tensors (a few programs per watched
+ * tensor; isFinite is exact on cpu, webgl and webgpu per docs/BACKENDS.md, and on cpu and wasm the
+ * checks scan values in JS anyway).
  * Full mode (the replay, or every step): per quantity the NaN, +Inf and −Inf counts and the max |x|
  * over its finite elements, still one readback per step; it attributes the first quantity after a flag.
  * In every mode, forward and loss quantities report max |x| computed identically, so records do

@@ -103,7 +103,7 @@ export function launchStep(i: StepInputs): LaunchedStep {
     if (s.clipping === 'norm') watch('clip/globalNorm', 'clip', clipNorm);
     const clipped = s.clipping === 'none' ? g : clipGradients(g, s.clipping, s.clipValue, clipNorm).map(round);
     // skipNonFinite: a device-side condition, so skipping costs no extra readback.
-    // Pairwise adds, not tf.addN (≥ 8 inputs breaks on WebGPU, MEASURED.md).
+    // Pairwise adds, not tf.addN (≥ 8 inputs breaks on WebGPU, docs/BACKENDS.md).
     const ok = s.skipNonFinite ? tf.equal(nonFiniteCount(g), 0) : null;
     const sumSq = (x: tf.Tensor): tf.Tensor => tf.sum(tf.square(x));
     const oldSq = vars.map(sumSq);
