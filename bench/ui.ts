@@ -4,7 +4,7 @@ import { chromium } from '@playwright/test';
 import { CHROMIUM_ARGS, systemChromium } from '../e2e/chromium';
 import { serveUnderSubPath } from '../e2e/staticServer';
 import type { BackendRequest } from '../src/engine/scenario';
-import { PlaygroundPage } from '../e2e/pages/PlaygroundPage';
+import { PlaygroundPage, enableTestHooks } from '../e2e/pages/PlaygroundPage';
 import { REFERENCE_MODELS } from '../src/lab/referenceModels';
 import { encodeScenario } from '../src/scenarios/codec';
 
@@ -31,6 +31,7 @@ export async function benchUi(distDir: string, seconds: number, backendFor: (mod
     for (const model of REFERENCE_MODELS.filter((m) => models.includes(m.id))) {
       const backend = backendFor(model.id);
       const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+      await enableTestHooks(page);
       try {
         process.stderr.write(`bench: app ${backend} ${model.id}…\n`);
         await page.goto(`${site.url}index.html?${encodeScenario({ ...model.scenario, backend })}&speed=1&autoplay=1`);

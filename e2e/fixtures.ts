@@ -1,6 +1,8 @@
 // Shared Playwright fixtures: every test records the page's requests and its uncaught errors, so
-// any test can assert that nothing left 127.0.0.1 and that the page did not throw.
+// any test can assert that nothing left 127.0.0.1 and that the page did not throw; and every page
+// asks for the app's test hooks (window.__nanPlayground), which a user's page does not install.
 import { test as base, expect } from '@playwright/test';
+import { enableTestHooks } from './pages/PlaygroundPage';
 
 export interface PageLog {
   requests: string[];
@@ -8,6 +10,10 @@ export interface PageLog {
 }
 
 export const test = base.extend<{ pageLog: PageLog }>({
+  page: async ({ page }, use) => {
+    await enableTestHooks(page);
+    await use(page);
+  },
   pageLog: async ({ page }, use) => {
     const log: PageLog = { requests: [], errors: [] };
     page.on('request', (r) => log.requests.push(r.url()));

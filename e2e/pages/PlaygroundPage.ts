@@ -12,7 +12,13 @@ export interface PlaygroundState {
   report: { step: number; quantity: string; kind: string; phase: string; backend: string; precision: string } | null;
   running: boolean;
   rejected: { key: string; value: string; reason: string }[];
-  chartWarmup: 'pending' | 'done' | 'skipped';
+}
+
+/** Ask the app for its test hooks on every page load of `page` (before the app's scripts run). */
+export async function enableTestHooks(page: Page): Promise<void> {
+  await page.addInitScript(() => {
+    (window as unknown as { __nanPlaygroundTest: boolean }).__nanPlaygroundTest = true;
+  });
 }
 
 export interface FrameSummary {
@@ -178,12 +184,6 @@ export class PlaygroundPage {
 
   async longTasks(): Promise<number[]> {
     return this.page.evaluate(() => (window as unknown as { __longTasks: number[] }).__longTasks);
-  }
-
-  /** Wait until the charts' idle-time warm-up has drawn (or was skipped) and say which. */
-  async chartWarmup(): Promise<PlaygroundState['chartWarmup']> {
-    await expect.poll(async () => (await this.state()).chartWarmup, { timeout: 10_000 }).not.toBe('pending');
-    return (await this.state()).chartWarmup;
   }
 
   async openPreset(id: string): Promise<void> {

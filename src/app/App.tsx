@@ -1,6 +1,6 @@
 /** The screen: top bar, notices, controls, charts, diagnosis, previews and the preset gallery. */
 import { useLayoutEffect } from 'react';
-import { ChartWarmup } from '../charts/ChartWarmup';
+import { useLive } from '../state/useLive';
 import { useStore } from '../state/useStore';
 import { ControlsPanel } from '../ui/ControlsPanel';
 import { DiagnosisPanel } from '../ui/DiagnosisPanel';
@@ -15,12 +15,14 @@ import { PreviewPanel } from '../ui/PreviewPanel';
 import { TopBar } from '../ui/TopBar';
 import { usePlayground } from '../ui/context';
 
-/** Rendered last: its layout effect marks the end of a frame's render for the frame probe. */
+/** Rendered last: its layout effect tells the main run that a frame's render committed (frame probe, chart pacing). */
 function FrameMark() {
-  const { store, frameRendered } = usePlayground();
-  const version = useStore(store, (s) => s.dataVersion);
-  const norms = useStore(store, (s) => s.normVersion[0] + s.normVersion[1]);
-  useLayoutEffect(() => frameRendered(), [version, norms, frameRendered]);
+  const { run } = usePlayground();
+  const step = useLive(run, 'step');
+  const loss = useLive(run, 'loss');
+  const grad = useLive(run, 'gradNorms');
+  const weight = useLive(run, 'weightNorms');
+  useLayoutEffect(() => run.rendered(), [run, step, loss, grad, weight]);
   return null;
 }
 
@@ -79,7 +81,6 @@ export function App() {
       <ErrorBoundary area="gallery">
         <Gallery />
       </ErrorBoundary>
-      <ChartWarmup store={store} />
       <FrameMark />
     </div>
   );

@@ -5,7 +5,7 @@
  * worker on one core, the browser's compilers and raster on the other) that sum was what crossed
  * the 50 ms long-task line. Here React renders in one task and the browser draws in the next.
  */
-export type FrameScheduler = (callback: () => void) => void;
+import type { FrameScheduler } from '../state/liveRun';
 
 let queued: (() => void)[] = [];
 let channel: MessageChannel | null = null;

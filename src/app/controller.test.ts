@@ -1,84 +1,157 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { StepRecord } from '../engine/records';
 import { DEFAULT_SCENARIO } from '../engine/scenario';
 import { createAppStore, initialAppState } from '../state/appState';
+import type { HistoryLike } from '../state/urlSync';
 import type { FromWorker, ToWorker } from '../worker/protocol';
 import { PlaygroundController } from './controller';
+import { NOTICE_MS } from './notices';
 
 /** A worker that records what it is sent; the test plays its side of the protocol. */
 class FakeWorker {
   sent: ToWorker[] = [];
+  terminated = false;
   onmessage: ((e: MessageEvent<unknown>) => void) | null = null;
   onerror: ((e: ErrorEvent) => void) | null = null;
   postMessage(m: ToWorker): void {
     this.sent.push(m);
   }
-  terminate(): void {}
+  terminate(): void {
+    this.terminated = true;
+  }
   emit(m: FromWorker): void {
     this.onmessage?.({ data: m } as MessageEvent<unknown>);
+  }
+  last<T extends ToWorker['type']>(type: T): Extract<ToWorker, { type: T }> | undefined {
+    return this.sent.filter((m): m is Extract<ToWorker, { type: T }> => m.type === type).at(-1);
   }
 }
 
 function record(step: number): StepRecord {
-  return {
-    step, loss: 1 / step, gradNorm: 1, gradNorms: {}, weightNorms: {}, updateRatios: {}, activationMax: {},
-    nonFinite: false, skipped: false, warnings: [],
-  };
+  return { step, loss: 1 / step, gradNorm: 1, gradNorms: {}, weightNorms: {}, updateRatios: {}, activationMax: {}, nonFinite: false, skipped: false, warnings: [] };
 }
 
-describe('PlaygroundController', () => {
-  /** Frame callbacks the controller scheduled; the test runs them when it wants a frame to pass. */
-  let frames: (() => void)[];
-  beforeEach(() => {
-    frames = [];
-    vi.stubGlobal('document', { title: '' });
+/** A page made of fakes: workers, frames, clock, history and timers the test drives. */
+function setup(search = '') {
+  const store = createAppStore(initialAppState({ ...DEFAULT_SCENARIO }, [], false));
+  const workers: FakeWorker[] = [];
+  const frames: (() => void)[] = [];
+  const timers: { callback: () => void; ms: number }[] = [];
+  const writes: { mode: 'push' | 'replace'; url: string }[] = [];
+  const history: HistoryLike = {
+    pushState: (_d, _u, url) => writes.push({ mode: 'push', url: url ?? '' }),
+    replaceState: (_d, _u, url) => writes.push({ mode: 'replace', url: url ?? '' }),
+  };
+  const location = { pathname: '/app/', search };
+  const controller = new PlaygroundController(store, {
+    makeWorker: () => {
+      const w = new FakeWorker();
+      workers.push(w);
+      return w as unknown as Worker;
+    },
+    makeOutcomeWorker: () => new FakeWorker() as unknown as Worker,
+    schedule: (cb) => frames.push(cb),
+    now: () => 0,
+    history,
+    location,
+    setTimer: (callback, ms) => timers.push({ callback, ms }),
   });
-  afterEach(() => vi.unstubAllGlobals());
+  controller.start(false);
+  const worker = workers[0]!;
+  const runId = () => worker.last('configure')!.runId;
+  const frame = () => frames.splice(0).forEach((f) => f());
+  return { store, worker, workers, controller, runId, frame, timers, writes, location };
+}
 
-  function setup() {
-    const store = createAppStore(initialAppState({ ...DEFAULT_SCENARIO }, [], false));
-    const worker = new FakeWorker();
-    const controller = new PlaygroundController(store, () => worker as unknown as Worker, () => new FakeWorker() as unknown as Worker, (cb) => frames.push(cb));
-    controller.start(false);
-    const configure = worker.sent.find((m) => m.type === 'configure');
-    if (configure?.type !== 'configure') throw new Error('no configure message');
-    return { store, worker, controller, runId: configure.runId };
-  }
-
-  it('applies records once per animation frame while running', () => {
-    const { store, worker, runId } = setup();
-    worker.emit({ type: 'running', runId, running: true, step: 0, why: null });
-    worker.emit({ type: 'records', runId, records: [record(1), record(2)] });
-    expect(store.getState().step).toBe(0);
-    frames.splice(0).forEach((f) => f());
-    expect(store.getState().step).toBe(2);
+describe('PlaygroundController: worker protocol', () => {
+  it('applies records once per frame, to the run feed and not the store', () => {
+    const { worker, controller, runId, frame } = setup();
+    worker.emit({ type: 'running', runId: runId(), running: true, step: 0, why: null });
+    worker.emit({ type: 'records', runId: runId(), records: [record(1), record(2)] });
+    expect(controller.run.step).toBe(0);
+    frame();
+    expect(controller.run.step).toBe(2);
+    expect(controller.run.history.length).toBe(2);
   });
 
   it('a stop shows the step it stopped at in the same update, with no frame in between', () => {
     const { store, worker, controller, runId } = setup();
-    worker.emit({ type: 'running', runId, running: true, step: 0, why: null });
-    worker.emit({ type: 'records', runId, records: [record(1), record(2), record(3)] });
-    worker.emit({ type: 'running', runId, running: false, step: 3, why: 'paused' });
-    const s = store.getState();
-    expect(s.running).toBe(false);
-    expect(s.step).toBe(3);
-    expect(controller.history.length).toBe(3);
+    worker.emit({ type: 'running', runId: runId(), running: true, step: 0, why: null });
+    worker.emit({ type: 'records', runId: runId(), records: [record(1), record(2), record(3)] });
+    worker.emit({ type: 'running', runId: runId(), running: false, step: 3, why: 'paused' });
+    expect(store.getState().running).toBe(false);
+    expect(controller.run.step).toBe(3);
   });
 
-  it("lays out the per-parameter series when the model is built, before any record, and keeps the worker's order", () => {
-    const { store, worker, controller, runId } = setup();
-    const before = store.getState().normVersion;
-    worker.emit({ type: 'model', runId, parameters: ['dense/kernel', 'dense/bias'] });
-    expect([...controller.series.gradNorms.keys()]).toEqual(['dense/kernel', 'dense/bias']);
-    expect([...controller.series.weightNorms.keys()]).toEqual(['dense/kernel', 'dense/bias']);
-    expect(controller.series.gradNorms.get('dense/kernel')!.points()).toEqual([]);
-    const after = store.getState().normVersion;
-    expect(after).toEqual([before[0] + 1, before[1] + 1]);
-    // The same parameters again (a live change keeps the model) redraw nothing.
-    worker.emit({ type: 'model', runId, parameters: ['dense/kernel', 'dense/bias'] });
-    expect(store.getState().normVersion).toBe(after);
-    // A message of a run the page has left is ignored.
-    worker.emit({ type: 'model', runId: runId + 1, parameters: ['other/kernel'] });
-    expect(controller.series.gradNorms.has('other/kernel')).toBe(false);
+  it("lays out the per-parameter series when the model is built, in the worker's order; a left run is ignored", () => {
+    const { worker, controller, runId } = setup();
+    worker.emit({ type: 'model', runId: runId(), parameters: ['dense/kernel', 'dense/bias'] });
+    expect([...controller.run.series.gradNorms.keys()]).toEqual(['dense/kernel', 'dense/bias']);
+    expect([...controller.run.series.weightNorms.keys()]).toEqual(['dense/kernel', 'dense/bias']);
+    worker.emit({ type: 'model', runId: runId() + 1, parameters: ['other/kernel'] });
+    worker.emit({ type: 'records', runId: runId() - 1, records: [record(1)] });
+    expect(controller.run.series.gradNorms.has('other/kernel')).toBe(false);
+    expect(controller.run.history.length).toBe(0);
+  });
+
+  it('a crashed worker shows its error; Reset spawns a new worker and a fresh run', () => {
+    const { store, workers, controller } = setup();
+    workers[0]!.onerror?.({ message: 'boom', preventDefault: () => undefined } as ErrorEvent);
+    expect(store.getState().error).toBe('The training worker stopped: boom');
+    controller.play();
+    expect(workers[0]!.last('play')).toBeUndefined();
+    controller.reset();
+    expect(workers).toHaveLength(2);
+    expect(workers[0]!.terminated).toBe(true);
+    expect(workers[1]!.last('configure')?.keep).toBe(false);
+    expect(store.getState().error).toBeNull();
+  });
+});
+
+describe('PlaygroundController: scenario changes', () => {
+  it('a control change replaces the history entry and keeps the weights (live configure, same run)', () => {
+    const { worker, controller, runId, writes } = setup();
+    const before = runId();
+    controller.setScenario({ ...DEFAULT_SCENARIO, lr: 0.02 });
+    expect(writes).toEqual([{ mode: 'replace', url: expect.stringContaining('lr=0.02') }]);
+    expect(worker.last('configure')).toMatchObject({ keep: true, runId: before });
+  });
+
+  it('a structural change pushes a history entry, rebuilds from step 0 under a new run id, and says so', () => {
+    const { store, worker, controller, runId, frame, writes, timers } = setup();
+    worker.emit({ type: 'records', runId: runId(), records: [record(1)] });
+    frame();
+    const before = runId();
+    controller.setScenario({ ...DEFAULT_SCENARIO, hidden: [7] });
+    expect(writes.map((w) => w.mode)).toEqual(['push']);
+    expect(worker.last('configure')).toMatchObject({ keep: false, runId: before + 1 });
+    expect(controller.run.step).toBe(0);
+    expect(store.getState().notices).toEqual(['Model reset: Hidden sizes changed, so training starts again from step 0.']);
+    // The notice goes away after NOTICE_MS.
+    expect(timers.map((t) => t.ms)).toEqual([NOTICE_MS]);
+    timers[0]!.callback();
+    expect(store.getState().notices).toEqual([]);
+  });
+
+  it('an import pushes even a live change', () => {
+    const { controller, writes } = setup();
+    controller.setScenario({ ...DEFAULT_SCENARIO, lr: 0.03 }, { push: true, preset: null });
+    expect(writes.map((w) => w.mode)).toEqual(['push']);
+  });
+
+  it('Back/Forward follows the address bar without writing it', () => {
+    const { worker, controller, writes, location } = setup();
+    location.search = '?lr=0.5';
+    controller.followLocation();
+    expect(writes).toEqual([]);
+    expect(worker.last('configure')?.scenario.lr).toBe(0.5);
+  });
+
+  it('the same scenario again sends nothing and writes nothing', () => {
+    const { worker, controller, writes } = setup();
+    const sent = worker.sent.length;
+    controller.setScenario({ ...DEFAULT_SCENARIO });
+    expect(worker.sent.length).toBe(sent);
+    expect(writes).toEqual([]);
   });
 });

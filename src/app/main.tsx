@@ -1,12 +1,14 @@
 /** Entry point: read the address bar, build the store and controller, render, wire history and keys. */
-import { StrictMode } from 'react';
+import { StrictMode, createRef } from 'react';
 import { createRoot } from 'react-dom/client';
 import { createAppStore, initialAppState } from '../state/appState';
 import { readLocation } from '../state/urlSync';
 import { ErrorBoundary } from '../ui/ErrorBoundary';
 import { PlaygroundContext, type PlaygroundContextValue } from '../ui/context';
 import { App } from './App';
+import { afterNextFrame } from './afterFrame';
 import { PlaygroundController } from './controller';
+import { followTitle } from './documentTitle';
 import { installKeyboard } from './keyboard';
 import { installTestHooks } from './testHooks';
 import { createOutcomeWorker, createTrainingWorker } from './workerFactory';
@@ -15,19 +17,27 @@ import './styles.css';
 const decoded = readLocation(window.location.search);
 const store = createAppStore(initialAppState(decoded.scenario, decoded.rejected, decoded.embed, decoded.preset));
 if (decoded.speed !== null) store.setState({ speed: decoded.speed });
-const controller = new PlaygroundController(store, createTrainingWorker, createOutcomeWorker);
+const controller = new PlaygroundController(store, {
+  makeWorker: createTrainingWorker,
+  makeOutcomeWorker: createOutcomeWorker,
+  schedule: afterNextFrame,
+  now: () => performance.now(),
+  history: window.history,
+  location: window.location,
+  setTimer: (callback, ms) => window.setTimeout(callback, ms),
+});
 
 const context: PlaygroundContextValue = {
   store,
   actions: controller,
-  series: controller.series,
-  compareSeries: controller.compare.series,
-  keptRecords: () => controller.history.keptRecords(),
-  frameRendered: () => controller.frameRendered(),
+  run: controller.run,
+  compare: controller.compare.run,
+  lossChartRef: createRef<SVGSVGElement>(),
 };
 
 installTestHooks(controller);
 installKeyboard(controller);
+followTitle(store, (title) => (document.title = title));
 window.addEventListener('popstate', () => controller.followLocation());
 controller.start(decoded.autoplay);
 

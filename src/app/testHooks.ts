@@ -1,13 +1,15 @@
 /**
- * window.__nanPlayground: the read-only view end-to-end tests use. Its shape is a contract with
- * e2e/foundation.spec.ts and e2e/playground.spec.ts; extend it, do not rename its fields.
+ * window.__nanPlayground: the read-only view end-to-end tests use, installed only when the test
+ * asked for it before the page's scripts ran (window.__nanPlaygroundTest = true, set by the e2e
+ * fixtures with an init script), so a user's page carries no test surface. Its shape is a contract
+ * with e2e/pages/PlaygroundPage.ts; extend it, do not rename its fields.
  */
 import type { BackendStatus } from '../engine/backend';
 import type { NonFiniteReport } from '../engine/records';
 import type { Scenario } from '../engine/scenario';
 import type { RejectedKey } from '../state/appState';
-import type { PlaygroundController } from './controller';
 import type { FrameSummary } from '../state/frameProbe';
+import type { PlaygroundController } from './controller';
 
 export interface TestState {
   scenario: Scenario;
@@ -17,7 +19,6 @@ export interface TestState {
   report: NonFiniteReport | null;
   running: boolean;
   rejected: RejectedKey[];
-  chartWarmup: 'pending' | 'done' | 'skipped';
 }
 
 export interface TestHooks {
@@ -33,30 +34,27 @@ export interface TestHooks {
 declare global {
   interface Window {
     __nanPlayground?: TestHooks;
+    /** Set by a test before the page loads, to ask for the hooks. */
+    __nanPlaygroundTest?: boolean;
   }
 }
 
-export function installTestHooks(controller: PlaygroundController): void {
+/** Install the hooks if a test asked for them; true when it did. */
+export function installTestHooks(controller: PlaygroundController): boolean {
+  if (window.__nanPlaygroundTest !== true) return false;
+  const { store, run, compare, link } = controller;
   window.__nanPlayground = {
     getState() {
-      const s = controller.store.getState();
-      return {
-        scenario: s.scenario,
-        backend: s.backend,
-        step: s.step,
-        losses: controller.history.lossArray(),
-        report: s.report,
-        running: s.running,
-        rejected: s.rejected,
-        chartWarmup: s.chartWarmup,
-      };
+      const s = store.getState();
+      return { scenario: s.scenario, backend: s.backend, step: run.step, losses: run.history.lossArray(), report: s.report, running: s.running, rejected: s.rejected };
     },
-    frameStats: (n) => controller.probe.summary(n),
-    tensorCount: () => controller.tensorCount(),
-    resetFrameStats: () => controller.probe.reset(),
+    frameStats: (n) => run.probe.summary(n),
+    resetFrameStats: () => run.probe.reset(),
+    tensorCount: () => link.tensorCount(),
     getCompare() {
-      const c = controller.store.getState().compare;
-      return c ? { status: c.status, label: c.label, losses: [...controller.compare.losses] } : null;
+      const c = store.getState().compare;
+      return c ? { status: c.status, label: c.label, losses: compare.run.history.lossArray() } : null;
     },
   };
+  return true;
 }

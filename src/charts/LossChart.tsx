@@ -1,39 +1,44 @@
 /**
- * Loss vs step. Recharts lays the chart out; the axes, grid, reference lines, curves and non-finite
- * markers are our own SVG layers inside it (PlotAxes.tsx says why), redrawn on the store's chart
- * frames without re-rendering Recharts. The axes use rounded domains that change only when the
- * data crosses a round value. Finite values are plotted on a transformed axis (linear / log /
- * symlog); NaN and ±Inf sit as shaped markers on a rail above the data, so the axis never breaks;
- * the first non-finite step gets a labelled vertical line.
+ * Loss vs step for one or more live runs (the main run, then overlays such as a compare run), as
+ * our own SVG (ChartFrame.tsx). The curves follow the runs' loss view; the axes use rounded
+ * domains that change only when the data crosses a round value. Finite values are plotted on a
+ * transformed axis (linear / log / symlog); NaN and ±Inf sit as shaped markers on a rail above the
+ * data, so the axis never breaks; the first non-finite step gets a labelled vertical line.
  */
-import { memo, useMemo } from 'react';
-import { ComposedChart, ResponsiveContainer } from 'recharts';
+import { useMemo, type Ref } from 'react';
 import type { NonFiniteReport } from '../engine/records';
-import type { AppStore, ChartScale } from '../state/appState';
-import { useStore } from '../state/useStore';
+import type { ChartScale } from '../state/appState';
+import type { LiveRun } from '../state/liveRun';
+import type { NonFiniteMarker } from '../state/series';
+import { useLive } from '../state/useLive';
+import { ChartFrame } from './ChartFrame';
 import { MarkerShape } from './markers';
-import { COLORS } from './palette';
+import { COLORS, SERIES_COLORS } from './palette';
 import { Axes, HorizontalRule, VerticalRule, usePlot } from './PlotAxes';
-import { axesFor, domainKey } from './plotGeometry';
-import type { RunSeries } from '../state/runSeries';
+import { axesFor, domainKey, type PlotArea } from './plotGeometry';
 import { formatValue, fromAxis } from './scales';
-import type { MinMaxSeries, NonFiniteMarker } from '../state/series';
 import { seriesPath } from './seriesPath';
 
+/** A run drawn on the chart, with the name its legend gives it. */
+export interface ChartRun {
+  feed: LiveRun;
+  label: string;
+}
+
 export interface LossChartProps {
-  store: AppStore;
-  series: RunSeries;
+  /** The main run first (solid); the others are drawn dashed over it. Keep the array's identity while unchanged. */
+  runs: readonly ChartRun[];
   scale: ChartScale;
   smoothing: number;
   report: NonFiniteReport | null;
-  /** A Compare run to overlay (its series is mutable; the store's compare.version says when it changed). */
-  compare: { series: MinMaxSeries; label: string } | null;
   /** The first non-finite step (the sentinel's, else the first one seen), where the vertical line goes. */
   first: number | null;
   height?: number;
+  svgRef?: Ref<SVGSVGElement>;
 }
 
-interface PlotProps extends Omit<LossChartProps, 'height'> {
+interface PlotProps extends Omit<LossChartProps, 'height' | 'svgRef'> {
+  area: PlotArea;
   firstLabel: string;
 }
 
@@ -43,35 +48,48 @@ const Y_LABELS: Record<ChartScale, (axisValue: number) => string> = {
   symlog: (v) => formatValue(fromAxis(v, 'symlog')),
 };
 
-/** Everything inside the chart; re-renders on every chart frame, the Recharts container does not. */
-function LossPlot({ store, series, scale, smoothing, report, compare, first, firstLabel }: PlotProps) {
-  // The series are mutable; these versions say when they changed.
-  const version = useStore(store, (s) => s.chartVersion);
-  const compareVersion = useStore(store, (s) => s.compare?.version ?? -1);
-  const compareSeries = compare?.series ?? null;
-  const key = useMemo(
-    () => domainKey(compareSeries ? [series.loss, compareSeries] : [series.loss], scale, Math.max(series.lastStep, compareSeries?.length ?? 0)),
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- the versions stand for the series' contents
-    [series, compareSeries, scale, version, compareVersion],
+/** How run i is drawn: the main run solid, overlays dashed in their own colours. */
+function lineStyle(i: number): { stroke: string; strokeWidth: number; strokeDasharray?: string } {
+  if (i === 0) return { stroke: COLORS.loss, strokeWidth: 2.2 };
+  return { stroke: i === 1 ? COLORS.compare : SERIES_COLORS[i % SERIES_COLORS.length]!, strokeWidth: 2.6, strokeDasharray: '8 4' };
+}
+
+const MARGIN = { top: 22, right: 24, bottom: 38, left: 72 };
+/** The rail sits this far above the data (a fraction of its range), inside this much headroom. */
+const RAIL_AT = 0.1;
+const RAIL_ROOM = 0.16;
+
+/** Everything inside the chart; re-renders when a run's loss view says so. */
+function LossPlot({ area, runs, scale, smoothing, report, first, firstLabel }: PlotProps) {
+  const feeds = useMemo(() => runs.map((r) => r.feed), [runs]);
+  const version = useLive(feeds, 'loss');
+  const main = runs[0]?.feed.series;
+  const overlays = runs.slice(1).map((r) => r.feed.series);
+  const key = domainKey(
+    feeds.map((f) => f.series.loss),
+    scale,
+    Math.max(0, ...feeds.map((f) => f.series.lastStep)),
   );
   // Room above the data for the rail of non-finite markers, so they never sit on a curve.
   const axes = useMemo(() => axesFor(key, scale, RAIL_ROOM), [key, scale]);
-  const plot = usePlot(axes.domain);
-  if (!plot) return null;
-  const markers: NonFiniteMarker[] = [...series.loss.markers(), ...(compare?.series.markers() ?? [])];
+  const plot = usePlot(area, axes.domain);
+  if (!plot || !main) return null;
+  const markers: NonFiniteMarker[] = feeds.flatMap((f) => f.series.loss.markers());
   if (report && !markers.some((m) => m.step === report.step)) markers.push({ step: report.step, kind: report.kind });
   const rail = axes.hi + (axes.hi - axes.lo) * RAIL_AT;
   const railY = plot.y(rail);
-  const main = smoothing > 0 ? series.smoothed : series.loss;
+  const mainLine = smoothing > 0 ? main.smoothed : main.loss;
   return (
     <>
       <Axes plot={plot} xTicks={axes.xTicks} yTicks={axes.yTicks} yLabel={Y_LABELS[scale]} xTitle="step" />
       <HorizontalRule plot={plot} y={rail} label="non-finite" />
       {first !== null && <VerticalRule className="first-nonfinite-line" plot={plot} step={first} label={firstLabel} />}
-      <g className="loss-series" data-testid="loss-series" data-version={version} data-points={main.points().length} data-compare-points={compare ? compare.series.points().length : 0} data-compare-version={compareVersion}>
-        {smoothing > 0 && <path d={seriesPath(series.loss, plot.x, plot.y, scale)} fill="none" stroke={COLORS.lossRaw} strokeWidth={1} />}
-        <path className="series-line" data-series="run" d={seriesPath(main, plot.x, plot.y, scale)} fill="none" stroke={COLORS.loss} strokeWidth={2.2} strokeLinejoin="round" />
-        {compare && <path className="series-line" data-series="compare" d={seriesPath(compare.series, plot.x, plot.y, scale)} fill="none" stroke={COLORS.compare} strokeWidth={2.6} strokeDasharray="8 4" strokeLinejoin="round" />}
+      <g className="loss-series" data-testid="loss-series" data-version={version} data-points={mainLine.points().length} data-compare-points={overlays.reduce((n, s) => n + s.loss.points().length, 0)}>
+        {smoothing > 0 && <path d={seriesPath(main.loss, plot.x, plot.y, scale)} fill="none" stroke={COLORS.lossRaw} strokeWidth={1} />}
+        <path className="series-line" data-series="run" d={seriesPath(mainLine, plot.x, plot.y, scale)} fill="none" strokeLinejoin="round" {...lineStyle(0)} />
+        {overlays.map((s, i) => (
+          <path key={i} className="series-line" data-series="compare" d={seriesPath(s.loss, plot.x, plot.y, scale)} fill="none" strokeLinejoin="round" {...lineStyle(i + 1)} />
+        ))}
         {markers.map((m) => (
           <MarkerShape key={`${m.kind}${m.step}`} kind={m.kind} cx={plot.x(m.step)} cy={railY} step={m.step} />
         ))}
@@ -80,36 +98,28 @@ function LossPlot({ store, series, scale, smoothing, report, compare, first, fir
   );
 }
 
-const MARGIN = { top: 22, right: 24, bottom: 38, left: 72 };
-/** The rail sits this far above the data (a fraction of its range), inside this much headroom. */
-const RAIL_AT = 0.1;
-const RAIL_ROOM = 0.16;
-
-function LossChartInner({ store, series, scale, smoothing, report, compare, first, height = 300 }: LossChartProps) {
+export function LossChart({ runs, scale, smoothing, report, first, height = 300, svgRef }: LossChartProps) {
   const firstLabel = report ? `first ${report.kind} · step ${report.step}` : first !== null ? `first non-finite · step ${first}` : '';
-  // The Recharts container is rebuilt only when these inputs change (a user action or a flag), not
-  // on chart frames: LossPlot follows the frames on its own subscription.
-  const frame = useMemo(
-    () => (
-      <ResponsiveContainer width="100%" height={height}>
-        <ComposedChart margin={MARGIN}>
-          <LossPlot store={store} series={series} scale={scale} smoothing={smoothing} report={report} compare={compare} first={first} firstLabel={firstLabel} />
-        </ComposedChart>
-      </ResponsiveContainer>
-    ),
-    [height, store, series, scale, smoothing, report, compare, first, firstLabel],
-  );
   return (
     <div data-testid="loss-chart" className="chart" data-first-nonfinite-step={first ?? ''}>
-      {frame}
-      {compare && (
+      <ChartFrame height={height} margin={MARGIN} svgRef={svgRef} label="Loss by step">
+        {(area) => <LossPlot area={area} runs={runs} scale={scale} smoothing={smoothing} report={report} first={first} firstLabel={firstLabel} />}
+      </ChartFrame>
+      {runs.length > 1 && (
         <p className="chart-legend" data-testid="loss-legend">
-          <span className="key"><svg width="28" height="10" aria-hidden="true"><line x1="0" y1="5" x2="28" y2="5" stroke={COLORS.loss} strokeWidth="2.5" /></svg> before (this run)</span>
-          <span className="key"><svg width="28" height="10" aria-hidden="true"><line x1="0" y1="5" x2="28" y2="5" stroke={COLORS.compare} strokeWidth="2.5" strokeDasharray="8 4" /></svg> after: {compare.label}</span>
+          {runs.map((r, i) => {
+            const style = lineStyle(i);
+            return (
+              <span key={i} className="key">
+                <svg width="28" height="10" aria-hidden="true">
+                  <line x1="0" y1="5" x2="28" y2="5" stroke={style.stroke} strokeWidth="2.5" strokeDasharray={style.strokeDasharray} />
+                </svg>
+                {r.label}
+              </span>
+            );
+          })}
         </p>
       )}
     </div>
   );
 }
-
-export const LossChart = memo(LossChartInner);

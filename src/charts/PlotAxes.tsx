@@ -1,22 +1,20 @@
 /**
- * Axes, grid and reference lines of the live charts as plain SVG inside Recharts' plot area.
- * Recharts lays the chart out (responsive size, margins, plot area); its own axes were given up
- * here because a change of their domain re-renders the chart's whole tree through its store: 50–120
- * ms of main thread per change on a 2-core machine while training, and a live chart's domain
- * changes many times in a run. These layers are a few dozen elements that re-render on their own.
+ * Axes, grid and reference lines of the live charts as plain SVG. A chart library's axes were
+ * given up here because a change of their domain re-rendered the chart's whole tree (Recharts:
+ * 50–120 ms of main thread per change on a 2-core machine while training), and a live chart's
+ * domain changes many times in a run. These layers are a few dozen elements that re-render only
+ * when their ticks or the plot change.
  */
 import { memo, useMemo } from 'react';
-import { usePlotArea } from 'recharts';
 import { COLORS } from './palette';
-import { plotFor, type Plot, type PlotDomain } from './plotGeometry';
+import { plotFor, type Plot, type PlotArea, type PlotDomain } from './plotGeometry';
 
 const TEXT = { fontSize: 12, fill: '#444' };
 const AXIS = '#666';
 
-/** The chart's mapping from data to pixels; follows Recharts' plot area (it changes on resize). */
-export function usePlot(domain: PlotDomain): Plot | null {
-  const area = usePlotArea();
-  const { x, y, width, height } = area ?? { x: 0, y: 0, width: 0, height: 0 };
+/** The chart's mapping from data to pixels; follows the plot area (it changes on resize). */
+export function usePlot(area: PlotArea, domain: PlotDomain): Plot | null {
+  const { x, y, width, height } = area;
   return useMemo(() => plotFor({ x, y, width, height }, domain), [x, y, width, height, domain]);
 }
 

@@ -1,6 +1,6 @@
 /**
  * Data-to-pixel mapping for the live charts: a step axis [0, xmax] and a y axis in axis space
- * (already log- or symlog-transformed, see scales.ts), inside the plot area Recharts lays out.
+ * (already log- or symlog-transformed, see scales.ts), inside a chart's plot area (ChartFrame.tsx).
  */
 import type { ChartScale } from '../state/appState';
 import { niceAxisRange, niceStepCeil, stepTicks } from './niceDomain';

@@ -1,7 +1,7 @@
 /**
- * The application's state: what the screen shows. Per-step data (loss history, chart series)
- * lives outside it in mutable buffers; the store only carries a version number for those, so a
- * frame with 500 new steps is one store update, not 500.
+ * The application's screen state: what changes at the pace of a person (settings, status, the
+ * verdicts). Per-step run data (history, chart series, the step counter) lives in the live feeds
+ * (liveRun.ts), which notify their own views once per frame.
  */
 import type { BackendStatus } from '../engine/backend';
 import type { Preview } from '../engine/preview';
@@ -18,8 +18,6 @@ export interface CompareRun {
   label: string;
   scenario: Scenario;
   status: 'running' | 'done' | 'error';
-  /** Bumped when new compare steps arrive (the curve itself lives beside the main series). */
-  version: number;
   message: string | null;
 }
 
@@ -32,8 +30,6 @@ export interface AppState {
   /** The engine's reason this scenario cannot run as asked on the active backend. */
   unsupported: string | null;
   running: boolean;
-  step: number;
-  stepsPerSecond: number;
   /** Steps the worker takes per animation frame. */
   speed: number;
   report: NonFiniteReport | null;
@@ -43,15 +39,6 @@ export interface AppState {
   /** Short-lived messages: "model reset: hidden layers changed", "typed value rejected", … */
   notices: string[];
   error: string | null;
-  /** Bumped each animation frame that applied records; charts re-read their series on change. */
-  dataVersion: number;
-  /** Bumped when the charts should redraw (throttled: a chart redraw costs more than a counter). */
-  chartVersion: number;
-  /**
-   * The per-layer norm charts redraw a few frames after the loss chart, and the weight chart a few
-   * frames after the gradient chart, so no frame pays for more than one chart.
-   */
-  normVersion: [grad: number, weight: number];
   preview: Preview | null;
   compare: CompareRun | null;
   /** What running the open preset showed about its article's claim (computed in its own worker). */
@@ -59,8 +46,6 @@ export interface AppState {
   chartScale: ChartScale;
   smoothing: number;
   embed: boolean;
-  /** The charts' idle-time first render (ChartWarmup): done, skipped because training had started, or pending. */
-  chartWarmup: 'pending' | 'done' | 'skipped';
 }
 
 /** One short run of the claim search: the setting tried and what it showed. */
@@ -97,24 +82,18 @@ export function initialAppState(scenario: Scenario, rejected: RejectedKey[], emb
     backend: null,
     unsupported: null,
     running: false,
-    step: 0,
-    stepsPerSecond: 0,
     speed: 1,
     report: null,
     warnings: [],
     stopReason: null,
     notices: [],
     error: null,
-    dataVersion: 0,
-    chartVersion: 0,
-    normVersion: [0, 0],
     preview: null,
     compare: null,
     outcome: null,
     chartScale: 'log',
     smoothing: 0,
     embed,
-    chartWarmup: 'pending',
   };
 }
 

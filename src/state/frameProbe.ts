@@ -18,8 +18,10 @@ export class FrameProbe {
   private open = false;
   readonly durations: number[] = [];
 
+  constructor(private readonly now: () => number = () => performance.now()) {}
+
   begin(): void {
-    this.start = performance.now();
+    this.start = this.now();
     this.open = true;
   }
 
@@ -27,7 +29,7 @@ export class FrameProbe {
   end(): number | null {
     if (!this.open) return null;
     this.open = false;
-    const took = performance.now() - this.start;
+    const took = this.now() - this.start;
     this.durations.push(took);
     if (this.durations.length > KEPT) this.durations.splice(0, this.durations.length - KEPT);
     return took;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MinMaxSeries, NanSafeEma, nonFiniteKind } from './series';
+import { MinMaxSeries, NanSafeEma } from './series';
 
 describe('MinMaxSeries', () => {
   it('keeps every point while under the bound', () => {
@@ -91,14 +91,5 @@ describe('NanSafeEma', () => {
     const ema = new NanSafeEma(0);
     expect(ema.push(7)).toBe(7);
     expect(ema.push(1)).toBe(1);
-  });
-});
-
-describe('nonFiniteKind', () => {
-  it('names the kind', () => {
-    expect(nonFiniteKind(Number.NaN)).toBe('NaN');
-    expect(nonFiniteKind(Infinity)).toBe('+Inf');
-    expect(nonFiniteKind(-Infinity)).toBe('-Inf');
-    expect(nonFiniteKind(0)).toBeNull();
   });
 });

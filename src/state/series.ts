@@ -6,7 +6,7 @@
  * same at step 1,000 and at step 100,000. Non-finite values never enter the finite points; they
  * come back as markers, so a chart can draw them on a rail instead of breaking its axis.
  */
-import type { NonFiniteKind } from '../engine/records';
+import { nonFiniteKind, type NonFiniteKind } from '../engine/records';
 
 export interface SeriesPoint {
   step: number;
@@ -27,13 +27,6 @@ interface Bucket {
   nan: number; // first step of each non-finite kind in the bucket, or -1
   posInf: number;
   negInf: number;
-}
-
-export function nonFiniteKind(value: number): NonFiniteKind | null {
-  if (Number.isNaN(value)) return 'NaN';
-  if (value === Number.POSITIVE_INFINITY) return '+Inf';
-  if (value === Number.NEGATIVE_INFINITY) return '-Inf';
-  return null;
 }
 
 function emptyBucket(): Bucket {

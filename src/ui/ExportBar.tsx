@@ -5,9 +5,10 @@ import { usePlayground } from './context';
 import { downloadBlob, svgToPng } from './downloads';
 
 export function ExportBar() {
-  const { store, actions, keptRecords } = usePlayground();
+  const { store, actions, run, lossChartRef } = usePlayground();
   const fileInput = useRef<HTMLInputElement>(null);
-  const base = (): string => `nan-playground-${store.getState().scenario.model}-step${store.getState().step}`;
+  const base = (): string => `nan-playground-${store.getState().scenario.model}-step${run.step}`;
+  const keptRecords = () => run.history.keptRecords();
 
   const copyLink = async (): Promise<void> => {
     const url = window.location.href;
@@ -21,7 +22,7 @@ export function ExportBar() {
   };
 
   const exportPng = async (): Promise<void> => {
-    const svg = document.querySelector<SVGSVGElement>('[data-testid="loss-chart"] svg.recharts-surface');
+    const svg = lossChartRef.current;
     if (!svg) {
       actions.notify('No chart to export yet.');
       return;

@@ -1,20 +1,26 @@
 /** The loss chart with its scale and smoothing controls, and a caption naming the first non-finite step. */
-import { LossChart } from '../charts/LossChart';
+import { useMemo } from 'react';
+import { LossChart, type ChartRun } from '../charts/LossChart';
 import { MarkerIcon } from '../charts/markers';
 import type { ChartScale } from '../state/appState';
+import { useLive } from '../state/useLive';
 import { useStore } from '../state/useStore';
 import { usePlayground } from './context';
 
 const SCALES: ChartScale[] = ['linear', 'log', 'symlog'];
 
 export function LossPanel({ height = 300, showControls = true }: { height?: number; showControls?: boolean }) {
-  const { store, actions, series, compareSeries } = usePlayground();
+  const { store, actions, run, compare, lossChartRef } = usePlayground();
   const scale = useStore(store, (s) => s.chartScale);
   const smoothing = useStore(store, (s) => s.smoothing);
   const report = useStore(store, (s) => s.report);
   const compareLabel = useStore(store, (s) => s.compare?.label ?? null);
-  const seen = useStore(store, () => series.loss.firstNonFinite?.step ?? null);
+  const seen = useLive(run, 'loss', () => run.series.loss.firstNonFinite?.step ?? null);
   const first = report?.step ?? seen;
+  const runs = useMemo<ChartRun[]>(
+    () => (compareLabel === null ? [{ feed: run, label: 'this run' }] : [{ feed: run, label: 'before (this run)' }, { feed: compare, label: `after: ${compareLabel}` }]),
+    [run, compare, compareLabel],
+  );
 
   return (
     <section className="panel" aria-labelledby="loss-title">
@@ -26,7 +32,7 @@ export function LossPanel({ height = 300, showControls = true }: { height?: numb
               <legend className="sr-only">Loss axis scale</legend>
               {SCALES.map((s) => (
                 <label key={s} className={scale === s ? 'on' : ''}>
-                  <input type="radio" name="loss-scale" value={s} checked={scale === s} onChange={() => store.setState((st) => ({ chartScale: s, chartVersion: st.chartVersion + 1 }))} />
+                  <input type="radio" name="loss-scale" value={s} checked={scale === s} onChange={() => store.setState({ chartScale: s })} />
                   {s}
                 </label>
               ))}
@@ -39,7 +45,7 @@ export function LossPanel({ height = 300, showControls = true }: { height?: numb
           </div>
         )}
       </div>
-      <LossChart store={store} series={series} scale={scale} smoothing={smoothing} report={report} compare={compareLabel ? { series: compareSeries, label: compareLabel } : null} first={first} height={height} />
+      <LossChart runs={runs} scale={scale} smoothing={smoothing} report={report} first={first} height={height} svgRef={lossChartRef} />
       <p className="caption">
         <span className="key"><MarkerIcon kind="NaN" /> NaN</span>
         <span className="key"><MarkerIcon kind="+Inf" /> +Inf</span>

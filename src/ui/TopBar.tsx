@@ -1,4 +1,5 @@
 /** The transport and status bar: play/pause, step, reset, speed, step counter, steps/s, backend, precision. */
+import { useLive } from '../state/useLive';
 import { useStore } from '../state/useStore';
 import { usePlayground } from './context';
 
@@ -7,8 +8,6 @@ const SPEEDS = [1, 2, 5, 10, 20, 50, 100, 200, 500];
 export function TopBar({ compact = false }: { compact?: boolean }) {
   const { store, actions } = usePlayground();
   const running = useStore(store, (s) => s.running);
-  const step = useStore(store, (s) => s.step);
-  const rate = useStore(store, (s) => s.stepsPerSecond);
   const backend = useStore(store, (s) => s.backend);
   const speed = useStore(store, (s) => s.speed);
   const precision = useStore(store, (s) => s.scenario.precision);
@@ -40,12 +39,10 @@ export function TopBar({ compact = false }: { compact?: boolean }) {
           </label>
         </>
       )}
-      <span className="stat" aria-live="off">
-        step <strong data-testid="step-counter">{step}</strong>
-      </span>
+      <StepCounter />
       {!compact && (
         <>
-          <span className="stat" data-testid="steps-per-second">{rate.toFixed(0)} steps/s</span>
+          <StepRate />
           <span className="stat" data-testid="backend-indicator" title={backend?.reason ?? ''}>
             backend <strong>{backend ? backend.active : '…'}</strong>
             {backend && backend.requested !== 'auto' && backend.requested !== backend.active && <span className="fallback"> (asked {backend.requested}{backend.reason ? `: ${backend.reason}` : ''})</span>}
@@ -59,4 +56,21 @@ export function TopBar({ compact = false }: { compact?: boolean }) {
       )}
     </div>
   );
+}
+
+/** The counters follow the run's step view on their own, so a frame re-renders them and not the bar. */
+function StepCounter() {
+  const { run } = usePlayground();
+  const step = useLive(run, 'step', () => run.step);
+  return (
+    <span className="stat" aria-live="off">
+      step <strong data-testid="step-counter">{step}</strong>
+    </span>
+  );
+}
+
+function StepRate() {
+  const { run } = usePlayground();
+  const rate = useLive(run, 'step', () => Math.round(run.stepsPerSecond));
+  return <span className="stat" data-testid="steps-per-second">{rate} steps/s</span>;
 }

@@ -1,13 +1,11 @@
 /**
- * What UI components may use: the store, the series to draw, and the actions. The app's
- * controller implements the actions; the UI never sees the worker or tfjs.
+ * What UI components may use: the store (screen state), the live runs (fast run data), and the
+ * actions. The app's controller implements the actions; the UI never sees the worker or tfjs.
  */
-import { createContext, useContext } from 'react';
-import type { RunSeries } from '../state/runSeries';
-import type { MinMaxSeries } from '../state/series';
-import type { StepRecord } from '../engine/records';
+import { createContext, useContext, type RefObject } from 'react';
 import type { Scenario } from '../engine/scenario';
 import type { AppStore } from '../state/appState';
+import type { LiveRun } from '../state/liveRun';
 
 export interface PlaygroundActions {
   play(): void;
@@ -25,12 +23,12 @@ export interface PlaygroundActions {
 export interface PlaygroundContextValue {
   store: AppStore;
   actions: PlaygroundActions;
-  series: RunSeries;
-  compareSeries: MinMaxSeries;
-  /** The run's records kept for export, and the full loss history. */
-  keptRecords(): StepRecord[];
-  /** Called by the last component of a frame's render, to time the frame. */
-  frameRendered(): void;
+  /** The main run: history (kept records for export), chart series, step counter. */
+  run: LiveRun;
+  /** The compare run, drawn over the main one while the store names one. */
+  compare: LiveRun;
+  /** The loss chart's SVG element (the PNG export draws it). */
+  lossChartRef: RefObject<SVGSVGElement | null>;
 }
 
 export const PlaygroundContext = createContext<PlaygroundContextValue | null>(null);

@@ -19,7 +19,7 @@ export async function svgToPng(svg: SVGSVGElement, scale = 2): Promise<Blob> {
   copy.setAttribute('xmlns', 'http://www.w3.org/2000/svg');
   copy.setAttribute('width', String(width));
   copy.setAttribute('height', String(height));
-  // Recharts text inherits the page font; name one so the PNG matches without page CSS.
+  // Chart text inherits the page font; name one so the PNG matches without page CSS.
   copy.setAttribute('style', 'font-family: system-ui, sans-serif; font-size: 12px; background: #fff');
   const text = new XMLSerializer().serializeToString(copy);
   const img = new Image();

@@ -1,0 +1,42 @@
+/**
+ * When a live run's charts redraw. The step counter follows every frame that brought records;
+ * a chart redraw costs far more than a counter, so the loss chart redraws at most every
+ * CHART_MIN_MS and never takes more than about 1/CHART_SHARE of the main thread: the interval
+ * adapts to what the last chart frame cost. The two norm charts follow the loss chart
+ * CHART_GAP_FRAMES frames apart, so no frame pays for more than one chart.
+ */
+export const CHART_MIN_MS = 120;
+export const CHART_MAX_MS = 1000;
+export const CHART_SHARE = 5;
+/**
+ * Why frames apart and not in consecutive frames: each redraw's commit waits for the previous
+ * frame's raster, which on a software-rendered 2-core machine with training on one core was still
+ * running a frame later (commits of 30–40 ms).
+ */
+export const CHART_GAP_FRAMES = 3;
+
+export class ChartPacing {
+  private last = Number.NEGATIVE_INFINITY;
+  private interval = CHART_MIN_MS;
+
+  /** True when a chart redraw is due at `now`; the redraw counts as done from then on. */
+  take(now: number): boolean {
+    if (now - this.last < this.interval) return false;
+    this.last = now;
+    return true;
+  }
+
+  /** The next frame redraws the charts whatever the interval (a stop, a new run). */
+  force(): void {
+    this.last = Number.NEGATIVE_INFINITY;
+  }
+
+  /** A chart frame's render took `ms`: keep charts to their share of the main thread. */
+  chartFrameTook(ms: number): void {
+    this.interval = Math.min(CHART_MAX_MS, Math.max(CHART_MIN_MS, ms * CHART_SHARE));
+  }
+
+  get intervalMs(): number {
+    return this.interval;
+  }
+}

@@ -1,0 +1,161 @@
+import { describe, expect, it } from 'vitest';
+import type { SentinelWarning, StepRecord } from '../engine/records';
+import { CHART_GAP_FRAMES, CHART_MIN_MS } from './chartPacing';
+import { LIVE_VIEWS, LiveRun, type LiveView } from './liveRun';
+
+function record(step: number, warnings: SentinelWarning[] = []): StepRecord {
+  return { step, loss: 1 / step, gradNorm: 1, gradNorms: { w: step }, weightNorms: { w: 2 * step }, updateRatios: {}, activationMax: {}, nonFinite: false, skipped: false, warnings };
+}
+
+/** A page with a manual clock and frames: the test decides when a frame passes and how long it takes. */
+function page() {
+  let t = 0;
+  let queued: (() => void)[] = [];
+  const warnings: SentinelWarning[] = [];
+  const run = new LiveRun({ schedule: (cb) => queued.push(cb), now: () => t, onWarnings: (w) => warnings.push(...w) });
+  const seen: Record<LiveView, number> = { step: 0, loss: 0, gradNorms: 0, weightNorms: 0 };
+  for (const view of LIVE_VIEWS) run.subscribe(view, () => (seen[view] += 1));
+  /** One frame of `ms`: the callbacks scheduled before it run after it. */
+  const frame = (ms = 16) => {
+    t += ms;
+    const due = queued;
+    queued = [];
+    due.forEach((cb) => cb());
+  };
+  /** Frames passed until the loss chart redraws again (at most 100). */
+  const framesUntilLossRedraw = (): number => {
+    const before = seen.loss;
+    let frames = 0;
+    while (seen.loss === before && frames < 100) {
+      frame();
+      frames += 1;
+    }
+    return frames;
+  };
+  return { run, seen, frame, framesUntilLossRedraw, warnings, pendingFrames: () => queued.length, advance: (ms: number) => (t += ms) };
+}
+
+describe('LiveRun', () => {
+  it('applies the records of a frame at once: one step update for many records', () => {
+    const { run, seen, frame } = page();
+    run.push([record(1), record(2)]);
+    run.push([record(3)]);
+    expect(run.step).toBe(0);
+    frame();
+    expect(run.step).toBe(3);
+    expect(run.history.length).toBe(3);
+    expect(seen.step).toBe(1);
+    expect(seen.loss).toBe(1);
+  });
+
+  it('throttles the loss chart to one redraw per interval, and draws owed records without new ones arriving', () => {
+    const { run, seen, frame, framesUntilLossRedraw, pendingFrames } = page();
+    run.push([record(1)]);
+    frame();
+    expect(seen.loss).toBe(1);
+    run.push([record(2)]);
+    frame();
+    // The counter follows every frame; the chart waits for its interval.
+    expect(seen.step).toBe(2);
+    expect(seen.loss).toBe(1);
+    const frames = framesUntilLossRedraw();
+    expect(seen.loss).toBe(2);
+    // 16 ms frames: the redraw came once the interval had passed, not later.
+    expect(frames * 16 + 16).toBeGreaterThanOrEqual(CHART_MIN_MS);
+    expect(frames * 16).toBeLessThan(CHART_MIN_MS + 16);
+    // Nothing owed: the frame loop stops (apart from the norm charts' staggered redraws).
+    for (let i = 0; i < 2 * CHART_GAP_FRAMES + 2; i++) frame();
+    expect(pendingFrames()).toBe(0);
+  });
+
+  it('redraws the gradient-norm chart CHART_GAP_FRAMES frames after the loss chart, and the weight-norm chart as many after that', () => {
+    const { run, seen, frame } = page();
+    run.push([record(1)]);
+    frame();
+    expect([seen.loss, seen.gradNorms, seen.weightNorms]).toEqual([1, 0, 0]);
+    for (let i = 1; i < CHART_GAP_FRAMES; i++) frame();
+    expect(seen.gradNorms).toBe(0);
+    frame();
+    expect([seen.gradNorms, seen.weightNorms]).toEqual([1, 0]);
+    for (let i = 1; i < CHART_GAP_FRAMES; i++) frame();
+    expect(seen.weightNorms).toBe(0);
+    frame();
+    expect(seen.weightNorms).toBe(1);
+  });
+
+  it('flush applies what is queued and redraws the loss chart at once, inside the throttle interval', () => {
+    const { run, seen, frame } = page();
+    run.push([record(1)]);
+    frame();
+    run.push([record(2), record(3)]);
+    run.flush();
+    expect(run.step).toBe(3);
+    expect(seen.loss).toBe(2);
+  });
+
+  it('adapts the chart interval to what a chart frame cost', () => {
+    const { run, frame, framesUntilLossRedraw, advance } = page();
+    run.push([record(1)]);
+    frame();
+    // The chart frame took 100 ms to render: at a fifth of the main thread, the next waits 500 ms.
+    advance(100);
+    run.rendered();
+    run.push([record(2)]);
+    const frames = framesUntilLossRedraw();
+    expect(frames * 16 + 100).toBeGreaterThanOrEqual(500);
+    expect(frames * 16 + 100).toBeLessThan(500 + 32);
+  });
+
+  it('declares the per-parameter series once, in the order given', () => {
+    const { run, seen } = page();
+    run.declare(['dense/kernel', 'dense/bias']);
+    expect([...run.series.gradNorms.keys()]).toEqual(['dense/kernel', 'dense/bias']);
+    expect([seen.gradNorms, seen.weightNorms]).toEqual([1, 1]);
+    run.declare(['dense/kernel', 'dense/bias']);
+    expect([seen.gradNorms, seen.weightNorms]).toEqual([1, 1]);
+  });
+
+  it('clear empties the run and redraws every view; records queued before it are dropped', () => {
+    const { run, seen, frame } = page();
+    run.push([record(1)]);
+    frame();
+    run.push([record(2)]);
+    run.clear();
+    frame();
+    expect(run.step).toBe(0);
+    expect(run.history.length).toBe(0);
+    expect(run.series.loss.points()).toEqual([]);
+    expect(seen).toMatchObject({ step: 2, loss: 2 });
+  });
+
+  it('passes the warnings of applied records on, once', () => {
+    const { run, frame, warnings } = page();
+    const w: SentinelWarning = { step: 2, kind: 'overflowRisk', quantity: 'loss', value: 1e38, limit: 3.4e38, message: 'near the top' };
+    run.push([record(1), record(2, [w])]);
+    frame();
+    frame();
+    expect(warnings).toEqual([w]);
+  });
+
+  it('two runs are two feeds: records of one never reach the other', () => {
+    const a = page();
+    const b = new LiveRun({ schedule: () => undefined, now: () => 0 });
+    a.run.push([record(1)]);
+    a.frame();
+    expect(a.run.step).toBe(1);
+    expect(b.step).toBe(0);
+    expect(b.version('loss')).toBe(0);
+  });
+
+  it('an unsubscribed view hears nothing more', () => {
+    const { run, frame } = page();
+    let heard = 0;
+    const off = run.subscribe('step', () => (heard += 1));
+    run.push([record(1)]);
+    frame();
+    off();
+    run.push([record(2)]);
+    frame();
+    expect(heard).toBe(1);
+  });
+});

@@ -1,0 +1,176 @@
+/**
+ * One live run's data, outside React and outside the app store: the full history, the bounded
+ * chart series and the step counter, fed with worker records. Records are applied once per frame
+ * through an injected scheduler, and each view (step counter, loss chart, gradient-norm chart,
+ * weight-norm chart) has its own subscription and version, notified on the schedule chartPacing.ts
+ * decides. The store keeps the slow screen state; this keeps the fast run data. A run is a feed:
+ * the main run, a compare run or any other live run is one more LiveRun.
+ */
+import type { SentinelWarning, StepRecord } from '../engine/records';
+import { CHART_GAP_FRAMES, ChartPacing } from './chartPacing';
+import { FrameProbe } from './frameProbe';
+import { RunHistory } from './lossHistory';
+import { RunSeries } from './runSeries';
+import { StepRate } from './stepRate';
+
+/** Runs a callback once after the next animation frame (app/afterFrame.ts in the page). */
+export type FrameScheduler = (callback: () => void) => void;
+
+export const LIVE_VIEWS = ['step', 'loss', 'gradNorms', 'weightNorms'] as const;
+export type LiveView = (typeof LIVE_VIEWS)[number];
+
+export interface LiveRunOptions {
+  schedule: FrameScheduler;
+  now: () => number;
+  /** Warnings the applied records carried (they go to the slow store, not to a chart). */
+  onWarnings?: (warnings: SentinelWarning[]) => void;
+}
+
+type Listener = () => void;
+
+export class LiveRun {
+  readonly history = new RunHistory();
+  readonly series = new RunSeries(0);
+  readonly probe: FrameProbe;
+  private readonly pacing = new ChartPacing();
+  private readonly rate = new StepRate();
+  private readonly versions: Record<LiveView, number> = { step: 0, loss: 0, gradNorms: 0, weightNorms: 0 };
+  private readonly listeners: Record<LiveView, Set<Listener>> = { step: new Set(), loss: new Set(), gradNorms: new Set(), weightNorms: new Set() };
+  private pending: StepRecord[] = [];
+  private frameRequested = false;
+  /** Records were applied that no chart has drawn yet. */
+  private chartOwed = false;
+  private chartFrameOpen = false;
+  private currentStep = 0;
+
+  constructor(private readonly options: LiveRunOptions) {
+    this.probe = new FrameProbe(options.now);
+  }
+
+  /** The last step applied (what the step counter shows). */
+  get step(): number {
+    return this.currentStep;
+  }
+
+  get stepsPerSecond(): number {
+    return this.rate.perSecond;
+  }
+
+  /** Queue records from the worker; they are applied after the next frame, all at once. */
+  push(records: readonly StepRecord[]): void {
+    for (const r of records) this.pending.push(r);
+    this.requestFrame();
+  }
+
+  /** Apply what is queued now and redraw every chart (a stop shows the step it stopped at). */
+  flush(): void {
+    this.pacing.force();
+    this.applyFrame();
+  }
+
+  /** Lay out the per-parameter series before the first record (the norm charts draw their legends). */
+  declare(parameters: readonly string[]): void {
+    if (!this.series.declare(parameters)) return;
+    this.notify('gradNorms');
+    this.notify('weightNorms');
+  }
+
+  /** Re-smooth the loss curve from the full history. */
+  setSmoothing(smoothing: number): void {
+    this.series.setSmoothing(smoothing, this.history.lossArray());
+    this.notify('loss');
+  }
+
+  /** Forget the run (a new model from step 0): every view redraws empty. */
+  clear(): void {
+    this.history.clear();
+    this.series.clear();
+    this.pending = [];
+    this.chartOwed = false;
+    this.currentStep = 0;
+    this.rate.clear();
+    this.pacing.force();
+    for (const view of LIVE_VIEWS) this.notify(view);
+  }
+
+  subscribe(view: LiveView, listener: Listener): () => void {
+    const set = this.listeners[view];
+    set.add(listener);
+    return () => set.delete(listener);
+  }
+
+  /** Changes whenever `view` should redraw. */
+  version(view: LiveView): number {
+    return this.versions[view];
+  }
+
+  /** The frame's render committed (the page's last component calls this from a layout effect). */
+  rendered(): void {
+    const took = this.probe.end();
+    if (took !== null && this.chartFrameOpen) this.pacing.chartFrameTook(took);
+    this.chartFrameOpen = false;
+  }
+
+  private requestFrame(): void {
+    if (this.frameRequested) return;
+    this.frameRequested = true;
+    this.options.schedule(() => {
+      this.frameRequested = false;
+      this.applyFrame();
+    });
+  }
+
+  private applyFrame(): void {
+    const batch = this.pending;
+    this.pending = [];
+    const chartDue = (this.chartOwed || batch.length > 0) && this.pacing.take(this.options.now());
+    if (batch.length === 0 && !chartDue) {
+      // Throttled: look again next frame until the owed redraw is due.
+      if (this.chartOwed) this.requestFrame();
+      return;
+    }
+    this.probe.begin();
+    if (batch.length > 0) this.apply(batch);
+    if (chartDue) {
+      this.chartOwed = false;
+      this.chartFrameOpen = true;
+      this.notify('loss');
+      this.inFrames(CHART_GAP_FRAMES, () => this.redrawNorms());
+    } else {
+      // Records that arrived while the chart was throttled still need a redraw later.
+      this.chartOwed = true;
+      this.requestFrame();
+    }
+  }
+
+  private apply(batch: readonly StepRecord[]): void {
+    const warnings: SentinelWarning[] = [];
+    for (const r of batch) {
+      this.history.push(r);
+      this.series.push(r);
+      if (r.warnings.length > 0) warnings.push(...r.warnings);
+    }
+    this.currentStep = batch[batch.length - 1]!.step;
+    this.rate.note(this.options.now(), this.currentStep);
+    if (warnings.length > 0) this.options.onWarnings?.(warnings);
+    this.notify('step');
+  }
+
+  private redrawNorms(): void {
+    this.probe.begin();
+    this.notify('gradNorms');
+    this.inFrames(CHART_GAP_FRAMES, () => {
+      this.probe.begin();
+      this.notify('weightNorms');
+    });
+  }
+
+  private inFrames(frames: number, callback: () => void): void {
+    this.options.schedule(frames <= 1 ? callback : () => this.inFrames(frames - 1, callback));
+  }
+
+  private notify(view: LiveView): void {
+    this.versions[view] += 1;
+    for (const listener of [...this.listeners[view]]) listener();
+  }
+}
