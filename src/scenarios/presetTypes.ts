@@ -16,7 +16,7 @@ export type ClaimCheck =
   | { expect: 'lossAbove'; value: number; atStep?: number };
 
 export interface PresetSource {
-  /** File name under shared/seeds/. */
+  /** The article's file name, as listed in seedIndex.json. */
   file: string;
   /** 1-based index of the code example in that file. */
   example: number;

@@ -1,15 +1,15 @@
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { readFileSync, readdirSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { ARTICLES, PRESETS, presetById, presetScenario, presetsOfArticle } from './presets';
 import { validateScenario } from './schema';
 import { decodeScenario, encodeScenario } from './codec';
+import SEED_INDEX from './seedIndex.json';
 
 const here = dirname(fileURLToPath(import.meta.url));
-const repoRoot = resolve(here, '../..');
-// The articles live in shared/seeds, inside the checkout or beside it depending on the machine.
-const seedsDir = [join(repoRoot, 'shared/seeds'), join(repoRoot, '../shared/seeds')].find((d) => existsSync(d));
+// The source articles as recorded in the repository: file name, title, number of code examples.
+const SOURCES = SEED_INDEX.articles;
 
 describe('presets', () => {
   it('have unique, URL-safe ids and complete, valid scenarios', () => {
@@ -24,21 +24,27 @@ describe('presets', () => {
     }
   });
 
-  it('cover every code example of every article', () => {
-    for (const article of ARTICLES) {
-      const covered = new Set(presetsOfArticle(article.file).map((p) => p.source.example));
-      for (let example = 1; example <= article.examples; example += 1) expect(covered.has(example), `${article.file} #${example}`).toBe(true);
+  it('list the same articles, with the same number of code examples, as the seed index', () => {
+    expect(ARTICLES.map((a) => [a.file, a.examples])).toEqual(SOURCES.map((a) => [a.file, a.examples]));
+    for (const a of SOURCES) {
+      expect(a.file, a.title).toMatch(/^\d{3}_[0-9a-f]{16}\.txt$/);
+      expect(a.title.length, a.file).toBeGreaterThan(10);
     }
-    expect(ARTICLES.reduce((n, a) => n + a.examples, 0)).toBe(15);
-    for (const p of PRESETS) expect(ARTICLES.map((a) => a.file)).toContain(p.source.file);
+    expect(SOURCES.reduce((n, a) => n + a.examples, 0)).toBe(15);
   });
 
-  it.skipIf(!seedsDir)('count the same code examples as the article files hold', () => {
-    const files = readdirSync(seedsDir!).filter((f) => f.endsWith('.txt')).sort();
-    expect(files).toEqual(ARTICLES.map((a) => a.file));
-    for (const article of ARTICLES) {
-      const text = readFileSync(join(seedsDir!, article.file), 'utf8');
-      expect(text.match(/^```python/gm)?.length, article.file).toBe(article.examples);
+  it('cite only articles and code examples that the seed index has', () => {
+    for (const p of PRESETS) {
+      const article = SOURCES.find((a) => a.file === p.source.file);
+      expect(article, `${p.id}: ${p.source.file}`).toBeDefined();
+      expect(Number.isInteger(p.source.example) && p.source.example >= 1 && p.source.example <= article!.examples, `${p.id}: ${p.source.file} #${p.source.example}`).toBe(true);
+    }
+  });
+
+  it('cover every code example of every article in the seed index', () => {
+    for (const article of SOURCES) {
+      const covered = new Set(presetsOfArticle(article.file).map((p) => p.source.example));
+      for (let example = 1; example <= article.examples; example += 1) expect(covered.has(example), `${article.file} #${example}`).toBe(true);
     }
   });
 

@@ -1,6 +1,7 @@
 /**
- * Every preset, one or more per code example of the five articles in shared/seeds, with the article
- * list for the gallery. Presets hold settings and claims only; outcomes come from running them.
+ * Every preset, one or more per code example of the five source articles (titles and example counts:
+ * seedIndex.json), with the article list for the gallery. Presets hold settings and claims only;
+ * outcomes come from running them.
  */
 import { DEFAULT_SCENARIO, type Scenario } from '../engine/scenario';
 import type { Article, Preset } from './presetTypes';
