@@ -10,6 +10,14 @@ export type Phase = (typeof PHASES)[number];
 
 export type NonFiniteKind = 'NaN' | '+Inf' | '-Inf';
 
+/** Which non-finite value x is, or null when x is finite. */
+export function nonFiniteKind(x: number): NonFiniteKind | null {
+  if (Number.isNaN(x)) return 'NaN';
+  if (x === Infinity) return '+Inf';
+  if (x === -Infinity) return '-Inf';
+  return null;
+}
+
 export interface NonFiniteCounts {
   nan: number;
   posInf: number;

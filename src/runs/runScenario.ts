@@ -4,7 +4,7 @@
  * scripted trainer in milliseconds; the worker and the CLI pass the engine's createTrainer.
  */
 import type { Scenario } from '../engine/scenario';
-import type { NonFiniteKind, NonFiniteReport, Phase, StepRecord } from '../engine/records';
+import { nonFiniteKind, type NonFiniteKind, type NonFiniteReport, type Phase, type StepRecord } from '../engine/records';
 import type { SentinelMode } from '../engine/sentinel';
 
 /** The part of the engine's trainer a run needs. */
@@ -35,11 +35,6 @@ export interface RunSummary {
   finalLoss: number | null;
 }
 
-function kindOf(x: number): NonFiniteKind {
-  if (Number.isNaN(x)) return 'NaN';
-  return x > 0 ? '+Inf' : '-Inf';
-}
-
 /**
  * Train for `steps` (default: the scenario's) and summarise. Stops early when the trainer pauses at
  * its first non-finite step, which is what the app does unless continueOnFlag is set.
@@ -54,9 +49,8 @@ export function runScenario(scenario: Scenario, createTrainer: TrainerFactory, o
       const record = trainer.step();
       losses.push(record.loss);
       // Without the sentinel there is no attribution; the loss itself is still evidence.
-      if (fallback === null && !Number.isFinite(record.loss)) {
-        fallback = { step: record.step, quantity: 'loss', kind: kindOf(record.loss), phase: 'loss' };
-      }
+      const kind = nonFiniteKind(record.loss);
+      if (fallback === null && kind !== null) fallback = { step: record.step, quantity: 'loss', kind, phase: 'loss' };
       if (trainer.paused) break;
     }
     const report = trainer.report;

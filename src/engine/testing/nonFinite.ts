@@ -2,16 +2,13 @@
  * Exact non-finite assertions for tests. tf.test_util.expectArraysClose treats NaN as close to
  * Infinity, so it must never be used to check NaN/Inf: these helpers compare kinds exactly.
  */
-import type { NonFiniteCounts } from '../records';
+import { nonFiniteKind, type NonFiniteCounts } from '../records';
 
 export type ValueKind = 'NaN' | '+Inf' | '-Inf' | 'finite';
 
 /** The kind of one number. */
 export function classify(x: number): ValueKind {
-  if (Number.isNaN(x)) return 'NaN';
-  if (x === Infinity) return '+Inf';
-  if (x === -Infinity) return '-Inf';
-  return 'finite';
+  return nonFiniteKind(x) ?? 'finite';
 }
 
 /** Throws unless x is of the expected kind. */
