@@ -8,9 +8,11 @@ import type { Preview } from '../engine/preview';
 import type { NonFiniteReport, SentinelWarning } from '../engine/records';
 import type { Scenario } from '../engine/scenario';
 import type { RejectedKey } from '../scenarios/codec';
+import type { PresetOutcome } from '../scenarios/presetOutcome';
 import { createStore } from './store';
 
 export type { RejectedKey } from '../scenarios/codec';
+export type { OutcomeTrial, PresetOutcome } from '../scenarios/presetOutcome';
 
 export type ChartScale = 'linear' | 'log' | 'symlog';
 
@@ -46,32 +48,6 @@ export interface AppState {
   chartScale: ChartScale;
   smoothing: number;
   embed: boolean;
-}
-
-/** One short run of the claim search: the setting tried and what it showed. */
-export interface OutcomeTrial {
-  setting: string;
-  holds: boolean;
-  observed: string;
-}
-
-/** The outcome of a preset's claim, as plain data for the preset panel (from src/runs/outcome.ts). */
-export interface PresetOutcome {
-  presetId: string;
-  status: 'running' | 'done' | 'error';
-  message: string | null;
-  /** Where it ran (the outcome is computed on the cpu backend, like the command line). */
-  backend: string | null;
-  verdict: 'holds' | 'doesNotHold' | 'holdsOnlyWith' | null;
-  /** "the claim holds", "it does not hold in float32", "it holds only with learning rate 1.3". */
-  text: string;
-  observed: string;
-  steps: number;
-  firstNonFinite: { step: number; quantity: string; kind: string; phase: string } | null;
-  finalLoss: number | null;
-  trials: OutcomeTrial[];
-  /** The nearest setting found where the claim holds: a one-click variant. */
-  variant: { setting: string; scenario: Scenario } | null;
 }
 
 export function initialAppState(scenario: Scenario, rejected: RejectedKey[], embed: boolean, preset: string | null = null): AppState {

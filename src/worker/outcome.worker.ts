@@ -8,7 +8,7 @@
 import { createTrainer, initBackend } from '../engine';
 import { computeOutcome, describeSetting } from '../runs/outcome';
 import { presetById, presetScenario } from '../scenarios/presets';
-import type { PresetOutcome } from '../state/appState';
+import type { PresetOutcome } from '../scenarios/presetOutcome';
 import type { FromOutcomeWorker, ToOutcomeWorker } from './outcomeProtocol';
 
 const post = (m: FromOutcomeWorker): void => (self as unknown as Worker).postMessage(m);

@@ -1,5 +1,5 @@
 /** Messages of the outcome worker, which runs a preset's claim check and search off the UI thread. */
-import type { PresetOutcome } from '../state/appState';
+import type { PresetOutcome } from '../scenarios/presetOutcome';
 
 export type ToOutcomeWorker = { type: 'outcome'; requestId: number; presetId: string };
 
