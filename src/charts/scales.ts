@@ -3,6 +3,7 @@
  * NaN domain blanks a chart), so values are transformed here and plotted on a linear axis whose
  * tick labels show the original values.
  */
+import { showNumber, TICK } from '../engine/numberFormat';
 import type { ChartScale } from '../state/appState';
 
 /** log10 of anything at or below this is clamped: a loss of exactly 0 still has a place on the chart. */
@@ -20,13 +21,9 @@ export function fromAxis(y: number, scale: ChartScale): number {
   return y;
 }
 
-/** A short label for a tick value: 1e-7, 0.03, 250, 1.2e9. */
+/** A short label for a tick value: 1e-7, 0.03, 250, 1e9. */
 export function formatValue(v: number): string {
-  if (!Number.isFinite(v)) return Number.isNaN(v) ? 'NaN' : v > 0 ? '+Inf' : '−Inf';
-  if (v === 0) return '0';
-  const a = Math.abs(v);
-  if (a >= 1e5 || a < 1e-3) return v.toExponential(0).replace('e+', 'e');
-  return Number(v.toPrecision(3)).toString();
+  return showNumber(v, TICK);
 }
 
 /** Axis-space ticks for [lo, hi]: whole decades for log/symlog, round steps for linear. */

@@ -3,12 +3,12 @@
  * Infinity, and this tool exists to show them, so they are written as the strings "NaN",
  * "Infinity" and "-Infinity" rather than the null JSON.stringify would silently put there.
  */
+import { showNumber } from '../engine/numberFormat';
 import type { Scenario } from '../engine/scenario';
 import { encodeScenario, formatNumber } from '../scenarios/codec';
 import type { ClaimCheck, Preset } from '../scenarios/presets';
 import type { Outcome } from '../runs/outcome';
 import { downsampleLoss, type FirstNonFinite, type RunSummary } from '../runs/runScenario';
-import { formatLoss } from '../runs/claims';
 
 export interface PresetListing {
   id: string;
@@ -95,7 +95,7 @@ export function formatRunText(r: RunReport): string {
     `${r.preset ?? 'scenario'}  (?${r.query})`,
     `  backend       ${r.backend}${r.backendNote ? ` (${r.backendNote})` : ''}`,
     `  steps         ${r.steps} of ${r.scenario.steps}`,
-    `  loss          first ${first ? formatLoss(first.loss) : '–'}, last ${r.finalLoss === null ? '–' : formatLoss(r.finalLoss)}`,
+    `  loss          first ${first ? showNumber(first.loss) : '–'}, last ${r.finalLoss === null ? '–' : showNumber(r.finalLoss)}`,
     `  first NaN/Inf ${f ? `${f.kind} in ${f.quantity} (${f.phase}) at step ${f.step}` : 'none'}`,
   ];
   if (r.claim) lines.push(`  claim         ${r.claim.statement}`, `                check: ${describeCheck(r.claim.check)}`);

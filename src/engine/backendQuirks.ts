@@ -5,6 +5,7 @@
  * verdict, instead of a table written by hand.
  */
 import * as tf from '@tensorflow/tfjs';
+import { showNumber } from './numberFormat';
 import { driveAsync, type Flow } from './readback';
 
 interface Probe {
@@ -54,8 +55,6 @@ export function measureQuirks(): Promise<Quirk[]> {
   return driveAsync(quirkFlow());
 }
 
-const show = (x: number): string => (Number.isNaN(x) ? 'NaN' : x === Infinity ? '+Inf' : x === -Infinity ? '−Inf' : String(Number(x.toPrecision(4))));
-
 function describeQuirk(q: Omit<Quirk, 'description'>): string {
-  return `${q.expression} = ${show(q.measured)} here (IEEE float32: ${show(q.ieee)})`;
+  return `${q.expression} = ${showNumber(q.measured)} here (IEEE float32: ${showNumber(q.ieee)})`;
 }

@@ -1,4 +1,5 @@
 /** Deciding a preset's claim from a finished run, with a sentence saying what was seen. */
+import { showNumber } from '../engine/numberFormat';
 import type { ClaimCheck } from '../scenarios/presets';
 import type { RunSummary } from './runScenario';
 
@@ -44,13 +45,7 @@ export function evaluateClaim(check: ClaimCheck, run: RunSummary): ClaimVerdict 
       if (!at) return { holds: false, observed: `the run stopped at step ${run.steps}, before step ${check.atStep ?? run.scenario.steps}; ${firstEvent(run)}` };
       const finite = Number.isFinite(at.loss);
       const holds = finite && (check.expect === 'lossBelow' ? at.loss < check.value : at.loss > check.value);
-      return { holds, observed: `loss ${formatLoss(at.loss)} at step ${at.step}` };
+      return { holds, observed: `loss ${showNumber(at.loss)} at step ${at.step}` };
     }
   }
-}
-
-/** Losses for sentences: four significant digits, and exact zero written as 0. */
-export function formatLoss(x: number): string {
-  if (!Number.isFinite(x)) return String(x);
-  return x === 0 ? '0' : Number(x.toPrecision(4)).toString();
 }

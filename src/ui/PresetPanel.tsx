@@ -3,12 +3,11 @@
  * verdict, the nearest setting where the claim holds (with the numbers of every short run the
  * search made), and that setting as a one-click variant. The verdict is computed, never stored.
  */
+import { showNumber } from '../engine/numberFormat';
 import { ARTICLES, presetById, presetScenario } from '../scenarios/presets';
 import type { PresetOutcome } from '../state/appState';
 import { useStore } from '../state/useStore';
 import { usePlayground } from './context';
-
-const fmtLoss = (x: number | null): string => (x === null ? '–' : Number.isFinite(x) ? Number(x.toPrecision(4)).toString() : String(x));
 
 function OutcomeView({ outcome, presetId }: { outcome: PresetOutcome | null; presetId: string }) {
   const { actions } = usePlayground();
@@ -33,7 +32,7 @@ function OutcomeView({ outcome, presetId }: { outcome: PresetOutcome | null; pre
         <strong>Observed:</strong> <span data-testid="outcome-text">{outcome.text}</span>.{' '}
         <span className="muted">
           {outcome.observed} ({outcome.steps} steps on {outcome.backend}
-          {first ? '' : `; final loss ${fmtLoss(outcome.finalLoss)}`}).
+          {first ? '' : `; final loss ${outcome.finalLoss === null ? '–' : showNumber(outcome.finalLoss)}`}).
         </span>
       </p>
       {outcome.trials.length > 0 && (

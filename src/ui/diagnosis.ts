@@ -3,6 +3,7 @@
  * of (report, warnings, scenario), so the wording and the choice of fixes are unit-tested.
  */
 import type { NonFiniteReport, SentinelWarning } from '../engine/records';
+import { showNumber, SCIENTIFIC } from '../engine/numberFormat';
 import type { Scenario } from '../engine/scenario';
 
 export interface Fix {
@@ -44,8 +45,6 @@ export function describeQuantity(q: string): string {
   return q;
 }
 
-const fmt = (v: number): string => (Math.abs(v) >= 1e4 || (Math.abs(v) < 1e-3 && v !== 0) ? v.toExponential(2) : String(Number(v.toPrecision(3))));
-
 /** Which fixes apply, most relevant first, at most three. */
 export function suggestFixes(report: NonFiniteReport | null, s: Scenario): Fix[] {
   const out: Fix[] = [];
@@ -67,7 +66,7 @@ export function suggestFixes(report: NonFiniteReport | null, s: Scenario): Fix[]
   }
   if (s.reduction === 'sum' && (phase === 'loss' || phase === 'backward')) add({ id: 'meanReduction', label: 'Average the loss', why: 'a sum grows with the number of samples, and so do the gradients', patch: { reduction: 'mean' } });
   if (s.clipping === 'none' && (phase === 'backward' || phase === 'update' || phase === 'forward')) add({ id: 'clip', label: 'Clip gradients (norm 1)', why: 'caps the size of one update', patch: { clipping: 'norm', clipValue: 1 } });
-  add({ id: 'lowerLr', label: 'Lower the learning rate ×10', why: `smaller steps (lr ${fmt(s.lr)} → ${fmt(s.lr / 10)})`, patch: { lr: Math.max(1e-8, s.lr / 10) } });
+  add({ id: 'lowerLr', label: 'Lower the learning rate ×10', why: `smaller steps (lr ${showNumber(s.lr, SCIENTIFIC)} → ${showNumber(s.lr / 10, SCIENTIFIC)})`, patch: { lr: Math.max(1e-8, s.lr / 10) } });
   return out.slice(0, 3);
 }
 
@@ -101,13 +100,13 @@ export function diagnose(report: NonFiniteReport | null, warnings: SentinelWarni
   const what = describeQuantity(report.quantity);
   const headline = `${report.kind} first appeared in ${what} ${PHASE_WORDS[report.phase] ?? `(${report.phase})`} at step ${report.step}.`;
   const details: string[] = [];
-  if (report.lastFiniteMaxAbs !== null) details.push(`One step earlier its largest value was ${fmt(report.lastFiniteMaxAbs)}.`);
+  if (report.lastFiniteMaxAbs !== null) details.push(`One step earlier its largest value was ${showNumber(report.lastFiniteMaxAbs, SCIENTIFIC)}.`);
   const bad = report.counts.nan + report.counts.posInf + report.counts.negInf;
   details.push(`${bad} of its ${report.size} values were non-finite (NaN ${report.counts.nan}, +Inf ${report.counts.posInf}, −Inf ${report.counts.negInf}).`);
   for (const g of report.growth) {
     // Growth history can repeat a value (one entry per check); show each change once.
     const v = g.values.filter((x, i, all) => Number.isFinite(x) && x !== all[i - 1]);
-    if (v.length >= 2) details.push(`Before it, ${describeQuantity(g.quantity)} went ${v.slice(-4).map(fmt).join(' → ')}.`);
+    if (v.length >= 2) details.push(`Before it, ${describeQuantity(g.quantity)} went ${v.slice(-4).map((x) => showNumber(x, SCIENTIFIC)).join(' → ')}.`);
   }
   if (report.cascade.length > 0) {
     const next = report.cascade.slice(0, 3).map((c) => c.quantity).join(', ');
