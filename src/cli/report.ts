@@ -3,6 +3,7 @@
  * Infinity, and this tool exists to show them, so they are written as the strings "NaN",
  * "Infinity" and "-Infinity" rather than the null JSON.stringify would silently put there.
  */
+import { encodeNonFinite } from '../engine/nonFiniteJson';
 import { showNumber } from '../engine/numberFormat';
 import type { Scenario } from '../engine/scenario';
 import { encodeScenario, formatNumber } from '../scenarios/codec';
@@ -62,7 +63,7 @@ export function buildRunReport(input: {
 
 /** JSON with NaN and ±Infinity kept visible as strings. */
 export function toJson(value: unknown): string {
-  return JSON.stringify(value, (_key, v: unknown) => (typeof v === 'number' && !Number.isFinite(v) ? String(v) : v), 2);
+  return JSON.stringify(value, encodeNonFinite, 2);
 }
 
 export function formatPresetsText(listing: readonly PresetListing[]): string {

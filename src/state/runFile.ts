@@ -3,6 +3,7 @@
  * Infinity, so non-finite numbers are written as the strings "NaN", "Infinity", "-Infinity" and
  * read back as numbers; import validates the scenario with the schema and reports what it dropped.
  */
+import { decodeNonFinite, encodeNonFinite } from '../engine/nonFiniteJson';
 import type { NonFiniteReport, StepRecord } from '../engine/records';
 import { DEFAULT_SCENARIO, type Scenario } from '../engine/scenario';
 import { checkFieldValue, FIELDS } from '../scenarios/schema';
@@ -20,12 +21,9 @@ export interface RunFile {
   records: StepRecord[];
 }
 
-const encodeNumber = (_key: string, v: unknown): unknown => (typeof v === 'number' && !Number.isFinite(v) ? String(v) : v);
-const decodeNumber = (_key: string, v: unknown): unknown => (v === 'NaN' ? Number.NaN : v === 'Infinity' ? Infinity : v === '-Infinity' ? -Infinity : v);
-
 export function runToJson(scenario: Scenario, records: StepRecord[], report: NonFiniteReport | null, now = new Date()): string {
   const file: RunFile = { format: RUN_FILE_FORMAT, version: RUN_FILE_VERSION, exportedAt: now.toISOString(), scenario, report, records };
-  return JSON.stringify(file, encodeNumber);
+  return JSON.stringify(file, encodeNonFinite);
 }
 
 const csvNumber = (v: number | undefined): string => (v === undefined ? '' : Number.isNaN(v) ? 'NaN' : v === Infinity ? 'Inf' : v === -Infinity ? '-Inf' : String(v));
@@ -51,7 +49,7 @@ export interface ImportedRun {
 export function parseRunJson(text: string): ImportedRun {
   let raw: unknown;
   try {
-    raw = JSON.parse(text, decodeNumber);
+    raw = JSON.parse(text, decodeNonFinite);
   } catch (e) {
     throw new Error(`not JSON: ${e instanceof Error ? e.message : String(e)}`);
   }
