@@ -6,6 +6,7 @@
 import { DEFAULT_SCENARIO, type Scenario } from '../engine/scenario';
 import { FIELDS, FIELD_BY_KEY, FIELD_BY_URL, PRESET_KEY, URL_VERSION, VERSION_KEY, checkFieldValue, type Field } from './schema';
 import { presetById, presetScenario } from './presets';
+import { sameFieldValue } from './sameValue';
 
 export interface RejectedKey {
   key: string;
@@ -49,11 +50,6 @@ function formatValue(field: Field, value: Scenario[keyof Scenario]): string {
   if (field.type === 'integerList') return (value as number[]).map(formatNumber).join(',');
   if (typeof value === 'number') return formatNumber(value);
   return String(value);
-}
-
-function sameValue(a: Scenario[keyof Scenario], b: Scenario[keyof Scenario]): boolean {
-  if (Array.isArray(a) && Array.isArray(b)) return a.length === b.length && a.every((x, i) => x === b[i]);
-  return a === b || (typeof a === 'number' && typeof b === 'number' && Number.isNaN(a) && Number.isNaN(b));
 }
 
 // Plain decimal notation only: Number() would also accept "", " ", "0x1F", "Infinity" and "1_000".
@@ -123,7 +119,7 @@ export function encodeScenario(scenario: Scenario, options: { preset?: string } 
   if (preset) parts.push(`${PRESET_KEY}=${encodeURIComponent(preset.id)}`);
   for (const field of FIELDS) {
     const value = scenario[field.key];
-    if (sameValue(value, base[field.key])) continue;
+    if (sameFieldValue(value, base[field.key])) continue;
     // Commas separate list items and are legal in a query, so they stay readable.
     parts.push(`${field.url}=${encodeURIComponent(formatValue(field, value)).replace(/%2C/g, ',')}`);
   }

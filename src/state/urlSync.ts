@@ -4,6 +4,7 @@
  * Framework-free: the history and location are passed in, so tests can use plain objects.
  */
 import type { Scenario } from '../engine/scenario';
+import { sameFieldValue } from '../scenarios/sameValue';
 import { FIELD_BY_KEY } from '../scenarios/schema';
 import type { RejectedKey } from './appState';
 import { decodeScenario, encodeScenario } from './codecAdapter';
@@ -61,7 +62,7 @@ export function writeLocation(history: HistoryLike, pathname: string, scenario: 
 export function structuralChanges(a: Scenario, b: Scenario): (keyof Scenario)[] {
   const out: (keyof Scenario)[] = [];
   for (const key of Object.keys(b) as (keyof Scenario)[]) {
-    if (JSON.stringify(a[key]) === JSON.stringify(b[key])) continue;
+    if (sameFieldValue(a[key], b[key])) continue;
     if (FIELD_BY_KEY.get(key)?.structural ?? true) out.push(key);
   }
   return out;
@@ -69,5 +70,5 @@ export function structuralChanges(a: Scenario, b: Scenario): (keyof Scenario)[] 
 
 /** Every field that differs. */
 export function changedFields(a: Scenario, b: Scenario): (keyof Scenario)[] {
-  return (Object.keys(b) as (keyof Scenario)[]).filter((k) => JSON.stringify(a[k]) !== JSON.stringify(b[k]));
+  return (Object.keys(b) as (keyof Scenario)[]).filter((k) => !sameFieldValue(a[k], b[k]));
 }

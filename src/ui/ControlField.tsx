@@ -5,8 +5,9 @@
  */
 import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
 import type { Scenario } from '../engine/scenario';
+import { sameFieldValue } from '../scenarios/sameValue';
 import type { Field } from '../scenarios/schema';
-import { formatFieldValue, parseFieldText, sameFieldValue } from './fieldText';
+import { formatFieldValue, parseFieldText } from './fieldText';
 import { positionToValue, SLIDER_STEPS, valueToPosition } from './sliderScale';
 
 type Value = Scenario[keyof Scenario];

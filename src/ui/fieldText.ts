@@ -16,7 +16,3 @@ export function parseFieldText(field: Field, text: string): { ok: true; value: S
   if (result.ok) return { ok: true, value: result.value as Scenario[keyof Scenario] };
   return { ok: false, message: `${field.label}: “${text}” is ${/^(not|empty|value|item)/.test(result.reason) ? '' : 'not allowed: '}${result.reason}` };
 }
-
-export function sameFieldValue(a: unknown, b: unknown): boolean {
-  return JSON.stringify(a) === JSON.stringify(b);
-}
