@@ -4,15 +4,12 @@
  * opens. Only values that differ from the base (the default, or a named preset) are written.
  */
 import { DEFAULT_SCENARIO, type Scenario } from '../engine/scenario';
-import { FIELDS, FIELD_BY_KEY, FIELD_BY_URL, PRESET_KEY, URL_VERSION, VERSION_KEY, checkFieldValue, type Field } from './schema';
+import { FIELDS, FIELD_BY_KEY, FIELD_BY_URL, PRESET_KEY, URL_VERSION, VERSION_KEY, type Field } from './schema';
 import { presetById, presetScenario } from './presets';
+import { restoreScenario, restoreSetting, type RejectedKey, type SettingSource } from './restore';
 import { sameFieldValue } from './sameValue';
 
-export interface RejectedKey {
-  key: string;
-  value: string;
-  reason: string;
-}
+export type { RejectedKey } from './restore';
 
 export interface DecodedScenario {
   scenario: Scenario;
@@ -98,17 +95,19 @@ export function fieldForKey(key: string): Field | undefined {
   return FIELD_BY_URL.get(key) ?? FIELD_BY_KEY.get(key as keyof Scenario);
 }
 
+/** Settings as text: a link's query, `--set key=value`, a control's text box. */
+const TEXT_SETTINGS: SettingSource = {
+  fieldFor: fieldForKey,
+  read: (field, raw) => parseText(field, String(raw)),
+  show: String,
+};
+
 /**
  * Read and validate one value for one key, as a URL or `--set key=value` gives it.
  * Returns the field and typed value, or a reason naming what is wrong.
  */
 export function parseSetting(key: string, text: string): { ok: true; field: Field; value: unknown } | { ok: false; reason: string } {
-  const field = fieldForKey(key);
-  if (!field) return { ok: false, reason: 'unknown key' };
-  const parsed = parseText(field, text);
-  if (!parsed.ok) return parsed;
-  const problem = checkFieldValue(field.key, parsed.value);
-  return problem === null ? { ok: true, field, value: parsed.value } : { ok: false, reason: problem };
+  return restoreSetting(key, text, TEXT_SETTINGS);
 }
 
 /** The query string of a scenario: `v=1` first, then non-default fields in table order. */
@@ -161,7 +160,7 @@ export function decodeScenario(query: string | URLSearchParams): DecodedScenario
   });
 
   let presetId: string | undefined;
-  const settings: { field: Field; value: unknown }[] = [];
+  const settings: [string, string][] = [];
   entries.forEach(([key, value], i) => {
     const field = fieldForKey(key);
     const canonical = field ? field.key : key;
@@ -178,15 +177,13 @@ export function decodeScenario(query: string | URLSearchParams): DecodedScenario
       else reject(key, value, 'no preset with this id');
       return;
     }
-    const result = parseSetting(key, value);
-    if (result.ok) settings.push({ field: result.field, value: result.value });
-    else reject(key, value, result.reason);
+    settings.push([key, value]);
   });
 
   const preset = presetId === undefined ? undefined : presetById(presetId);
-  const scenario: Scenario = preset ? presetScenario(preset) : { ...DEFAULT_SCENARIO, hidden: [...DEFAULT_SCENARIO.hidden] };
-  // Explicit keys override the preset; the cast is safe because parseSetting validated the value for this field.
-  for (const { field, value } of settings) (scenario as unknown as Record<string, unknown>)[field.key] = value;
+  // Explicit keys override the preset.
+  const { scenario, rejected: refused } = restoreScenario(preset ? presetScenario(preset) : DEFAULT_SCENARIO, settings, TEXT_SETTINGS);
+  for (const r of refused) reject(r.key, r.value, r.reason);
   if (dropped > 0) rejected.push({ key: '…', value: '', reason: `${dropped} more ignored keys not listed` });
   return preset ? { scenario, rejected, preset: preset.id } : { scenario, rejected };
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { StepRecord } from '../engine/records';
 import { DEFAULT_SCENARIO } from '../engine/scenario';
+import { decodeScenario } from '../scenarios/codec';
 import { parseRunJson, runToCsv, runToJson } from './runFile';
 
 const record = (step: number, loss: number): StepRecord => ({
@@ -23,6 +24,17 @@ describe('run JSON', () => {
     expect(back.scenario.optimizer).toBe('sgd');
     expect(back.scenario.lr).toBe(DEFAULT_SCENARIO.lr);
     expect(back.rejected.map((r) => r.key).sort()).toEqual(['bogus', 'lr']);
+  });
+
+  it('refuses a bad key exactly as a link does', () => {
+    const file = parseRunJson(JSON.stringify({ format: 'nan-playground-run', version: 1, scenario: { lr: -1, bogus: 1, seed: 2.5 }, records: [] }));
+    const link = decodeScenario('lr=-1&bogus=1&seed=2.5');
+    expect(file.rejected).toEqual([
+      { key: 'lr', value: '-1', reason: 'below the minimum 1e-8' },
+      { key: 'bogus', value: '1', reason: 'unknown key' },
+      { key: 'seed', value: '2.5', reason: 'not a whole number' },
+    ]);
+    expect(file.rejected).toEqual(link.rejected);
   });
 
   it('refuses what is not a run file', () => {

@@ -6,8 +6,8 @@
 import { decodeNonFinite, encodeNonFinite } from '../engine/nonFiniteJson';
 import type { NonFiniteReport, StepRecord } from '../engine/records';
 import { DEFAULT_SCENARIO, type Scenario } from '../engine/scenario';
-import { checkFieldValue, FIELDS } from '../scenarios/schema';
-import type { RejectedKey } from './appState';
+import { restoreScenario, type RejectedKey, type SettingSource } from '../scenarios/restore';
+import { FIELD_BY_KEY } from '../scenarios/schema';
 
 export const RUN_FILE_FORMAT = 'nan-playground-run';
 export const RUN_FILE_VERSION = 1;
@@ -45,6 +45,13 @@ export interface ImportedRun {
   report: NonFiniteReport | null;
 }
 
+/** A file's scenario is already typed JSON, keyed by full field names (a link's short names are not read). */
+const FILE_SETTINGS: SettingSource = {
+  fieldFor: (key) => FIELD_BY_KEY.get(key as keyof Scenario),
+  read: (_field, raw) => ({ ok: true, value: raw }),
+  show: (raw) => JSON.stringify(raw) ?? String(raw),
+};
+
 /** Parse an exported run. Throws only when the text is not a run file at all. */
 export function parseRunJson(text: string): ImportedRun {
   let raw: unknown;
@@ -55,18 +62,7 @@ export function parseRunJson(text: string): ImportedRun {
   }
   const file = raw as Partial<RunFile>;
   if (typeof raw !== 'object' || raw === null || file.format !== RUN_FILE_FORMAT) throw new Error('not a NaN playground run file');
-  const given = (typeof file.scenario === 'object' && file.scenario !== null ? file.scenario : {}) as Record<string, unknown>;
-  const scenario: Scenario = { ...DEFAULT_SCENARIO, hidden: [...DEFAULT_SCENARIO.hidden] };
-  const rejected: RejectedKey[] = [];
-  for (const field of FIELDS) {
-    if (!(field.key in given)) continue;
-    const value = given[field.key];
-    const problem = checkFieldValue(field.key, value);
-    if (problem === null) (scenario as unknown as Record<string, unknown>)[field.key] = value;
-    else rejected.push({ key: field.key, value: JSON.stringify(value) ?? 'undefined', reason: problem });
-  }
-  for (const key of Object.keys(given)) {
-    if (!FIELDS.some((f) => f.key === key)) rejected.push({ key, value: JSON.stringify(given[key]) ?? '', reason: 'unknown field' });
-  }
+  const given = typeof file.scenario === 'object' && file.scenario !== null ? file.scenario : {};
+  const { scenario, rejected } = restoreScenario(DEFAULT_SCENARIO, Object.entries(given), FILE_SETTINGS);
   return { scenario, rejected, records: Array.isArray(file.records) ? file.records : [], report: file.report ?? null };
 }
