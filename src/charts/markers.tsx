@@ -2,7 +2,7 @@
 import type { NonFiniteKind } from '../engine/records';
 import { COLORS } from './palette';
 
-export const MARKER_STYLE: Record<NonFiniteKind, { color: string; label: string }> = {
+const MARKER_STYLE: Record<NonFiniteKind, { color: string; label: string }> = {
   NaN: { color: COLORS.nan, label: 'NaN' },
   '+Inf': { color: COLORS.posInf, label: '+Inf' },
   '-Inf': { color: COLORS.negInf, label: '−Inf' },

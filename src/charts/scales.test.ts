@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { axisTicks, domainWithRail, formatValue, fromAxis, toAxis } from './scales';
+import { axisTicks, formatValue, fromAxis, toAxis } from './scales';
 
 describe('toAxis / fromAxis', () => {
   it('round-trips on every scale', () => {
@@ -14,20 +14,6 @@ describe('toAxis / fromAxis', () => {
   it('symlog keeps the sign', () => {
     expect(toAxis(-99, 'symlog')).toBeCloseTo(-2);
     expect(toAxis(0, 'symlog')).toBe(0);
-  });
-});
-
-describe('domainWithRail', () => {
-  it('puts the rail above all finite data', () => {
-    const d = domainWithRail([1, 5, 3]);
-    expect(d.lo).toBe(1);
-    expect(d.hi).toBe(5);
-    expect(d.rail).toBeGreaterThan(5);
-    expect(d.top).toBeGreaterThan(d.rail);
-  });
-  it('has a finite domain with no data (never NaN axes)', () => {
-    const d = domainWithRail([]);
-    expect([d.lo, d.hi, d.rail, d.top].every(Number.isFinite)).toBe(true);
   });
 });
 

@@ -45,31 +45,3 @@ export function axisTicks(lo: number, hi: number, scale: ChartScale): number[] {
   for (let t = Math.ceil(lo / step) * step; t <= hi + step * 1e-9; t += step) out.push(Number(t.toPrecision(12)));
   return out;
 }
-
-export interface AxisDomain {
-  lo: number;
-  hi: number;
-  /** Where non-finite markers sit: a band above the finite data, never inside it. */
-  rail: number;
-  top: number;
-}
-
-/** The y domain of finite axis values, with room for the non-finite rail above. */
-export function domainWithRail(values: number[]): AxisDomain {
-  let lo = Number.POSITIVE_INFINITY;
-  let hi = Number.NEGATIVE_INFINITY;
-  for (const v of values) {
-    if (v < lo) lo = v;
-    if (v > hi) hi = v;
-  }
-  if (!Number.isFinite(lo) || !Number.isFinite(hi)) {
-    lo = 0;
-    hi = 1;
-  }
-  if (hi - lo < 1e-12) {
-    lo -= 0.5;
-    hi += 0.5;
-  }
-  const span = hi - lo;
-  return { lo, hi, rail: hi + span * 0.1, top: hi + span * 0.16 };
-}

@@ -120,8 +120,3 @@ export async function initBackend(requested: BackendRequest, model: ModelKind, o
   }
   throw new Error(`No tfjs backend could start: ${failures.join('; ')}`);
 }
-
-/** The backend tfjs is running on now. */
-export function activeBackend(): string {
-  return tf.getBackend();
-}

@@ -3,8 +3,6 @@ export { createTrainer, unsupportedReason } from './trainer';
 export type { Trainer, TrainerOptions, Snapshot } from './trainer';
 export type { Preview } from './preview';
 export type { SentinelMode } from './sentinel';
-export { PRECISION_MAX, roundNumber } from './precision';
-export { prepareDataset } from './data/preprocess';
 export type { Dataset, Block } from './data/tabular';
 export * from './backend';
 export { memoryInUse, type MemoryInUse } from './memory';

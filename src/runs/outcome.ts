@@ -12,7 +12,7 @@ import { evaluateClaim, stepsNeeded, type ClaimVerdict } from './claims';
 import { runScenario, type RunSummary, type TrainerFactory } from './runScenario';
 
 /** Longest search run for a claim that trouble appears. */
-export const SEARCH_STEP_CAP = 100;
+const SEARCH_STEP_CAP = 100;
 
 export type SearchKey = 'precision' | 'lr' | 'inputScale';
 
@@ -93,7 +93,7 @@ function tidy(x: number): number {
  * Search the three axes within `maxRuns` short runs; the nearest hit wins, measured in decades of
  * change from the original value, with a switch of number format counting as one decade.
  */
-export function searchNearest(
+function searchNearest(
   scenario: Scenario,
   check: ClaimCheck,
   createTrainer: TrainerFactory,

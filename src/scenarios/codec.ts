@@ -19,13 +19,13 @@ export interface DecodedScenario {
 }
 
 /** Longer values are refused before parsing; no legitimate value comes close. */
-export const MAX_VALUE_LENGTH = 200;
+const MAX_VALUE_LENGTH = 200;
 /** A link with more bad keys than this is garbage; the notice lists this many and a count of the rest. */
-export const MAX_REPORTED = 50;
+const MAX_REPORTED = 50;
 const SHOWN_CHARS = 40;
 
 /** A value as shown in a notice: cut short, so a 10 kB value cannot flood the page. */
-export function shorten(text: string): string {
+function shorten(text: string): string {
   const chars = Array.from(text); // by code point, so a cut never splits a surrogate pair
   return chars.length <= SHOWN_CHARS ? text : `${chars.slice(0, SHOWN_CHARS).join('')}… (${chars.length} characters)`;
 }
@@ -91,7 +91,7 @@ function parseText(field: Field, text: string): Parsed {
 }
 
 /** Look a URL key up by its short name, or by the full scenario field name as an alias. */
-export function fieldForKey(key: string): Field | undefined {
+function fieldForKey(key: string): Field | undefined {
   return FIELD_BY_URL.get(key) ?? FIELD_BY_KEY.get(key as keyof Scenario);
 }
 

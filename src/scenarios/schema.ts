@@ -129,7 +129,7 @@ export const PRESET_KEY = 'preset';
 export const URL_VERSION = 1;
 
 /** The zod schema of one field's value, built from its table row. */
-export function fieldSchema(field: Field): z.ZodType {
+function fieldSchema(field: Field): z.ZodType {
   switch (field.type) {
     case 'number':
       return z.number().min(field.range.min).max(field.range.max);
@@ -153,7 +153,7 @@ const FIELD_SCHEMAS: ReadonlyMap<keyof Scenario, z.ZodType> = new Map(FIELDS.map
 export const ScenarioSchema = z.strictObject(Object.fromEntries(FIELDS.map((f) => [f.key, FIELD_SCHEMAS.get(f.key)!])));
 
 /** One readable sentence for the first problem zod found, e.g. "above the maximum 10000". */
-export function describeIssue(issue: z.core.$ZodIssue): string {
+function describeIssue(issue: z.core.$ZodIssue): string {
   // Items are counted from 1 for people, as the URL parser counts them.
   const where = issue.path.length > 0 ? `item ${issue.path.map((p) => (typeof p === 'number' ? String(p + 1) : String(p))).join('.')} ` : '';
   switch (issue.code) {

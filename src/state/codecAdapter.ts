@@ -8,7 +8,7 @@ import { decodeScenario as decodeQuery, queryOf, type DecodedScenario } from '..
 export { encodeScenario, scenarioTitle } from '../scenarios/codec';
 
 /** Keys the app reads itself; they are not scenario fields. */
-export const APP_KEYS = ['autoplay', 'embed', 'speed'] as const;
+const APP_KEYS = ['autoplay', 'embed', 'speed'] as const;
 
 export function decodeScenario(query: string): DecodedScenario {
   const params = new URLSearchParams(queryOf(query));

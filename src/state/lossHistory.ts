@@ -6,7 +6,7 @@
 import type { StepRecord } from '../engine/records';
 import { RecordTable } from './recordTable';
 
-export const RECORDS_KEPT = 5_000;
+const RECORDS_KEPT = 5_000;
 
 export class RunHistory {
   private losses = new Float64Array(1024);

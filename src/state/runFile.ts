@@ -9,8 +9,8 @@ import { DEFAULT_SCENARIO, type Scenario } from '../engine/scenario';
 import { restoreScenario, type RejectedKey, type SettingSource } from '../scenarios/restore';
 import { FIELD_BY_KEY } from '../scenarios/schema';
 
-export const RUN_FILE_FORMAT = 'nan-playground-run';
-export const RUN_FILE_VERSION = 1;
+const RUN_FILE_FORMAT = 'nan-playground-run';
+const RUN_FILE_VERSION = 1;
 
 export interface RunFile {
   format: typeof RUN_FILE_FORMAT;

@@ -6,7 +6,7 @@ const BLUE = '#0072B2';
 const ORANGE = '#E69F00';
 const BAD = '#D55E00';
 
-export function clear(ctx: CanvasRenderingContext2D): void {
+function clear(ctx: CanvasRenderingContext2D): void {
   ctx.fillStyle = '#fff';
   ctx.fillRect(0, 0, ctx.canvas.width, ctx.canvas.height);
 }

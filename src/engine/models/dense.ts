@@ -7,7 +7,7 @@ import type { Dataset } from '../data/tabular';
 import { roundNumber } from '../precision';
 import type { Scenario } from '../scenario';
 import { kernelAndBias, makeVariable, type InitSpec } from './init';
-import { dense, param } from './layers';
+import { dense } from './layers';
 import type { ForwardContext, Model, NamedVariable } from './types';
 
 /** A stack of dense layers; `names[i]` names layer i, the last layer is linear. */
@@ -94,5 +94,3 @@ export function customSquareModel(spec: InitSpec, s: Scenario, inputs: number): 
     },
   };
 }
-
-export { param };

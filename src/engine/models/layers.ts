@@ -4,7 +4,7 @@ import type { Activation } from '../scenario';
 import type { ForwardContext, NamedVariable } from './types';
 
 /** Leaky ReLU slope: PyTorch's default 0.01 (tfjs's own default is 0.2). */
-export const LEAKY_SLOPE = 0.01;
+const LEAKY_SLOPE = 0.01;
 
 /** Apply an activation by name. */
 export function activate(x: tf.Tensor, a: Activation): tf.Tensor {

@@ -7,7 +7,7 @@ import { nonFiniteKind, type NonFiniteCounts } from '../records';
 export type ValueKind = 'NaN' | '+Inf' | '-Inf' | 'finite';
 
 /** The kind of one number. */
-export function classify(x: number): ValueKind {
+function classify(x: number): ValueKind {
   return nonFiniteKind(x) ?? 'finite';
 }
 
