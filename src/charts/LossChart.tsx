@@ -16,7 +16,8 @@ import { MarkerShape } from './markers';
 import { COLORS, SERIES_COLORS } from './palette';
 import { Axes, HorizontalRule, VerticalRule, usePlot } from './PlotAxes';
 import { axesFor, domainKey, type PlotArea } from './plotGeometry';
-import { formatValue, fromAxis } from './scales';
+import { showNumber, TICK } from '../engine/numberFormat';
+import { fromAxis } from './scales';
 import { seriesPath } from './seriesPath';
 
 /** A run drawn on the chart, with the name its legend gives it. */
@@ -43,9 +44,9 @@ interface PlotProps extends Omit<LossChartProps, 'height' | 'svgRef'> {
 }
 
 const Y_LABELS: Record<ChartScale, (axisValue: number) => string> = {
-  linear: (v) => formatValue(fromAxis(v, 'linear')),
-  log: (v) => formatValue(fromAxis(v, 'log')),
-  symlog: (v) => formatValue(fromAxis(v, 'symlog')),
+  linear: (v) => showNumber(fromAxis(v, 'linear'), TICK),
+  log: (v) => showNumber(fromAxis(v, 'log'), TICK),
+  symlog: (v) => showNumber(fromAxis(v, 'symlog'), TICK),
 };
 
 /** How run i is drawn: the main run solid, overlays dashed in their own colours. */

@@ -11,7 +11,8 @@ import { ChartFrame } from './ChartFrame';
 import { SERIES_COLORS, SERIES_DASHES } from './palette';
 import { Axes, usePlot } from './PlotAxes';
 import { axesFor, domainKey, type PlotArea } from './plotGeometry';
-import { formatValue, fromAxis } from './scales';
+import { showNumber, TICK } from '../engine/numberFormat';
+import { fromAxis } from './scales';
 import { seriesPath } from './seriesPath';
 
 /** More lines than this are unreadable on a projector; the rest are named in the caption. */
@@ -28,7 +29,7 @@ interface Props {
   testId: string;
 }
 
-const logLabel = (v: number): string => formatValue(fromAxis(v, 'log'));
+const logLabel = (v: number): string => showNumber(fromAxis(v, 'log'), TICK);
 const color = (i: number): string => SERIES_COLORS[i % SERIES_COLORS.length]!;
 const dash = (i: number): string => SERIES_DASHES[i % SERIES_DASHES.length]!;
 

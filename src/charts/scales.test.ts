@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { axisTicks, formatValue, fromAxis, toAxis } from './scales';
+import { axisTicks, fromAxis, toAxis } from './scales';
 
 describe('toAxis / fromAxis', () => {
   it('round-trips on every scale', () => {
@@ -17,7 +17,7 @@ describe('toAxis / fromAxis', () => {
   });
 });
 
-describe('axisTicks and formatValue', () => {
+describe('axisTicks', () => {
   it('gives whole decades on log scales', () => {
     expect(axisTicks(-2.3, 1.7, 'log')).toEqual([-2, -1, 0, 1]);
   });
@@ -25,10 +25,5 @@ describe('axisTicks and formatValue', () => {
     const ticks = axisTicks(0, 10, 'linear');
     expect(ticks[0]).toBe(0);
     expect(ticks.every((t) => t >= 0 && t <= 10)).toBe(true);
-  });
-  it('formats values compactly', () => {
-    expect(formatValue(1e-7)).toBe('1e-7');
-    expect(formatValue(0.25)).toBe('0.25');
-    expect(formatValue(Number.NaN)).toBe('NaN');
   });
 });

@@ -3,7 +3,6 @@
  * NaN domain blanks a chart), so values are transformed here and plotted on a linear axis whose
  * tick labels show the original values.
  */
-import { showNumber, TICK } from '../engine/numberFormat';
 import type { ChartScale } from '../state/appState';
 
 /** log10 of anything at or below this is clamped: a loss of exactly 0 still has a place on the chart. */
@@ -19,11 +18,6 @@ export function fromAxis(y: number, scale: ChartScale): number {
   if (scale === 'log') return 10 ** y;
   if (scale === 'symlog') return Math.sign(y) * (10 ** Math.abs(y) - 1);
   return y;
-}
-
-/** A short label for a tick value: 1e-7, 0.03, 250, 1e9. */
-export function formatValue(v: number): string {
-  return showNumber(v, TICK);
 }
 
 /** Axis-space ticks for [lo, hi]: whole decades for log/symlog, round steps for linear. */

@@ -6,8 +6,8 @@
  * CHART_GAP_FRAMES frames apart, so no frame pays for more than one chart.
  */
 export const CHART_MIN_MS = 120;
-export const CHART_MAX_MS = 1000;
-export const CHART_SHARE = 5;
+const CHART_MAX_MS = 1000;
+const CHART_SHARE = 5;
 /**
  * Why frames apart and not in consecutive frames: each redraw's commit waits for the previous
  * frame's raster, which on a software-rendered 2-core machine with training on one core was still
