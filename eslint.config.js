@@ -6,7 +6,10 @@ import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 
 const tfjs = { group: ['@tensorflow/*'], message: 'Only src/engine, src/worker, src/runs, src/cli and src/lab may use tfjs; the UI talks to the worker.' };
-const react = { group: ['react', 'react-dom', 'react/*', 'react-dom/*', 'recharts'], message: 'React belongs to ui, charts and app; this layer is pure TypeScript (+ tfjs).' };
+const react = {
+  group: ['react', 'react-dom', 'react/*', 'react-dom/*', 'recharts'],
+  message: 'React belongs to ui, charts and app; this layer is pure TypeScript (+ tfjs).',
+};
 const upward = (dirs) => ({
   group: dirs.flatMap((d) => [`../${d}`, `../${d}/*`, `../../${d}/*`, `**/${d}/*`]),
   message: 'This import points against the dependency rule in docs/ARCHITECTURE.md.',

@@ -18,7 +18,12 @@ async function openLab(page: Page, url: string): Promise<void> {
 }
 
 /** Time the reference models on cpu, wasm, webgl and webgpu in one headless Chromium. */
-export async function benchBrowser(distDir: string, runs: number, models: string[], backends: string[]): Promise<{ browser: string; gpu: string; rows: BenchRow[] }> {
+export async function benchBrowser(
+  distDir: string,
+  runs: number,
+  models: string[],
+  backends: string[],
+): Promise<{ browser: string; gpu: string; rows: BenchRow[] }> {
   const site = await serveUnderSubPath(distDir, '/bench/');
   const browser = await chromium.launch({ executablePath: systemChromium(), args: CHROMIUM_ARGS });
   const environment = `chromium ${browser.version()}`;

@@ -13,7 +13,12 @@ const row = (environment: string, backend: string, model: string, on: number): B
 describe('rankBackends', () => {
   it('orders backends by the engine speed with the sentinel on, per environment and model', () => {
     const r = rankBackends(
-      [row('node', 'cpu', 'linear', 900), row('node', 'wasm', 'linear', 1200), row('chromium 156', 'webgl', 'unet32', 5), row('chromium 156', 'cpu', 'unet32', 0.2)],
+      [
+        row('node', 'cpu', 'linear', 900),
+        row('node', 'wasm', 'linear', 1200),
+        row('chromium 156', 'webgl', 'unet32', 5),
+        row('chromium 156', 'cpu', 'unet32', 0.2),
+      ],
       'test machine',
     );
     expect(r.order.node!.linear!.map((x) => x.backend)).toEqual(['wasm', 'cpu']);

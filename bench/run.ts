@@ -25,7 +25,13 @@ import { benchUi, renderUiTable, type UiRow } from './ui';
 function options() {
   try {
     const { values } = parseArgs({
-      options: { runs: { type: 'string', default: '5' }, only: { type: 'string' }, models: { type: 'string' }, backends: { type: 'string' }, 'no-ui': { type: 'boolean' } },
+      options: {
+        runs: { type: 'string', default: '5' },
+        only: { type: 'string' },
+        models: { type: 'string' },
+        backends: { type: 'string' },
+        'no-ui': { type: 'boolean' },
+      },
     });
     const runs = Number(values.runs);
     if (!Number.isInteger(runs) || runs < 1 || runs > 50) throw new Error(`--runs must be an integer 1…50, got ${values.runs}`);

@@ -11,7 +11,9 @@ export function systemChromium(): string | undefined {
   if (fromEnv && existsSync(fromEnv)) return fromEnv;
   if (existsSync('/usr/bin/chromium')) return '/usr/bin/chromium';
   try {
-    const found = execSync('command -v chromium-browser', { stdio: ['ignore', 'pipe', 'ignore'] }).toString().trim();
+    const found = execSync('command -v chromium-browser', { stdio: ['ignore', 'pipe', 'ignore'] })
+      .toString()
+      .trim();
     return found || undefined;
   } catch {
     return undefined;

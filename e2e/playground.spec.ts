@@ -188,7 +188,9 @@ test.describe('performance', { tag: '@perf' }, () => {
     const s = await app.state();
     const frames = await app.frameStats(600);
     const listed = tasks.length > 0 ? tasks.map((t) => `${t.toFixed(0)} ms`).join(', ') : 'none';
-    console.log(`U-Net 32x32 on ${s.backend?.active}: ${s.step} steps in 20 s; long tasks (over 50 ms): ${listed}; longest chart-frame render ${frames.max.toFixed(1)} ms (median ${frames.median.toFixed(1)} ms over ${frames.frames} frames)`);
+    console.log(
+      `U-Net 32x32 on ${s.backend?.active}: ${s.step} steps in 20 s; long tasks (over 50 ms): ${listed}; longest chart-frame render ${frames.max.toFixed(1)} ms (median ${frames.median.toFixed(1)} ms over ${frames.frames} frames)`,
+    );
     expect(s.step).toBeGreaterThanOrEqual(5);
     // The Long Tasks API reports only tasks over 50 ms, so the list itself is the check.
     expect(tasks).toEqual([]);

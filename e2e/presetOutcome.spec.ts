@@ -13,7 +13,10 @@ function cliOutcome(preset: string): CliOutcome {
   return JSON.parse(out) as CliOutcome;
 }
 
-test('a preset whose claim fails as written: the app computes the CLI verdict, shows the search, and its variant makes the claim happen', async ({ page, pageLog }) => {
+test('a preset whose claim fails as written: the app computes the CLI verdict, shows the search, and its variant makes the claim happen', async ({
+  page,
+  pageLog,
+}) => {
   test.setTimeout(120_000);
   const id = 'activation-sigmoid-deep';
   const cli = cliOutcome(id);

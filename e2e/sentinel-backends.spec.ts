@@ -41,7 +41,11 @@ for (const backend of ['cpu', 'wasm', 'webgl', 'webgpu'] as const) {
       expect(fast.tensorsAfter - fast.tensorsBefore, `${c.id}: leaked tensors`).toBe(0);
       expect(short(fast.report), c.id).toBe(diff ? diff.verdict : short(c.expected));
       expect(fast.report?.phase).toBeDefined();
-      if (diff) expect(status.quirks.map((q) => q.id), `${c.id}: the cause is measured on ${backend}`).toContain(diff.cause);
+      if (diff)
+        expect(
+          status.quirks.map((q) => q.id),
+          `${c.id}: the cause is measured on ${backend}`,
+        ).toContain(diff.cause);
     }
     console.log(`${backend} (quirks: ${(await lab.quirks()).map((q) => q.id).join(', ') || 'none'}):\n  ${lines.join('\n  ')}`);
     expect(pageLog.errors).toEqual([]);

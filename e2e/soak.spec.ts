@@ -23,7 +23,9 @@ test('5,000 steps with the app open: heap and chart DOM stay bounded', { tag: '@
   await app.waitForStep(5000, 240_000);
   await app.pause();
   const at5000 = await measure();
-  console.log(`soak: heap ${(at500.heap / 2 ** 20).toFixed(1)} MiB at step 500, ${(at5000.heap / 2 ** 20).toFixed(1)} MiB at step ${(await app.state()).step}; loss-chart nodes ${at500.chartNodes} → ${at5000.chartNodes}`);
+  console.log(
+    `soak: heap ${(at500.heap / 2 ** 20).toFixed(1)} MiB at step 500, ${(at5000.heap / 2 ** 20).toFixed(1)} MiB at step ${(await app.state()).step}; loss-chart nodes ${at500.chartNodes} → ${at5000.chartNodes}`,
+  );
   expect(at5000.heap).toBeLessThanOrEqual(at500.heap * 1.1);
   expect(at5000.chartNodes).toBeLessThanOrEqual(at500.chartNodes * 1.5 + 50);
 });

@@ -37,7 +37,8 @@ export class CompareRunner {
 
   private onMessage(m: RunMessage): void {
     if (m.type === 'records') this.run.push(m.records);
-    else if (m.type === 'running' && !m.running) this.finish(m.why === 'error' ? 'error' : 'done', m.why === 'flagged' ? 'the fixed run was flagged too' : null);
+    else if (m.type === 'running' && !m.running)
+      this.finish(m.why === 'error' ? 'error' : 'done', m.why === 'flagged' ? 'the fixed run was flagged too' : null);
     else if (m.type === 'error') this.finish('error', m.message);
   }
 

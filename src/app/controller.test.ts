@@ -28,7 +28,18 @@ class FakeWorker {
 }
 
 function record(step: number): StepRecord {
-  return { step, loss: 1 / step, gradNorm: 1, gradNorms: {}, weightNorms: {}, updateRatios: {}, activationMax: {}, nonFinite: false, skipped: false, warnings: [] };
+  return {
+    step,
+    loss: 1 / step,
+    gradNorm: 1,
+    gradNorms: {},
+    weightNorms: {},
+    updateRatios: {},
+    activationMax: {},
+    nonFinite: false,
+    skipped: false,
+    warnings: [],
+  };
 }
 
 /** A page made of fakes: workers, frames, clock, history and timers the test drives. */

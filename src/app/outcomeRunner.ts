@@ -70,7 +70,20 @@ export class OutcomeRunner {
 }
 
 function pending(presetId: string): PresetOutcome {
-  return { presetId, status: 'running', message: null, backend: null, verdict: null, text: '', observed: '', steps: 0, firstNonFinite: null, finalLoss: null, trials: [], variant: null };
+  return {
+    presetId,
+    status: 'running',
+    message: null,
+    backend: null,
+    verdict: null,
+    text: '',
+    observed: '',
+    steps: 0,
+    firstNonFinite: null,
+    finalLoss: null,
+    trials: [],
+    variant: null,
+  };
 }
 
 function failed(presetId: string, message: string): PresetOutcome {

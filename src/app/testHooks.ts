@@ -46,7 +46,15 @@ export function installTestHooks(controller: PlaygroundController): boolean {
   window.__nanPlayground = {
     getState() {
       const s = store.getState();
-      return { scenario: s.scenario, backend: s.backend, step: run.step, losses: run.history.lossArray(), report: s.report, running: s.running, rejected: s.rejected };
+      return {
+        scenario: s.scenario,
+        backend: s.backend,
+        step: run.step,
+        losses: run.history.lossArray(),
+        report: s.report,
+        running: s.running,
+        rejected: s.rejected,
+      };
     },
     frameStats: (n) => run.probe.summary(n),
     resetFrameStats: () => run.probe.reset(),

@@ -85,11 +85,25 @@ function LossPlot({ area, runs, scale, smoothing, report, first, firstLabel }: P
       <Axes plot={plot} xTicks={axes.xTicks} yTicks={axes.yTicks} yLabel={Y_LABELS[scale]} xTitle="step" />
       <HorizontalRule plot={plot} y={rail} label="non-finite" />
       {first !== null && <VerticalRule className="first-nonfinite-line" plot={plot} step={first} label={firstLabel} />}
-      <g className="loss-series" data-testid="loss-series" data-version={version} data-points={mainLine.points().length} data-compare-points={overlays.reduce((n, s) => n + s.loss.points().length, 0)}>
+      <g
+        className="loss-series"
+        data-testid="loss-series"
+        data-version={version}
+        data-points={mainLine.points().length}
+        data-compare-points={overlays.reduce((n, s) => n + s.loss.points().length, 0)}
+      >
         {smoothing > 0 && <path d={seriesPath(main.loss, plot.x, plot.y, scale)} fill="none" stroke={COLORS.lossRaw} strokeWidth={1} />}
         <path className="series-line" data-series="run" d={seriesPath(mainLine, plot.x, plot.y, scale)} fill="none" strokeLinejoin="round" {...lineStyle(0)} />
         {overlays.map((s, i) => (
-          <path key={i} className="series-line" data-series="compare" d={seriesPath(s.loss, plot.x, plot.y, scale)} fill="none" strokeLinejoin="round" {...lineStyle(i + 1)} />
+          <path
+            key={i}
+            className="series-line"
+            data-series="compare"
+            d={seriesPath(s.loss, plot.x, plot.y, scale)}
+            fill="none"
+            strokeLinejoin="round"
+            {...lineStyle(i + 1)}
+          />
         ))}
         {markers.map((m) => (
           <MarkerShape key={`${m.kind}${m.step}`} kind={m.kind} cx={plot.x(m.step)} cy={railY} step={m.step} />

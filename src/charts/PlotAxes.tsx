@@ -47,16 +47,24 @@ function AxesImpl({ plot, xTicks, yTicks, yLabel, xTitle }: AxesProps) {
       {yTicks.map((t) => (
         <g key={`yl${t}`}>
           <line x1={left - 5} x2={left} y1={plot.y(t)} y2={plot.y(t)} stroke={AXIS} />
-          <text x={left - 8} y={plot.y(t) + 4} textAnchor="end" {...TEXT}>{yLabel(t)}</text>
+          <text x={left - 8} y={plot.y(t) + 4} textAnchor="end" {...TEXT}>
+            {yLabel(t)}
+          </text>
         </g>
       ))}
       {xTicks.map((t) => (
         <g key={`xl${t}`}>
           <line x1={plot.x(t)} x2={plot.x(t)} y1={bottom} y2={bottom + 5} stroke={AXIS} />
-          <text x={plot.x(t)} y={bottom + 18} textAnchor="middle" {...TEXT}>{stepLabel(t)}</text>
+          <text x={plot.x(t)} y={bottom + 18} textAnchor="middle" {...TEXT}>
+            {stepLabel(t)}
+          </text>
         </g>
       ))}
-      {xTitle && <text x={right} y={bottom + 33} textAnchor="end" {...TEXT}>{xTitle}</text>}
+      {xTitle && (
+        <text x={right} y={bottom + 33} textAnchor="end" {...TEXT}>
+          {xTitle}
+        </text>
+      )}
     </g>
   );
 }
@@ -70,7 +78,9 @@ export function HorizontalRule({ plot, y, label }: { plot: Plot; y: number; labe
   return (
     <g className="rail-line">
       <line x1={plot.left} x2={plot.right} y1={py} y2={py} stroke="#999" strokeDasharray="2 4" />
-      <text x={plot.left + 4} y={py - 4} fontSize={11} fill="#555">{label}</text>
+      <text x={plot.left + 4} y={py - 4} fontSize={11} fill="#555">
+        {label}
+      </text>
     </g>
   );
 }
@@ -83,7 +93,9 @@ export function VerticalRule({ plot, step, label, className }: { plot: Plot; ste
   return (
     <g className={className}>
       <line x1={px} x2={px} y1={plot.top} y2={plot.bottom} stroke={COLORS.flag} strokeWidth={2} strokeDasharray="5 3" />
-      <text x={px} y={plot.top - 6} textAnchor={anchor} fontSize={12} fontWeight={600} fill={COLORS.flag}>{label}</text>
+      <text x={px} y={plot.top - 6} textAnchor={anchor} fontSize={12} fontWeight={600} fill={COLORS.flag}>
+        {label}
+      </text>
     </g>
   );
 }

@@ -26,7 +26,10 @@ export function niceAxisRange(lo: number, hi: number, scale: ChartScale): [numbe
   }
   const span = hi - lo || Math.abs(hi) || 1;
   const step = 10 ** Math.floor(Math.log10(span / 2));
-  return [Math.floor(lo / step) * step, Math.ceil(hi / step) * step === Math.floor(lo / step) * step ? Math.floor(lo / step) * step + step : Math.ceil(hi / step) * step];
+  return [
+    Math.floor(lo / step) * step,
+    Math.ceil(hi / step) * step === Math.floor(lo / step) * step ? Math.floor(lo / step) * step + step : Math.ceil(hi / step) * step,
+  ];
 }
 
 /**

@@ -27,7 +27,10 @@ describe('parseArgs', () => {
     [['run', '--preset', 'unscaled-features-sgd', '--set', 'learningRate=1'], '--set learningRate=1: unknown key'],
     [['run', '--preset', 'unscaled-features-sgd', '--set', 'lr'], '--set lr: expected key=value'],
     [['run', '--preset', 'nope'], '--preset: no preset "nope" (see: npm run cli -- presets)'],
-    [['run', '--url', 'lr=abc&act=swish'], '--url: ignored lr=abc: not a number; ignored act=swish: not one of relu, leakyRelu, elu, tanh, sigmoid, softplus, linear'],
+    [
+      ['run', '--url', 'lr=abc&act=swish'],
+      '--url: ignored lr=abc: not a number; ignored act=swish: not one of relu, leakyRelu, elu, tanh, sigmoid, softplus, linear',
+    ],
     [['run', '--preset', 'unscaled-features-sgd', '--steps', '0'], '--steps 0: below the minimum 1'],
     [['run', '--preset', 'unscaled-features-sgd', '--backend', 'webgl'], '--backend webgl: the command line runs on cpu or wasm only'],
     [['run', '--preset', 'unscaled-features-sgd', '--bogus'], 'unknown flag --bogus for run'],

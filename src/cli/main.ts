@@ -43,7 +43,10 @@ async function main(argv: readonly string[]): Promise<void> {
   if (why) fail(2, `scenario cannot run on ${status.active}: ${why}`);
 
   const preset = plan.preset === null ? null : (presetById(plan.preset) ?? null);
-  const note = [status.reason, scenarioBackend !== 'auto' && scenarioBackend !== status.active ? `scenario asks for ${scenarioBackend}; the command line runs cpu or wasm` : null]
+  const note = [
+    status.reason,
+    scenarioBackend !== 'auto' && scenarioBackend !== status.active ? `scenario asks for ${scenarioBackend}; the command line runs cpu or wasm` : null,
+  ]
     .filter((x): x is string => x !== null)
     .join('; ');
   try {

@@ -19,7 +19,15 @@ const PROBES: Probe[] = [
   { id: 'log0', expression: 'log(0)', ieee: -Infinity, compute: () => tf.log(tf.tensor1d([0])) },
   { id: 'zeroTimesInf', expression: '0 · (−Inf)', ieee: NaN, compute: () => tf.mul(tf.tensor1d([0]), tf.tensor1d([-Infinity])) },
   { id: 'zeroOverZero', expression: '0 / 0', ieee: NaN, compute: () => tf.div(tf.tensor1d([0]), tf.tensor1d([0])) },
-  { id: 'infOverInf', expression: 'Inf / Inf', ieee: NaN, compute: () => { const x = tf.tensor1d([Infinity]); return tf.div(x, x); } },
+  {
+    id: 'infOverInf',
+    expression: 'Inf / Inf',
+    ieee: NaN,
+    compute: () => {
+      const x = tf.tensor1d([Infinity]);
+      return tf.div(x, x);
+    },
+  },
   { id: 'oneOverZero', expression: '1 / 0', ieee: Infinity, compute: () => tf.div(tf.tensor1d([1]), tf.tensor1d([0])) },
   { id: 'reluNaN', expression: 'relu(NaN)', ieee: NaN, compute: () => tf.relu(tf.tensor1d([NaN])) },
   { id: 'reluNegInf', expression: 'relu(−Inf)', ieee: 0, compute: () => tf.relu(tf.tensor1d([-Infinity])) },

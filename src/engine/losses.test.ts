@@ -8,7 +8,14 @@ beforeAll(async () => {
   await tf.setBackend('cpu');
 });
 
-const opts = (kind: LossKind, over: Partial<LossOptions> = {}): LossOptions => ({ kind, huberDelta: 1, eps: 1e-7, epsPlacement: 'none', reduction: 'mean', ...over });
+const opts = (kind: LossKind, over: Partial<LossOptions> = {}): LossOptions => ({
+  kind,
+  huberDelta: 1,
+  eps: 1e-7,
+  epsPlacement: 'none',
+  reduction: 'mean',
+  ...over,
+});
 
 function elements(kind: LossKind, pred: number[], y: number[], over: Partial<LossOptions> = {}): number[] {
   return tf.tidy(() => Array.from(lossElements(tf.tensor1d(pred), tf.tensor1d(y), opts(kind, over)).dataSync()));
@@ -40,9 +47,15 @@ describe('losses against hand-computed values', () => {
     const parts: Record<string, number[]> = {};
     const el = tf.tidy(() =>
       Array.from(
-        lossElements(tf.tensor1d([0, 0, 0.5]), tf.tensor1d([0, 1, 1]), opts('bce'), (x) => x, (q, _p, t) => {
-          parts[q] = Array.from(t.dataSync());
-        }).dataSync(),
+        lossElements(
+          tf.tensor1d([0, 0, 0.5]),
+          tf.tensor1d([0, 1, 1]),
+          opts('bce'),
+          (x) => x,
+          (q, _p, t) => {
+            parts[q] = Array.from(t.dataSync());
+          },
+        ).dataSync(),
       ),
     );
     expectKinds(parts['loss/y·log(p)']!, ['NaN', '-Inf', 'finite']);
@@ -78,7 +91,8 @@ describe('losses against hand-computed values', () => {
   });
 
   it('squares that fit but sum past 3.4e38: sum and sum-then-divide overflow, cpu mean does not', () => {
-    const r = (red: 'mean' | 'sumThenDivide' | 'sum'): number => tf.tidy(() => reduceLoss(lossElements(tf.tensor1d([1.5e19, 1.5e19]), tf.tensor1d([0, 0]), opts('mse')), red).dataSync()[0]!);
+    const r = (red: 'mean' | 'sumThenDivide' | 'sum'): number =>
+      tf.tidy(() => reduceLoss(lossElements(tf.tensor1d([1.5e19, 1.5e19]), tf.tensor1d([0, 0]), opts('mse')), red).dataSync()[0]!);
     expectKind(r('sum'), '+Inf');
     expectKind(r('sumThenDivide'), '+Inf');
     // cpu's mean divides each element before summing (docs/BACKENDS.md): 2.25e38 stays finite here.

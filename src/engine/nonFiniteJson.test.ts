@@ -15,6 +15,13 @@ describe('non-finite numbers in JSON', () => {
   });
 
   it('reads only the exact spellings back as numbers', () => {
-    expect(JSON.parse('["NaN","Infinity","-Infinity","nan","Inf","+Infinity"]', decodeNonFinite)).toEqual([Number.NaN, Infinity, -Infinity, 'nan', 'Inf', '+Infinity']);
+    expect(JSON.parse('["NaN","Infinity","-Infinity","nan","Inf","+Infinity"]', decodeNonFinite)).toEqual([
+      Number.NaN,
+      Infinity,
+      -Infinity,
+      'nan',
+      'Inf',
+      '+Infinity',
+    ]);
   });
 });

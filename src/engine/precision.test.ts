@@ -68,9 +68,17 @@ describe('bfloat16 simulation', () => {
 describe('the rounder', () => {
   it('rounds gradients flowing backward too', () => {
     const r = makeRounder('float16');
-    const g = tf.tidy(() => tf.grad((x: tf.Tensor) => tf.sum(tf.mul(r(x), 1e-9)))(tf.tensor1d([1, 2])).dataSync());
+    const g = tf.tidy(() =>
+      tf
+        .grad((x: tf.Tensor) => tf.sum(tf.mul(r(x), 1e-9)))(tf.tensor1d([1, 2]))
+        .dataSync(),
+    );
     expect(Array.from(g)).toEqual([0, 0]); // 1e-9 is below fp16's smallest subnormal
-    const g32 = tf.tidy(() => tf.grad((x: tf.Tensor) => tf.sum(tf.mul(makeRounder('float32')(x), 1e-9)))(tf.tensor1d([1])).dataSync());
+    const g32 = tf.tidy(() =>
+      tf
+        .grad((x: tf.Tensor) => tf.sum(tf.mul(makeRounder('float32')(x), 1e-9)))(tf.tensor1d([1]))
+        .dataSync(),
+    );
     expect(g32[0]).toBe(Math.fround(1e-9));
   });
 });

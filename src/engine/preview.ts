@@ -45,7 +45,15 @@ export function* previewFlow(s: Scenario, model: Model, data: Dataset, x: tf.Ten
     case 'unet': {
       const size = s.imageSize;
       const prob = pred.map((z) => 1 / (1 + Math.exp(-z)));
-      return { kind: 'unet', width: size, height: size, input: input.slice(0, size * size), target, predicted: prob, error: prob.map((p, i) => Math.abs(p - target[i]!)) };
+      return {
+        kind: 'unet',
+        width: size,
+        height: size,
+        input: input.slice(0, size * size),
+        target,
+        predicted: prob,
+        error: prob.map((p, i) => Math.abs(p - target[i]!)),
+      };
     }
     case 'classifier':
       return { kind: 'classifier', probs: pred.map((z) => 1 / (1 + Math.exp(-z))), labels: target };

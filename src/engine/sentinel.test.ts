@@ -17,7 +17,12 @@ beforeAll(async () => {
  * and with check kernels (the GPU path): all four must give the same verdict.
  */
 function verdict(s: Scenario, steps: number, opts: TrainerOptions = {}): NonFiniteReport {
-  const modes = [['fast', true], ['full', true], ['fast', false], ['full', false]] as const;
+  const modes = [
+    ['fast', true],
+    ['full', true],
+    ['fast', false],
+    ['full', false],
+  ] as const;
   const reports = modes.map(([sentinel, hostChecks]) => {
     const t = createTrainer(s, { ...opts, sentinel, hostChecks });
     t.run(steps);
@@ -44,7 +49,13 @@ describe('the sentinel pins the first non-finite quantity, one phase at a time',
   });
 
   it('loss: log(0) gives −Inf in y·log(p) for p = 0, y = 1', () => {
-    const d: Dataset = { kind: 'logLossProbs', x: blockFromRows([[0.5], [0]]), y: blockFromRows([[1], [1]]), predictions: blockFromRows([[0.5], [0]]), rows: 2 };
+    const d: Dataset = {
+      kind: 'logLossProbs',
+      x: blockFromRows([[0.5], [0]]),
+      y: blockFromRows([[1], [1]]),
+      predictions: blockFromRows([[0.5], [0]]),
+      rows: 2,
+    };
     const r = verdict(base({ model: 'predictions', dataset: 'logLossProbs', optimizer: 'sgd', loss: 'bce' }), 3, { dataset: d });
     expect([r.step, r.quantity, r.phase, r.kind]).toEqual([1, 'loss/y·log(p)', 'loss', '-Inf']);
     expect(r.counts).toEqual({ nan: 0, posInf: 0, negInf: 1 });
@@ -62,7 +73,12 @@ describe('the sentinel pins the first non-finite quantity, one phase at a time',
     const r = verdict(base({ model: 'customSquare', dataset: 'synthetic', optimizer: 'sgd', gradFault: true }), 3);
     expect([r.step, r.quantity, r.phase, r.kind]).toEqual([1, 'grad/square/custom/input', 'backward', '+Inf']);
     expect(r.counts).toEqual({ nan: 0, posInf: 60, negInf: 4 });
-    expect(cascadeNames(r)).toEqual(['grad/square/dense/kernel NaN', 'grad/square/dense/bias NaN', 'param/square/dense/kernel NaN', 'param/square/dense/bias NaN']);
+    expect(cascadeNames(r)).toEqual([
+      'grad/square/dense/kernel NaN',
+      'grad/square/dense/bias NaN',
+      'param/square/dense/kernel NaN',
+      'param/square/dense/bias NaN',
+    ]);
     // The honest backward trains.
     const t = createTrainer(base({ model: 'customSquare', dataset: 'synthetic', normalization: 'zscore', optimizer: 'sgd', lr: 1e-3 }));
     const recs = t.run(20);

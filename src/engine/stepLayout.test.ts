@@ -74,7 +74,16 @@ describe('the step layout', () => {
 
 describe('a real step through the layout', () => {
   // SGD on z-scored data, so that w_new − w_old = −lr·g can be checked against the variables themselves.
-  const s: Scenario = { ...DEFAULT_SCENARIO, hidden: [], model: 'linear', dataset: 'articleLinear', normalization: 'zscore', optimizer: 'sgd', lr: 0.3, loss: 'mse' };
+  const s: Scenario = {
+    ...DEFAULT_SCENARIO,
+    hidden: [],
+    model: 'linear',
+    dataset: 'articleLinear',
+    normalization: 'zscore',
+    optimizer: 'sgd',
+    lr: 0.3,
+    loss: 'mse',
+  };
 
   function setup() {
     const data = prepareDataset(s);
@@ -95,7 +104,20 @@ describe('a real step through the layout', () => {
     const watch = new StepWatch(mode, false, onHost);
     const { model, optimizer, x, y, layout } = env;
     try {
-      const launched = launchStep({ t, s, model, optimizer, round: makeRounder('float32'), watch, layout, x, y, rows: null, lossEps: s.lossEps, checkSecondMoments: true });
+      const launched = launchStep({
+        t,
+        s,
+        model,
+        optimizer,
+        round: makeRounder('float32'),
+        watch,
+        layout,
+        x,
+        y,
+        rows: null,
+        lossEps: s.lossEps,
+        checkSecondMoments: true,
+      });
       const size = launched.readback.size;
       const values = launched.readback.dataSync();
       launched.readback.dispose();

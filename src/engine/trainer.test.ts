@@ -7,7 +7,16 @@ import { createTrainer, unsupportedReason } from './trainer';
 const base = (over: Partial<Scenario>): Scenario => ({ ...DEFAULT_SCENARIO, hidden: [...DEFAULT_SCENARIO.hidden], ...over });
 
 const ARTICLE = base({ model: 'linear', dataset: 'articleLinear', optimizer: 'sgd', lr: 0.01, loss: 'mse' });
-const AUTOENCODER = base({ model: 'autoencoder', dataset: 'uniform', features: 10, hidden: [5], samples: 100, activation: 'linear', optimizer: 'adam', lr: 0.01 });
+const AUTOENCODER = base({
+  model: 'autoencoder',
+  dataset: 'uniform',
+  features: 10,
+  hidden: [5],
+  samples: 100,
+  activation: 'linear',
+  optimizer: 'adam',
+  lr: 0.01,
+});
 const UNET = base({ model: 'unet', dataset: 'shapes', imageSize: 16, samples: 2, batchSize: 1, filters: 4, depth: 2, loss: 'bceLogits', optimizer: 'adam' });
 
 beforeAll(async () => {
@@ -86,7 +95,14 @@ describe('no tensor leaks', () => {
   it('every trainer, snapshot, replay and preview gives back all its tensors', () => {
     const start = tf.memory().numTensors;
     const scenarios = [ARTICLE, AUTOENCODER, UNET, base({ model: 'classifier', dataset: 'labels', hidden: [], loss: 'bce', precision: 'float16' })];
-    for (const [s, hostChecks, sentinel] of scenarios.flatMap((sc) => [[sc, true, 'fast'], [sc, false, 'fast'], [sc, false, 'full']] as const)) {
+    for (const [s, hostChecks, sentinel] of scenarios.flatMap(
+      (sc) =>
+        [
+          [sc, true, 'fast'],
+          [sc, false, 'fast'],
+          [sc, false, 'full'],
+        ] as const,
+    )) {
       const t = createTrainer(s, { snapshotEvery: 2, hostChecks, sentinel });
       t.run(3);
       const snap = t.snapshot();
@@ -129,7 +145,12 @@ describe('step records', () => {
   });
 
   it('previews: regression points, autoencoder rows, classifier probabilities, predictions', () => {
-    const kinds = [ARTICLE, AUTOENCODER, base({ model: 'classifier', dataset: 'labels', hidden: [] }), base({ model: 'predictions', dataset: 'largePredictions' })].map((s) => {
+    const kinds = [
+      ARTICLE,
+      AUTOENCODER,
+      base({ model: 'classifier', dataset: 'labels', hidden: [] }),
+      base({ model: 'predictions', dataset: 'largePredictions' }),
+    ].map((s) => {
       const t = createTrainer(s);
       const p = t.preview();
       t.dispose();
@@ -137,9 +158,18 @@ describe('step records', () => {
     });
     expect(kinds.map((p) => p.kind)).toEqual(['regression', 'autoencoder', 'classifier', 'predictions']);
     const [reg, ae, , pred] = kinds;
-    if (reg?.kind === 'regression') expect(reg.points.map((p) => [p.x, p.y])).toEqual([[1, 10], [2, 20], [3, 30]]);
+    if (reg?.kind === 'regression')
+      expect(reg.points.map((p) => [p.x, p.y])).toEqual([
+        [1, 10],
+        [2, 20],
+        [3, 30],
+      ]);
     if (ae?.kind === 'autoencoder') expect([ae.inputs.length, ae.inputs[0]!.length, ae.reconstructions[0]!.length]).toEqual([4, 10, 10]);
-    if (pred?.kind === 'predictions') expect([pred.predictions, pred.targets]).toEqual([[1000, 2000, 3000], [1, 2, 3]]);
+    if (pred?.kind === 'predictions')
+      expect([pred.predictions, pred.targets]).toEqual([
+        [1000, 2000, 3000],
+        [1, 2, 3],
+      ]);
   });
 });
 
@@ -197,7 +227,9 @@ describe('every option trains', () => {
       expect(t.report).toBeNull();
       t.dispose();
     }
-    const skip = createTrainer(base({ model: 'customSquare', dataset: 'synthetic', optimizer: 'sgd', gradFault: true, skipNonFinite: true, continueOnFlag: true }));
+    const skip = createTrainer(
+      base({ model: 'customSquare', dataset: 'synthetic', optimizer: 'sgd', gradFault: true, skipNonFinite: true, continueOnFlag: true }),
+    );
     const before = skip.step();
     expect(before.skipped).toBe(true);
     expect(skip.step().weightNorms).toEqual(before.weightNorms);

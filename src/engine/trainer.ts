@@ -287,7 +287,10 @@ class ScenarioTrainer implements Trainer {
     if (full) this.previousMaxAbs = this.maxAbsMap(parts.quantities);
     // Warnings read the same numbers in every mode: forward and loss max |x|, and norms.
     const maxAbs = parts.forwardMaxAbs;
-    const norms = new Map<string, number>([['gradNorm', record.gradNorm], ...Object.entries(record.weightNorms).map(([k, v]) => [`weight/${k}`, v] as [string, number])]);
+    const norms = new Map<string, number>([
+      ['gradNorm', record.gradNorm],
+      ...Object.entries(record.weightNorms).map(([k, v]) => [`weight/${k}`, v] as [string, number]),
+    ]);
     norms.set('loss/value', record.loss);
     record.warnings = this.growth.observe(record.step, maxAbs, norms);
     if (this.mode === 'fast' && this.index % this.snapshotEvery === 0 && !record.nonFinite) this.keepSnapshot();

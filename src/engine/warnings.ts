@@ -28,7 +28,14 @@ export class GrowthWatch {
       if (Number.isFinite(v) && v >= threshold) {
         if (!this.atRisk.has(q)) {
           this.atRisk.add(q);
-          out.push({ step, kind: 'overflowRisk', quantity: q, value: v, limit: this.limit, message: `max |${q}| = ${v.toExponential(3)} is within ${RISK_FACTOR}× of the largest finite value ${this.limit.toExponential(3)}` });
+          out.push({
+            step,
+            kind: 'overflowRisk',
+            quantity: q,
+            value: v,
+            limit: this.limit,
+            message: `max |${q}| = ${v.toExponential(3)} is within ${RISK_FACTOR}× of the largest finite value ${this.limit.toExponential(3)}`,
+          });
         }
       } else {
         this.atRisk.delete(q);
@@ -41,7 +48,14 @@ export class GrowthWatch {
       const streak = growing ? s.streak + 1 : 0;
       this.streaks.set(q, { last: v, streak });
       if (streak === GROWTH_STEPS) {
-        out.push({ step, kind: 'fastGrowth', quantity: q, value: v, limit: this.limit, message: `${q} grew more than ${GROWTH_FACTOR}× per step for ${GROWTH_STEPS} steps (now ${v.toExponential(3)})` });
+        out.push({
+          step,
+          kind: 'fastGrowth',
+          quantity: q,
+          value: v,
+          limit: this.limit,
+          message: `${q} grew more than ${GROWTH_FACTOR}× per step for ${GROWTH_STEPS} steps (now ${v.toExponential(3)})`,
+        });
       }
     }
     return out;

@@ -49,7 +49,11 @@ function stepper(mode: string, params: Params, data: tf.Tensor[], optimizer: tf.
 
 /** Linear regression 2→1 on three samples, SGD, MSE. */
 export function bareLinear(): Stepper {
-  const x = tf.tensor2d([[-1.22, -1.22], [0, 0], [1.22, 1.22]]);
+  const x = tf.tensor2d([
+    [-1.22, -1.22],
+    [0, 0],
+    [1.22, 1.22],
+  ]);
   const y = tf.tensor2d([[10], [20], [30]]);
   const p = denseParams('dense', 2, 1, 7);
   return stepper('bare', p, [x, y], tf.train.sgd(0.01), () => tf.losses.meanSquaredError(y, dense(x, p, 'dense')) as tf.Scalar);
@@ -59,9 +63,7 @@ export function bareLinear(): Stepper {
 export function bareAutoencoder(): Stepper {
   const x = tf.randomUniform([100, 10], 0, 1, 'float32', 11) as tf.Tensor2D;
   const p = { ...denseParams('enc', 10, 5, 13), ...denseParams('dec', 5, 10, 17) };
-  return stepper('bare', p, [x], tf.train.adam(0.01), () =>
-    tf.losses.meanSquaredError(x, dense(dense(x, p, 'enc'), p, 'dec')) as tf.Scalar,
-  );
+  return stepper('bare', p, [x], tf.train.adam(0.01), () => tf.losses.meanSquaredError(x, dense(dense(x, p, 'enc'), p, 'dec')) as tf.Scalar);
 }
 
 function convParams(name: string, inC: number, outC: number, seed: number): Params {

@@ -23,7 +23,14 @@ const MIN_RUN_MS = 1000;
 export async function benchModel(model: ReferenceModel, steps: number, runs: number, now: () => number): Promise<BenchCell> {
   const steppers = [model.bare(), engineStepper(model.scenario, 'off'), engineStepper(model.scenario, 'fast')];
   try {
-    const modes = await measureInterleaved(steppers, { runs, steps, warmup: Math.max(2, Math.ceil(steps / 5)), warmupMs: WARMUP_MS, minRunMs: MIN_RUN_MS, now });
+    const modes = await measureInterleaved(steppers, {
+      runs,
+      steps,
+      warmup: Math.max(2, Math.ceil(steps / 5)),
+      warmupMs: WARMUP_MS,
+      minRunMs: MIN_RUN_MS,
+      now,
+    });
     const [bare, off, on] = modes.map((m) => m.median) as [number, number, number];
     return { model: model.id, modes, sentinelRatio: on / off, engineRatio: off / bare };
   } finally {

@@ -55,7 +55,8 @@ export async function measureInterleaved(steppers: Stepper[], options: MeasureOp
     }
   }
   const fastestStepMs = Math.min(...warmed.map((w) => (w.steps > 0 ? w.ms / w.steps : Infinity)));
-  const steps = Number.isFinite(fastestStepMs) && fastestStepMs > 0 ? Math.max(options.steps, Math.ceil((options.minRunMs ?? 0) / fastestStepMs)) : options.steps;
+  const steps =
+    Number.isFinite(fastestStepMs) && fastestStepMs > 0 ? Math.max(options.steps, Math.ceil((options.minRunMs ?? 0) / fastestStepMs)) : options.steps;
   const figures = steppers.map(() => [] as number[]);
   for (let r = 0; r < options.runs; r++) {
     for (let j = 0; j < steppers.length; j++) {

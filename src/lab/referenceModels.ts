@@ -47,7 +47,17 @@ export const REFERENCE_MODELS: ReferenceModel[] = [
   {
     id: 'autoencoder',
     label: 'autoencoder 10→5→10, 100 samples, Adam',
-    scenario: scenario({ model: 'autoencoder', dataset: 'uniform', samples: 100, features: 10, hidden: [5], activation: 'linear', optimizer: 'adam', lr: 0.01, loss: 'mse' }),
+    scenario: scenario({
+      model: 'autoencoder',
+      dataset: 'uniform',
+      samples: 100,
+      features: 10,
+      hidden: [5],
+      activation: 'linear',
+      optimizer: 'adam',
+      lr: 0.01,
+      loss: 'mse',
+    }),
     bare: bareAutoencoder,
     steps: { node: 100, browser: 100 },
   },

@@ -17,9 +17,32 @@ function scripted(nanAt: (s: Scenario) => number | null, loss: (s: Scenario, ste
         step += 1;
         const bad = nanAt(s) !== null && step >= nanAt(s)!;
         if (bad && !report) {
-          report = { step, quantity: 'grad/dense1/kernel', phase: 'backward', kind: 'NaN', counts: { nan: 1, posInf: 0, negInf: 0 }, size: 1, lastFiniteMaxAbs: 1, cascade: [], backend: 'cpu', precision: s.precision, growth: [] };
+          report = {
+            step,
+            quantity: 'grad/dense1/kernel',
+            phase: 'backward',
+            kind: 'NaN',
+            counts: { nan: 1, posInf: 0, negInf: 0 },
+            size: 1,
+            lastFiniteMaxAbs: 1,
+            cascade: [],
+            backend: 'cpu',
+            precision: s.precision,
+            growth: [],
+          };
         }
-        return { step, loss: bad ? Number.NaN : loss(s, step), gradNorm: 1, gradNorms: {}, weightNorms: {}, updateRatios: {}, activationMax: {}, nonFinite: bad, skipped: false, warnings: [] };
+        return {
+          step,
+          loss: bad ? Number.NaN : loss(s, step),
+          gradNorm: 1,
+          gradNorms: {},
+          weightNorms: {},
+          updateRatios: {},
+          activationMax: {},
+          nonFinite: bad,
+          skipped: false,
+          warnings: [],
+        };
       },
       get report() {
         return report;
@@ -38,14 +61,23 @@ const scenario = (over: Partial<Scenario> = {}): Scenario => ({ ...DEFAULT_SCENA
 
 describe('runScenario', () => {
   it('stops at the first non-finite step and reports where it was', () => {
-    const run = runScenario(scenario(), scripted(() => 5));
+    const run = runScenario(
+      scenario(),
+      scripted(() => 5),
+    );
     expect(run.steps).toBe(5);
     expect(run.firstNonFinite).toEqual({ step: 5, quantity: 'grad/dense1/kernel', kind: 'NaN', phase: 'backward' });
     expect(run.finalLoss).toBeNaN();
   });
 
   it('runs every step of a healthy scenario', () => {
-    const run = runScenario(scenario(), scripted(() => null, (_s, k) => 1 / k));
+    const run = runScenario(
+      scenario(),
+      scripted(
+        () => null,
+        (_s, k) => 1 / k,
+      ),
+    );
     expect(run.steps).toBe(20);
     expect(run.firstNonFinite).toBeNull();
     expect(run.finalLoss).toBeCloseTo(0.05);
@@ -61,13 +93,26 @@ describe('downsampleLoss', () => {
     expect(points.at(-1)).toEqual({ step: 10_007, loss: 10_006 });
     expect(points.some((p) => p.step === 4321)).toBe(true);
     expect(points.map((p) => p.step)).toEqual([...points.map((p) => p.step)].sort((a, b) => a - b));
-    expect(downsampleLoss([1, 2, 3])).toEqual([{ step: 1, loss: 1 }, { step: 2, loss: 2 }, { step: 3, loss: 3 }]);
+    expect(downsampleLoss([1, 2, 3])).toEqual([
+      { step: 1, loss: 1 },
+      { step: 2, loss: 2 },
+      { step: 3, loss: 3 },
+    ]);
   });
 });
 
 describe('evaluateClaim', () => {
-  const nanAt3 = runScenario(scenario(), scripted(() => 3));
-  const healthy = runScenario(scenario(), scripted(() => null, () => 0));
+  const nanAt3 = runScenario(
+    scenario(),
+    scripted(() => 3),
+  );
+  const healthy = runScenario(
+    scenario(),
+    scripted(
+      () => null,
+      () => 0,
+    ),
+  );
   it('decides each kind of claim', () => {
     expect(evaluateClaim({ expect: 'nonFinite', withinSteps: 3 }, nanAt3).holds).toBe(true);
     expect(evaluateClaim({ expect: 'nonFinite', withinSteps: 2 }, nanAt3).holds).toBe(false);

@@ -93,13 +93,7 @@ function tidy(x: number): number {
  * Search the three axes within `maxRuns` short runs; the nearest hit wins, measured in decades of
  * change from the original value, with a switch of number format counting as one decade.
  */
-function searchNearest(
-  scenario: Scenario,
-  check: ClaimCheck,
-  createTrainer: TrainerFactory,
-  maxRuns: number,
-  preset?: string,
-): SearchResult {
+function searchNearest(scenario: Scenario, check: ClaimCheck, createTrainer: TrainerFactory, maxRuns: number, preset?: string): SearchResult {
   const tried: SearchTrial[] = [];
   // A run cut short can only miss trouble, never invent it, so claims of trouble get capped runs;
   // a claim of safety must see every step or a shortened run would pass it falsely.
@@ -125,7 +119,10 @@ function searchNearest(
   }
 
   const numericHits: { key: 'lr' | 'inputScale'; value: number }[] = [];
-  for (const [key, factor] of [['lr', 10], ['inputScale', 1000]] as const) {
+  for (const [key, factor] of [
+    ['lr', 10],
+    ['inputScale', 1000],
+  ] as const) {
     const range = (FIELD_BY_KEY.get(key) as { range: NumberRange }).range;
     const hit = bracket(scenario[key], trouble ? factor : 1 / factor, range, perAxis, (v) => trial(key, v));
     if (hit !== null) numericHits.push({ key, value: hit });
@@ -139,7 +136,16 @@ function searchNearest(
   const best = hits.length === 0 ? null : hits.reduce((a, b) => (b.distance < a.distance ? b : a));
   if (!best) return { tried, found: null };
   const variant = { ...scenario, [best.key]: best.value } as Scenario;
-  return { tried, found: { key: best.key, value: best.value, from: scenario[best.key], scenario: variant, query: encodeScenario(variant, preset === undefined ? {} : { preset }) } };
+  return {
+    tried,
+    found: {
+      key: best.key,
+      value: best.value,
+      from: scenario[best.key],
+      scenario: variant,
+      query: encodeScenario(variant, preset === undefined ? {} : { preset }),
+    },
+  };
 }
 
 /**

@@ -50,7 +50,10 @@ function invalidText(field: Field): fc.Arbitrary<string> {
     case 'integerList':
       return fc.oneof(common, fc.constantFrom('1,,2', '0', '1,-3', '1.5', ',', '1,2,3,4,5,6,7,8,9', '999999'));
     case 'enum':
-      return fc.oneof(common, fc.string({ minLength: 1, maxLength: 12 }).filter((s) => !field.values.includes(s)));
+      return fc.oneof(
+        common,
+        fc.string({ minLength: 1, maxLength: 12 }).filter((s) => !field.values.includes(s)),
+      );
     case 'boolean':
       return fc.oneof(common, fc.constantFrom('yes', 'no', '2', 'TRUE', 'on'));
   }

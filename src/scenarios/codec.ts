@@ -149,7 +149,10 @@ export function decodeScenario(query: string | URLSearchParams): DecodedScenario
     entries = [...(typeof query === 'string' ? new URLSearchParams(queryOf(query)) : query).entries()];
   } catch {
     // URLSearchParams does not throw on bad escapes today; this keeps the promise if a runtime ever does.
-    return { scenario: { ...DEFAULT_SCENARIO, hidden: [...DEFAULT_SCENARIO.hidden] }, rejected: [{ key: '(query)', value: '', reason: 'unreadable query string' }] };
+    return {
+      scenario: { ...DEFAULT_SCENARIO, hidden: [...DEFAULT_SCENARIO.hidden] },
+      rejected: [{ key: '(query)', value: '', reason: 'unreadable query string' }],
+    };
   }
 
   // The last occurrence of a key wins (later parameters are usually the ones a person appended).

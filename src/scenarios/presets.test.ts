@@ -37,7 +37,10 @@ describe('presets', () => {
     for (const p of PRESETS) {
       const article = SOURCES.find((a) => a.file === p.source.file);
       expect(article, `${p.id}: ${p.source.file}`).toBeDefined();
-      expect(Number.isInteger(p.source.example) && p.source.example >= 1 && p.source.example <= article!.examples, `${p.id}: ${p.source.file} #${p.source.example}`).toBe(true);
+      expect(
+        Number.isInteger(p.source.example) && p.source.example >= 1 && p.source.example <= article!.examples,
+        `${p.id}: ${p.source.file} #${p.source.example}`,
+      ).toBe(true);
     }
   });
 

@@ -22,9 +22,23 @@ describe('restoreSetting', () => {
 describe('restoreScenario', () => {
   it('applies what is valid over the base, lists the rest in the order given, and leaves the base alone', () => {
     const base = structuredClone(DEFAULT_SCENARIO);
-    const { scenario, rejected } = restoreScenario(base, [['hidden', [4, 2]], ['bogus', 1], ['optimizer', 'sgd'], ['lr', 'fast'], ['__proto__', { polluted: true }]], TYPED);
+    const { scenario, rejected } = restoreScenario(
+      base,
+      [
+        ['hidden', [4, 2]],
+        ['bogus', 1],
+        ['optimizer', 'sgd'],
+        ['lr', 'fast'],
+        ['__proto__', { polluted: true }],
+      ],
+      TYPED,
+    );
     expect(scenario).toEqual({ ...DEFAULT_SCENARIO, hidden: [4, 2], optimizer: 'sgd' });
-    expect(rejected.map((r) => [r.key, r.value])).toEqual([['bogus', '1'], ['lr', '"fast"'], ['__proto__', '{"polluted":true}']]);
+    expect(rejected.map((r) => [r.key, r.value])).toEqual([
+      ['bogus', '1'],
+      ['lr', '"fast"'],
+      ['__proto__', '{"polluted":true}'],
+    ]);
     expect(base).toEqual(DEFAULT_SCENARIO);
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
   });

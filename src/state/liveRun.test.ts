@@ -4,7 +4,18 @@ import { CHART_GAP_FRAMES, CHART_MIN_MS } from './chartPacing';
 import { LIVE_VIEWS, LiveRun, type LiveView } from './liveRun';
 
 function record(step: number, warnings: SentinelWarning[] = []): StepRecord {
-  return { step, loss: 1 / step, gradNorm: 1, gradNorms: { w: step }, weightNorms: { w: 2 * step }, updateRatios: {}, activationMax: {}, nonFinite: false, skipped: false, warnings };
+  return {
+    step,
+    loss: 1 / step,
+    gradNorm: 1,
+    gradNorms: { w: step },
+    weightNorms: { w: 2 * step },
+    updateRatios: {},
+    activationMax: {},
+    nonFinite: false,
+    skipped: false,
+    warnings,
+  };
 }
 
 /** A page with a manual clock and frames: the test decides when a frame passes and how long it takes. */

@@ -5,7 +5,16 @@ import { decodeScenario } from '../scenarios/codec';
 import { parseRunJson, runToCsv, runToJson } from './runFile';
 
 const record = (step: number, loss: number): StepRecord => ({
-  step, loss, gradNorm: 1, gradNorms: { 'dense1/kernel': 0.5 }, weightNorms: { 'dense1/kernel': 2 }, updateRatios: {}, activationMax: {}, nonFinite: !Number.isFinite(loss), skipped: false, warnings: [],
+  step,
+  loss,
+  gradNorm: 1,
+  gradNorms: { 'dense1/kernel': 0.5 },
+  weightNorms: { 'dense1/kernel': 2 },
+  updateRatios: {},
+  activationMax: {},
+  nonFinite: !Number.isFinite(loss),
+  skipped: false,
+  warnings: [],
 });
 
 describe('run JSON', () => {
@@ -45,7 +54,9 @@ describe('run JSON', () => {
 
 describe('run CSV', () => {
   it('writes a header and one row per record, with NaN/Inf spelt out', () => {
-    const csv = runToCsv([record(1, 0.5), record(2, Number.NaN)]).trim().split('\n');
+    const csv = runToCsv([record(1, 0.5), record(2, Number.NaN)])
+      .trim()
+      .split('\n');
     expect(csv[0]).toBe('step,loss,gradNorm,nonFinite,skipped,grad:dense1/kernel,weight:dense1/kernel');
     expect(csv[2]).toBe('2,NaN,1,1,0,0.5,2');
   });

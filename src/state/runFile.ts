@@ -26,14 +26,23 @@ export function runToJson(scenario: Scenario, records: StepRecord[], report: Non
   return JSON.stringify(file, encodeNonFinite);
 }
 
-const csvNumber = (v: number | undefined): string => (v === undefined ? '' : Number.isNaN(v) ? 'NaN' : v === Infinity ? 'Inf' : v === -Infinity ? '-Inf' : String(v));
+const csvNumber = (v: number | undefined): string =>
+  v === undefined ? '' : Number.isNaN(v) ? 'NaN' : v === Infinity ? 'Inf' : v === -Infinity ? '-Inf' : String(v);
 const csvName = (s: string): string => (/[",\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
 
 export function runToCsv(records: StepRecord[]): string {
   const params = [...new Set(records.flatMap((r) => Object.keys(r.gradNorms)))];
   const header = ['step', 'loss', 'gradNorm', 'nonFinite', 'skipped', ...params.map((p) => `grad:${p}`), ...params.map((p) => `weight:${p}`)];
   const rows = records.map((r) =>
-    [String(r.step), csvNumber(r.loss), csvNumber(r.gradNorm), r.nonFinite ? '1' : '0', r.skipped ? '1' : '0', ...params.map((p) => csvNumber(r.gradNorms[p])), ...params.map((p) => csvNumber(r.weightNorms[p]))].join(','),
+    [
+      String(r.step),
+      csvNumber(r.loss),
+      csvNumber(r.gradNorm),
+      r.nonFinite ? '1' : '0',
+      r.skipped ? '1' : '0',
+      ...params.map((p) => csvNumber(r.gradNorms[p])),
+      ...params.map((p) => csvNumber(r.weightNorms[p])),
+    ].join(','),
   );
   return [header.map(csvName).join(','), ...rows].join('\n') + '\n';
 }

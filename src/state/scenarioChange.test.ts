@@ -22,7 +22,11 @@ describe('planScenarioChange', () => {
   });
 
   it('following Back/Forward writes nothing but still rebuilds', () => {
-    expect(planScenarioChange(base, { ...base, hidden: [7] }, { presetChanged: false, fromHistory: true })).toEqual({ url: 'none', model: 'rebuild', structural: ['hidden'] });
+    expect(planScenarioChange(base, { ...base, hidden: [7] }, { presetChanged: false, fromHistory: true })).toEqual({
+      url: 'none',
+      model: 'rebuild',
+      structural: ['hidden'],
+    });
   });
 
   it('no change is no plan', () => {

@@ -43,8 +43,14 @@ function mergeInto(a: Bucket, b: Bucket): Bucket {
   const out = emptyBucket();
   out.count = a.count + b.count;
   for (const x of [a, b]) {
-    if (x.minStep >= 0 && x.min < out.min) { out.min = x.min; out.minStep = x.minStep; }
-    if (x.maxStep >= 0 && x.max > out.max) { out.max = x.max; out.maxStep = x.maxStep; }
+    if (x.minStep >= 0 && x.min < out.min) {
+      out.min = x.min;
+      out.minStep = x.minStep;
+    }
+    if (x.maxStep >= 0 && x.max > out.max) {
+      out.max = x.max;
+      out.maxStep = x.maxStep;
+    }
   }
   out.nan = firstOf(a.nan, b.nan);
   out.posInf = firstOf(a.posInf, b.posInf);
@@ -77,8 +83,14 @@ export class MinMaxSeries {
     this.length += 1;
     const kind = nonFiniteKind(value);
     if (kind === null) {
-      if (value < bucket.min) { bucket.min = value; bucket.minStep = step; }
-      if (value > bucket.max) { bucket.max = value; bucket.maxStep = step; }
+      if (value < bucket.min) {
+        bucket.min = value;
+        bucket.minStep = step;
+      }
+      if (value > bucket.max) {
+        bucket.max = value;
+        bucket.maxStep = step;
+      }
     } else {
       if (kind === 'NaN' && bucket.nan < 0) bucket.nan = step;
       if (kind === '+Inf' && bucket.posInf < 0) bucket.posInf = step;

@@ -20,7 +20,12 @@ export function useLive<T>(runs: LiveRun | readonly LiveRun[], view: LiveView, r
     },
     [runs, view],
   );
-  const versions = (): number | string => (Array.isArray(runs) ? asList(runs).map((run) => run.version(view)).join(',') : (runs as LiveRun).version(view));
+  const versions = (): number | string =>
+    Array.isArray(runs)
+      ? asList(runs)
+          .map((run) => run.version(view))
+          .join(',')
+      : (runs as LiveRun).version(view);
   const snapshot: () => T | number | string = read ?? versions;
   return useSyncExternalStore<T | number | string>(subscribe, snapshot, snapshot);
 }

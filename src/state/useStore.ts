@@ -6,5 +6,9 @@ import type { Store } from './store';
  * identity while unchanged (a field, not a fresh object), or React would re-render every update.
  */
 export function useStore<T extends object, S>(store: Store<T>, selector: (state: T) => S): S {
-  return useSyncExternalStore(store.subscribe, () => selector(store.getState()), () => selector(store.getState()));
+  return useSyncExternalStore(
+    store.subscribe,
+    () => selector(store.getState()),
+    () => selector(store.getState()),
+  );
 }

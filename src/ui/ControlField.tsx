@@ -32,9 +32,12 @@ export function ControlField({ field, value, onCommit }: Props) {
   const [error, setError] = useState<string | null>(null);
   const [sliderValue, setSliderValue] = useState<number | null>(null);
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
-  useEffect(() => () => {
-    if (timer.current) clearTimeout(timer.current);
-  }, []);
+  useEffect(
+    () => () => {
+      if (timer.current) clearTimeout(timer.current);
+    },
+    [],
+  );
 
   const isDefault = sameFieldValue(value, field.default);
   const errorId = `${id}-error`;
@@ -124,7 +127,12 @@ export function ControlField({ field, value, onCommit }: Props) {
     <div className={`control ${field.type}`} title={field.help}>
       <label htmlFor={id}>
         {field.label}
-        {field.structural && <span className="structural" title="Changing this builds a new model"> ●</span>}
+        {field.structural && (
+          <span className="structural" title="Changing this builds a new model">
+            {' '}
+            ●
+          </span>
+        )}
       </label>
       {input}
       <button

@@ -20,13 +20,20 @@ export function DiagnosisPanel() {
     return (
       <section className="panel diagnosis quiet" data-testid="diagnosis" aria-labelledby="diag-title">
         <h2 id="diag-title">Diagnosis</h2>
-        <p className="muted">All watched values are finite so far. The sentinel checks activations, the loss, gradients, weights and optimizer state at every step.</p>
+        <p className="muted">
+          All watched values are finite so far. The sentinel checks activations, the loss, gradients, weights and optimizer state at every step.
+        </p>
       </section>
     );
   }
   const fix = diagnosis.fixes.find((f) => f.id === chosen) ?? diagnosis.fixes[0] ?? null;
   return (
-    <section className={`panel diagnosis ${report ? 'flagged' : 'warned'}`} data-testid="diagnosis" aria-labelledby="diag-title" data-quantity={report?.quantity ?? ''}>
+    <section
+      className={`panel diagnosis ${report ? 'flagged' : 'warned'}`}
+      data-testid="diagnosis"
+      aria-labelledby="diag-title"
+      data-quantity={report?.quantity ?? ''}
+    >
       <h2 id="diag-title">{report ? 'Diagnosis: first non-finite value' : 'Warning'}</h2>
       <p className="headline">{diagnosis.headline}</p>
       {report && (
@@ -55,7 +62,16 @@ export function DiagnosisPanel() {
         <div className="fixes" role="group" aria-label="Suggested fixes">
           <span className="muted">Try:</span>
           {diagnosis.fixes.map((f) => (
-            <button key={f.id} type="button" data-testid="fix-button" data-fix={f.id} aria-pressed={fix?.id === f.id} className={fix?.id === f.id ? 'chosen' : ''} title={f.why} onClick={() => setChosen(f.id)}>
+            <button
+              key={f.id}
+              type="button"
+              data-testid="fix-button"
+              data-fix={f.id}
+              aria-pressed={fix?.id === f.id}
+              className={fix?.id === f.id ? 'chosen' : ''}
+              title={f.why}
+              onClick={() => setChosen(f.id)}
+            >
               {f.label}
             </button>
           ))}
@@ -63,7 +79,9 @@ export function DiagnosisPanel() {
       )}
       {fix && (
         <div className="fix-actions">
-          <span className="why">{fix.label}: {fix.why}.</span>
+          <span className="why">
+            {fix.label}: {fix.why}.
+          </span>
           <button type="button" className="primary" data-testid="compare-button" onClick={() => actions.compareWith({ ...scenario, ...fix.patch }, fix.label)}>
             Compare
           </button>
@@ -72,7 +90,11 @@ export function DiagnosisPanel() {
           </button>
           {compare && (
             <span className="compare-status" data-testid="compare-status" data-status={compare.status}>
-              {compare.status === 'running' ? `Running “${compare.label}”…` : compare.status === 'done' ? `Overlaid: “${compare.label}”${compare.message ? ` (${compare.message})` : ''}` : `Compare failed: ${compare.message ?? ''}`}
+              {compare.status === 'running'
+                ? `Running “${compare.label}”…`
+                : compare.status === 'done'
+                  ? `Overlaid: “${compare.label}”${compare.message ? ` (${compare.message})` : ''}`
+                  : `Compare failed: ${compare.message ?? ''}`}
             </span>
           )}
         </div>

@@ -39,7 +39,9 @@ export function ExportBar() {
       const run = parseRunJson(await file.text());
       store.setState({ rejected: run.rejected });
       actions.setScenario(run.scenario, { push: true, preset: null });
-      actions.notify(`Imported ${file.name}: its scenario is loaded${run.records.length ? ` (the file holds ${run.records.length} steps; press Play to train it again)` : ''}.`);
+      actions.notify(
+        `Imported ${file.name}: its scenario is loaded${run.records.length ? ` (the file holds ${run.records.length} steps; press Play to train it again)` : ''}.`,
+      );
     } catch (e) {
       actions.notify(`Could not import ${file.name}: ${e instanceof Error ? e.message : String(e)}`);
     }
@@ -50,7 +52,14 @@ export function ExportBar() {
       <button type="button" data-testid="copy-link" onClick={() => void copyLink()}>
         Copy link
       </button>
-      <button type="button" data-testid="export-json" onClick={() => { const s = store.getState(); downloadBlob(new Blob([runToJson(s.scenario, keptRecords(), s.report)], { type: 'application/json' }), `${base()}.json`); }}>
+      <button
+        type="button"
+        data-testid="export-json"
+        onClick={() => {
+          const s = store.getState();
+          downloadBlob(new Blob([runToJson(s.scenario, keptRecords(), s.report)], { type: 'application/json' }), `${base()}.json`);
+        }}
+      >
         JSON
       </button>
       <button type="button" data-testid="export-csv" onClick={() => downloadBlob(new Blob([runToCsv(keptRecords())], { type: 'text/csv' }), `${base()}.csv`)}>
@@ -62,7 +71,20 @@ export function ExportBar() {
       <button type="button" data-testid="import-button" onClick={() => fileInput.current?.click()}>
         Import…
       </button>
-      <input ref={fileInput} type="file" accept="application/json,.json" data-testid="import-input" className="sr-only" tabIndex={-1} aria-label="Import a run JSON file" onChange={(e) => { const f = e.target.files?.[0]; if (f) void importFile(f); e.target.value = ''; }} />
+      <input
+        ref={fileInput}
+        type="file"
+        accept="application/json,.json"
+        data-testid="import-input"
+        className="sr-only"
+        tabIndex={-1}
+        aria-label="Import a run JSON file"
+        onChange={(e) => {
+          const f = e.target.files?.[0];
+          if (f) void importFile(f);
+          e.target.value = '';
+        }}
+      />
     </div>
   );
 }

@@ -18,7 +18,13 @@ export function LossPanel({ height = 300, showControls = true }: { height?: numb
   const seen = useLive(run, 'loss', () => run.series.loss.firstNonFinite?.step ?? null);
   const first = report?.step ?? seen;
   const runs = useMemo<ChartRun[]>(
-    () => (compareLabel === null ? [{ feed: run, label: 'this run' }] : [{ feed: run, label: 'before (this run)' }, { feed: compare, label: `after: ${compareLabel}` }]),
+    () =>
+      compareLabel === null
+        ? [{ feed: run, label: 'this run' }]
+        : [
+            { feed: run, label: 'before (this run)' },
+            { feed: compare, label: `after: ${compareLabel}` },
+          ],
     [run, compare, compareLabel],
   );
 
@@ -39,7 +45,15 @@ export function LossPanel({ height = 300, showControls = true }: { height?: numb
             </fieldset>
             <label className="inline">
               Smoothing
-              <input type="range" min={0} max={0.99} step={0.01} value={smoothing} onChange={(e) => actions.setSmoothing(Number(e.target.value))} aria-valuetext={smoothing.toFixed(2)} />
+              <input
+                type="range"
+                min={0}
+                max={0.99}
+                step={0.01}
+                value={smoothing}
+                onChange={(e) => actions.setSmoothing(Number(e.target.value))}
+                aria-valuetext={smoothing.toFixed(2)}
+              />
               <span className="num">{smoothing.toFixed(2)}</span>
             </label>
           </div>
@@ -47,9 +61,15 @@ export function LossPanel({ height = 300, showControls = true }: { height?: numb
       </div>
       <LossChart runs={runs} scale={scale} smoothing={smoothing} report={report} first={first} height={height} svgRef={lossChartRef} />
       <p className="caption">
-        <span className="key"><MarkerIcon kind="NaN" /> NaN</span>
-        <span className="key"><MarkerIcon kind="+Inf" /> +Inf</span>
-        <span className="key"><MarkerIcon kind="-Inf" /> −Inf</span>
+        <span className="key">
+          <MarkerIcon kind="NaN" /> NaN
+        </span>
+        <span className="key">
+          <MarkerIcon kind="+Inf" /> +Inf
+        </span>
+        <span className="key">
+          <MarkerIcon kind="-Inf" /> −Inf
+        </span>
         {first !== null ? (
           <strong data-testid="first-nonfinite" data-step={first}>
             First non-finite value at step {first}

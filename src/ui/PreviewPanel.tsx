@@ -5,7 +5,17 @@ import { useStore } from '../state/useStore';
 import { usePlayground } from './context';
 import { drawImage, drawPairs, drawRegression } from './previewDraw';
 
-function PreviewCanvas({ label, draw, width = 220, height = 150 }: { label: string; draw: (ctx: CanvasRenderingContext2D) => void; width?: number; height?: number }) {
+function PreviewCanvas({
+  label,
+  draw,
+  width = 220,
+  height = 150,
+}: {
+  label: string;
+  draw: (ctx: CanvasRenderingContext2D) => void;
+  width?: number;
+  height?: number;
+}) {
   const ref = useRef<HTMLCanvasElement>(null);
   useEffect(() => {
     const ctx = ref.current?.getContext('2d');
@@ -31,7 +41,11 @@ function previews(p: Preview): Item[] {
     case 'regression':
       return [{ label: 'Data (blue) and fit (orange)', draw: (c: CanvasRenderingContext2D) => drawRegression(c, p.points, p.line) }];
     case 'autoencoder':
-      return p.inputs.map((row, i) => ({ label: `Row ${i + 1}: input (blue) vs reconstruction (orange)`, draw: (c: CanvasRenderingContext2D) => drawPairs(c, row, p.reconstructions[i] ?? []), height: 70 }));
+      return p.inputs.map((row, i) => ({
+        label: `Row ${i + 1}: input (blue) vs reconstruction (orange)`,
+        draw: (c: CanvasRenderingContext2D) => drawPairs(c, row, p.reconstructions[i] ?? []),
+        height: 70,
+      }));
     case 'unet':
       return [
         { label: 'Input', draw: (c: CanvasRenderingContext2D) => drawImage(c, p.input, p.width, p.height), width: 110, height: 110 },

@@ -45,7 +45,13 @@ export function TopBar({ compact = false }: { compact?: boolean }) {
           <StepRate />
           <span className="stat" data-testid="backend-indicator" title={backend?.reason ?? ''}>
             backend <strong>{backend ? backend.active : '…'}</strong>
-            {backend && backend.requested !== 'auto' && backend.requested !== backend.active && <span className="fallback"> (asked {backend.requested}{backend.reason ? `: ${backend.reason}` : ''})</span>}
+            {backend && backend.requested !== 'auto' && backend.requested !== backend.active && (
+              <span className="fallback">
+                {' '}
+                (asked {backend.requested}
+                {backend.reason ? `: ${backend.reason}` : ''})
+              </span>
+            )}
             {backend && backend.requested === 'auto' && <span className="muted"> (auto)</span>}
           </span>
           <span className={`badge ${precision === 'float32' ? '' : 'warn'}`} data-testid="precision-badge" title="Number format of weights and activations">
@@ -72,5 +78,9 @@ function StepCounter() {
 function StepRate() {
   const { run } = usePlayground();
   const rate = useLive(run, 'step', () => Math.round(run.stepsPerSecond));
-  return <span className="stat" data-testid="steps-per-second">{rate} steps/s</span>;
+  return (
+    <span className="stat" data-testid="steps-per-second">
+      {rate} steps/s
+    </span>
+  );
 }

@@ -4,8 +4,18 @@ import { DEFAULT_SCENARIO } from '../engine/scenario';
 import { describeQuantity, diagnose, suggestFixes } from './diagnosis';
 
 const report = (over: Partial<NonFiniteReport> = {}): NonFiniteReport => ({
-  quantity: 'grad/dense1/kernel', phase: 'backward', kind: 'NaN', counts: { nan: 2, posInf: 0, negInf: 0 }, size: 4, step: 7,
-  lastFiniteMaxAbs: 1e30, cascade: [], backend: 'cpu', precision: 'float32', growth: [{ quantity: 'gradNorm', values: [1, 100, 1e4, 1e8] }], ...over,
+  quantity: 'grad/dense1/kernel',
+  phase: 'backward',
+  kind: 'NaN',
+  counts: { nan: 2, posInf: 0, negInf: 0 },
+  size: 4,
+  step: 7,
+  lastFiniteMaxAbs: 1e30,
+  cascade: [],
+  backend: 'cpu',
+  precision: 'float32',
+  growth: [{ quantity: 'gradNorm', values: [1, 100, 1e4, 1e8] }],
+  ...over,
 });
 
 describe('describeQuantity', () => {
@@ -30,7 +40,9 @@ describe('diagnose', () => {
 
   it('names the backend and says whether its measured quirks can make the cpu disagree', () => {
     const last = (d: ReturnType<typeof diagnose>) => d!.details[d!.details.length - 1]!;
-    expect(last(diagnose(report(), [], DEFAULT_SCENARIO))).toBe('Measured on cpu in float32. The cpu backend follows IEEE float32, the reference for the other backends.');
+    expect(last(diagnose(report(), [], DEFAULT_SCENARIO))).toBe(
+      'Measured on cpu in float32. The cpu backend follows IEEE float32, the reference for the other backends.',
+    );
     const webgl = report({ backend: 'webgl' });
     expect(last(diagnose(webgl, [], DEFAULT_SCENARIO, []))).toContain('gave the IEEE float32 result in every edge case');
     const quirks = [

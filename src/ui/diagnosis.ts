@@ -54,19 +54,49 @@ export function suggestFixes(report: NonFiniteReport | null, s: Scenario): Fix[]
   const q = report?.quantity ?? '';
   const phase = report?.phase ?? 'update';
   if (s.gradFault) add({ id: 'fixBackward', label: 'Fix the backward', why: 'the hand-written gradient divides by zero', patch: { gradFault: false } });
-  if (s.precision !== 'float32') add({ id: 'float32', label: 'Use float32', why: `${s.precision} overflows near ${s.precision === 'float16' ? '65,504' : '3.4e38 with 8 bits of mantissa'}`, patch: { precision: 'float32' } });
-  if (s.loss === 'bce' && s.epsPlacement !== 'both') add({ id: 'epsilon', label: 'Add ε inside both logs', why: 'log(0) is −Inf when a probability is exactly 0 or 1', patch: { epsPlacement: 'both', lossEps: s.lossEps > 0 ? s.lossEps : 1e-7 } });
+  if (s.precision !== 'float32')
+    add({
+      id: 'float32',
+      label: 'Use float32',
+      why: `${s.precision} overflows near ${s.precision === 'float16' ? '65,504' : '3.4e38 with 8 bits of mantissa'}`,
+      patch: { precision: 'float32' },
+    });
+  if (s.loss === 'bce' && s.epsPlacement !== 'both')
+    add({
+      id: 'epsilon',
+      label: 'Add ε inside both logs',
+      why: 'log(0) is −Inf when a probability is exactly 0 or 1',
+      patch: { epsPlacement: 'both', lossEps: s.lossEps > 0 ? s.lossEps : 1e-7 },
+    });
   if (s.loss === 'bce') add({ id: 'stableLoss', label: 'Use BCE with logits', why: 'the logits form never takes log(0)', patch: { loss: 'bceLogits' } });
-  if (s.loss === 'ratio' && s.lossEps === 0) add({ id: 'epsilon', label: 'Add ε to the ratio', why: '0/0 is NaN when an error is exactly 0', patch: { lossEps: 1e-7 } });
+  if (s.loss === 'ratio' && s.lossEps === 0)
+    add({ id: 'epsilon', label: 'Add ε to the ratio', why: '0/0 is NaN when an error is exactly 0', patch: { lossEps: 1e-7 } });
   if ((s.optimizer === 'adam' || s.optimizer === 'adamw') && s.adamEps === 0 && (q.includes('adam') || phase === 'update')) {
     add({ id: 'epsilon', label: 'Put ε back in Adam', why: 'Adam divides by √v + ε; with ε = 0 a zero gradient gives 0/0', patch: { adamEps: 1e-8 } });
   }
   if (s.normalization === 'none' && (s.inputScale > 10 || s.dataset === 'articleLinear' || s.outlierFraction > 0)) {
-    add({ id: 'normalize', label: 'Normalise inputs', why: 'large or unevenly scaled inputs give huge gradients', patch: { normalization: s.outlierFraction > 0 ? 'iqr' : 'zscore' } });
+    add({
+      id: 'normalize',
+      label: 'Normalise inputs',
+      why: 'large or unevenly scaled inputs give huge gradients',
+      patch: { normalization: s.outlierFraction > 0 ? 'iqr' : 'zscore' },
+    });
   }
-  if (s.reduction === 'sum' && (phase === 'loss' || phase === 'backward')) add({ id: 'meanReduction', label: 'Average the loss', why: 'a sum grows with the number of samples, and so do the gradients', patch: { reduction: 'mean' } });
-  if (s.clipping === 'none' && (phase === 'backward' || phase === 'update' || phase === 'forward')) add({ id: 'clip', label: 'Clip gradients (norm 1)', why: 'caps the size of one update', patch: { clipping: 'norm', clipValue: 1 } });
-  add({ id: 'lowerLr', label: 'Lower the learning rate ×10', why: `smaller steps (lr ${showNumber(s.lr, SCIENTIFIC)} → ${showNumber(s.lr / 10, SCIENTIFIC)})`, patch: { lr: Math.max(1e-8, s.lr / 10) } });
+  if (s.reduction === 'sum' && (phase === 'loss' || phase === 'backward'))
+    add({
+      id: 'meanReduction',
+      label: 'Average the loss',
+      why: 'a sum grows with the number of samples, and so do the gradients',
+      patch: { reduction: 'mean' },
+    });
+  if (s.clipping === 'none' && (phase === 'backward' || phase === 'update' || phase === 'forward'))
+    add({ id: 'clip', label: 'Clip gradients (norm 1)', why: 'caps the size of one update', patch: { clipping: 'norm', clipValue: 1 } });
+  add({
+    id: 'lowerLr',
+    label: 'Lower the learning rate ×10',
+    why: `smaller steps (lr ${showNumber(s.lr, SCIENTIFIC)} → ${showNumber(s.lr / 10, SCIENTIFIC)})`,
+    patch: { lr: Math.max(1e-8, s.lr / 10) },
+  });
   return out.slice(0, 3);
 }
 
@@ -83,7 +113,8 @@ export interface QuirkNote {
 function backendLine(report: NonFiniteReport, quirks: readonly QuirkNote[]): string {
   const where = `Measured on ${report.backend} in ${report.precision}.`;
   if (report.backend === 'cpu') return `${where} The cpu backend follows IEEE float32, the reference for the other backends.`;
-  if (quirks.length === 0) return `${where} This backend gave the IEEE float32 result in every edge case checked when it started, so the cpu should flag the same place.`;
+  if (quirks.length === 0)
+    return `${where} This backend gave the IEEE float32 result in every edge case checked when it started, so the cpu should flag the same place.`;
   return `${where} Its arithmetic differs from IEEE float32 in ${quirks.length} edge case${quirks.length > 1 ? 's' : ''} measured when it started (listed below), so the cpu can flag another step or quantity.`;
 }
 
@@ -106,10 +137,19 @@ export function diagnose(report: NonFiniteReport | null, warnings: SentinelWarni
   for (const g of report.growth) {
     // Growth history can repeat a value (one entry per check); show each change once.
     const v = g.values.filter((x, i, all) => Number.isFinite(x) && x !== all[i - 1]);
-    if (v.length >= 2) details.push(`Before it, ${describeQuantity(g.quantity)} went ${v.slice(-4).map((x) => showNumber(x, SCIENTIFIC)).join(' → ')}.`);
+    if (v.length >= 2)
+      details.push(
+        `Before it, ${describeQuantity(g.quantity)} went ${v
+          .slice(-4)
+          .map((x) => showNumber(x, SCIENTIFIC))
+          .join(' → ')}.`,
+      );
   }
   if (report.cascade.length > 0) {
-    const next = report.cascade.slice(0, 3).map((c) => c.quantity).join(', ');
+    const next = report.cascade
+      .slice(0, 3)
+      .map((c) => c.quantity)
+      .join(', ');
     details.push(`Then, in the same step: ${next}${report.cascade.length > 3 ? ` and ${report.cascade.length - 3} more` : ''}.`);
   }
   details.push(backendLine(report, quirks));

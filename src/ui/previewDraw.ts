@@ -116,7 +116,10 @@ export function drawPairs(ctx: CanvasRenderingContext2D, reference: number[], ou
   let bad = 0;
   for (let i = 0; i < n; i++) {
     const x = 4 + i * slot;
-    for (const [j, v, c] of [[0, reference[i]!, BLUE], [1, output[i]!, ORANGE]] as const) {
+    for (const [j, v, c] of [
+      [0, reference[i]!, BLUE],
+      [1, output[i]!, ORANGE],
+    ] as const) {
       if (!Number.isFinite(v)) {
         bad += 1;
         ctx.fillStyle = BAD;

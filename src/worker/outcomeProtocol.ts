@@ -3,6 +3,4 @@ import type { PresetOutcome } from '../scenarios/presetOutcome';
 
 export type ToOutcomeWorker = { type: 'outcome'; requestId: number; presetId: string };
 
-export type FromOutcomeWorker =
-  | { type: 'outcome'; requestId: number; outcome: PresetOutcome }
-  | { type: 'outcomeError'; requestId: number; message: string };
+export type FromOutcomeWorker = { type: 'outcome'; requestId: number; outcome: PresetOutcome } | { type: 'outcomeError'; requestId: number; message: string };

@@ -53,7 +53,11 @@ export class RunOutbox {
   private postPreview(runId: number, trainer: Trainer): void {
     try {
       // WebGPU reads back only asynchronously; the preview arrives a moment later, tagged with its run.
-      if (trainer.asyncOnly) void trainer.previewAsync().then((preview) => this.post({ type: 'preview', runId, preview }), () => undefined);
+      if (trainer.asyncOnly)
+        void trainer.previewAsync().then(
+          (preview) => this.post({ type: 'preview', runId, preview }),
+          () => undefined,
+        );
       else this.post({ type: 'preview', runId, preview: trainer.preview() });
     } catch {
       // A preview of a diverged model may hold nothing drawable; the next one will try again.

@@ -93,7 +93,14 @@ describe('TrainingLoop: keeping the weights across a live change', () => {
     h.take();
     h.script.restoreFails = true;
     await h.loop.receive({ type: 'configure', runId: 1, scenario: scenario({ lr: 0.1 }), keep: true });
-    expect(h.take()).toEqual([RESTART_NOTICE, 'restarted#1', 'backend#1 cpu unsupported=null', `model#1 ${PARAMETERS.join(',')}`, 'preview#1 at 0', 'running#1 true step 0 why null']);
+    expect(h.take()).toEqual([
+      RESTART_NOTICE,
+      'restarted#1',
+      'backend#1 cpu unsupported=null',
+      `model#1 ${PARAMETERS.join(',')}`,
+      'preview#1 at 0',
+      'running#1 true step 0 why null',
+    ]);
     const [old, failed, fresh] = h.trainers;
     expect([old?.disposed, failed?.disposed, fresh?.disposed]).toEqual([true, true, false]);
     expect(fresh?.stepIndex).toBe(0);
@@ -105,7 +112,14 @@ describe('TrainingLoop: keeping the weights across a live change', () => {
     await h.tick();
     h.take();
     await h.loop.receive({ type: 'configure', runId: 1, scenario: scenario({ lr: 0.1 }), keep: true });
-    expect(h.take()).toEqual([RESTART_NOTICE, 'restarted#1', 'backend#1 cpu unsupported=null', `model#1 ${PARAMETERS.join(',')}`, 'preview#1 at 0', 'running#1 true step 0 why null']);
+    expect(h.take()).toEqual([
+      RESTART_NOTICE,
+      'restarted#1',
+      'backend#1 cpu unsupported=null',
+      `model#1 ${PARAMETERS.join(',')}`,
+      'preview#1 at 0',
+      'running#1 true step 0 why null',
+    ]);
     expect(h.trainers).toHaveLength(2);
     expect(h.trainer().stepIndex).toBe(0);
   });

@@ -216,7 +216,11 @@ export class TrainingLoop {
 
   private announceRestart(runId: number): void {
     this.outbox.reportAgain();
-    this.deps.post({ type: 'notice', runId, message: 'The new settings cannot reuse the current weights and optimizer state: training restarted from step 0.' });
+    this.deps.post({
+      type: 'notice',
+      runId,
+      message: 'The new settings cannot reuse the current weights and optimizer state: training restarted from step 0.',
+    });
     this.deps.post({ type: 'restarted', runId });
   }
 

@@ -18,7 +18,11 @@ describe('seeded generator', () => {
 
 describe('normalisation', () => {
   it('z-score per column (population std), min-max, IQR clip', () => {
-    const z = blockFromRows([[1, 1e5], [2, 2e5], [3, 3e5]]);
+    const z = blockFromRows([
+      [1, 1e5],
+      [2, 2e5],
+      [3, 3e5],
+    ]);
     normalize(z, 'zscore', true);
     const k = Math.sqrt(1.5); // (x − mean)/std with std = √(2/3)
     [-k, -k, 0, 0, k, k].forEach((want, i) => expect(z.values[i]).toBeCloseTo(want, 12));
@@ -39,7 +43,12 @@ describe('normalisation', () => {
 
 describe('outliers and scale', () => {
   it('multiplies a seeded fraction of whole rows by the magnitude', () => {
-    const b = blockFromRows([[1, 1], [1, 1], [1, 1], [1, 1]]);
+    const b = blockFromRows([
+      [1, 1],
+      [1, 1],
+      [1, 1],
+      [1, 1],
+    ]);
     injectOutliers(b, 0.5, 100, 7);
     expect(Array.from(b.values).filter((v) => v === 100).length).toBe(4);
   });

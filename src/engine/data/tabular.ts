@@ -87,7 +87,17 @@ function labels(s: Scenario): Dataset {
 export function tabularDataset(s: Scenario): Dataset {
   switch (s.dataset) {
     case 'articleLinear':
-      return { kind: 'articleLinear', x: blockFromRows([[1, 1e5], [2, 2e5], [3, 3e5]]), y: column([10, 20, 30]), predictions: null, rows: 3 };
+      return {
+        kind: 'articleLinear',
+        x: blockFromRows([
+          [1, 1e5],
+          [2, 2e5],
+          [3, 3e5],
+        ]),
+        y: column([10, 20, 30]),
+        predictions: null,
+        rows: 3,
+      };
     case 'synthetic':
       return synthetic(s);
     case 'uniform':
@@ -98,7 +108,11 @@ export function tabularDataset(s: Scenario): Dataset {
       return predictionData('logLossProbs', [0, 1, 0, 0], [0, 1, 0, 1]);
     case 'normalPredictions': {
       const rng = rngFor(s.seed, 'data/normalPredictions');
-      return predictionData('normalPredictions', Array.from({ length: s.samples }, () => rng.normal()), new Array<number>(s.samples).fill(0));
+      return predictionData(
+        'normalPredictions',
+        Array.from({ length: s.samples }, () => rng.normal()),
+        new Array<number>(s.samples).fill(0),
+      );
     }
     case 'largePredictions':
       return predictionData('largePredictions', [1000, 2000, 3000], [1, 2, 3]);

@@ -48,7 +48,14 @@ export function makeVariable(name: string, shape: number[], values: Float32Array
 }
 
 /** A kernel and a bias for a layer; PyTorch's Linear also draws its bias, the others start it at 0. */
-export function kernelAndBias(spec: InitSpec, layer: string, kernelShape: number[], fanIn: number, fanOut: number, units = kernelShape[kernelShape.length - 1]!): NamedVariable[] {
+export function kernelAndBias(
+  spec: InitSpec,
+  layer: string,
+  kernelShape: number[],
+  fanIn: number,
+  fanOut: number,
+  units = kernelShape[kernelShape.length - 1]!,
+): NamedVariable[] {
   const size = kernelShape.reduce((a, b) => a * b, 1);
   const kernel = makeVariable(`${layer}/kernel`, kernelShape, initValues(spec, `${layer}/kernel`, size, fanIn, fanOut));
   const biasValues = spec.kind === 'torchLinear' ? initValues(spec, `${layer}/bias`, units, fanIn, fanOut) : new Float32Array(units);

@@ -25,7 +25,12 @@ describe('stable human names and shapes', () => {
     expect(ae.shapes).toEqual([[10, 5], [5], [5, 10], [10]]);
     const deep = names(base({ model: 'autoencoder', dataset: 'uniform', features: 10, hidden: [8, 3] }));
     expect(deep.layers).toEqual(['enc/dense1', 'enc/dense2', 'dec/dense1', 'dec/dense2']);
-    expect(deep.shapes.filter((_, i) => i % 2 === 0)).toEqual([[10, 8], [8, 3], [3, 8], [8, 10]]);
+    expect(deep.shapes.filter((_, i) => i % 2 === 0)).toEqual([
+      [10, 8],
+      [8, 3],
+      [3, 8],
+      [8, 10],
+    ]);
   });
 
   it('linear, MLP, classifier, predictions, customSquare', () => {

@@ -54,8 +54,7 @@ export const AUTOENCODER_PRESETS: Preset[] = [
     title: 'Error ratio e²/(e² + ε) as the loss',
     source: { file: FILE, example: 3 },
     pair: { role: 'fixed', other: 'autoencoder-plain' },
-    explanation:
-      'The stabilised model with a loss that divides each squared error by itself plus 10⁻⁷, so the division never meets 0/0.',
+    explanation: 'The stabilised model with a loss that divides each squared error by itself plus 10⁻⁷, so the division never meets 0/0.',
     claim: {
       statement: 'Putting ε in the denominator rules out division by zero and training stays finite.',
       check: { expect: 'finite' },

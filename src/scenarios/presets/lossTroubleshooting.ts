@@ -72,7 +72,7 @@ export const LOSS_TROUBLESHOOTING_PRESETS: Preset[] = [
     title: 'ReLU instead of sigmoid',
     source: { file: FILE, example: 2 },
     pair: { role: 'fixed', other: 'activation-sigmoid-deep' },
-    explanation: 'The article\'s network: one hidden layer of 20 ReLU units, which pass gradients through unchanged where active.',
+    explanation: "The article's network: one hidden layer of 20 ReLU units, which pass gradients through unchanged where active.",
     claim: {
       statement: 'Swapping sigmoid or tanh for ReLU avoids the vanishing and exploding gradients and trains without NaN.',
       check: { expect: 'finite' },
@@ -98,8 +98,7 @@ export const LOSS_TROUBLESHOOTING_PRESETS: Preset[] = [
     title: 'Adam, small learning rate, weight decay, norm clipping',
     source: { file: FILE, example: 3 },
     pair: { role: 'fixed', other: 'optimizer-high-lr' },
-    explanation:
-      'The article\'s safeguards together: Adam at 0.001, an L2 penalty of 0.0001 and the global gradient norm capped at 1.',
+    explanation: "The article's safeguards together: Adam at 0.001, an L2 penalty of 0.0001 and the global gradient norm capped at 1.",
     claim: {
       statement: 'A lower learning rate, weight decay and gradient-norm clipping keep training stable.',
       check: { expect: 'finite' },

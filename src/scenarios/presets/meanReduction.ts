@@ -41,8 +41,7 @@ export const MEAN_REDUCTION_PRESETS: Preset[] = [
     title: 'reduce_mean over 100,000 slightly wrong predictions',
     source: { file: FILE, example: 2 },
     pair: { role: 'broken', other: 'sum-then-divide-many-samples' },
-    explanation:
-      'A hundred thousand standard-normal targets and predictions offset by 0.1, each squared error about 2, averaged in one mean.',
+    explanation: 'A hundred thousand standard-normal targets and predictions offset by 0.1, each squared error about 2, averaged in one mean.',
     claim: {
       statement: 'With this many terms the accumulated sum overflows inside the mean and the result is NaN.',
       check: { expect: 'nonFinite', withinSteps: 1 },

@@ -37,7 +37,7 @@ export const PREDICTION_SCALE_PRESETS: Preset[] = [
     title: 'MSE on predictions around ±10',
     source: { file: FILE, example: 2 },
     pair: { role: 'fixed', other: 'mse-large-predictions' },
-    explanation: 'The same experiment with the predictions shrunk tenfold, as if the model\'s output layer were rescaled.',
+    explanation: "The same experiment with the predictions shrunk tenfold, as if the model's output layer were rescaled.",
     claim: {
       statement: 'With outputs ten times smaller the squared errors stay representable and the MSE is a normal number.',
       check: { expect: 'finite' },
@@ -49,8 +49,7 @@ export const PREDICTION_SCALE_PRESETS: Preset[] = [
     title: 'MSE on predictions clamped to ±100',
     source: { file: FILE, example: 3 },
     pair: { role: 'fixed', other: 'mse-large-predictions' },
-    explanation:
-      'The large predictions are kept but forced into [−100, 100] before the loss, so no single error can exceed 100.',
+    explanation: 'The large predictions are kept but forced into [−100, 100] before the loss, so no single error can exceed 100.',
     claim: {
       statement: 'Bounding the predictions before the loss keeps the MSE finite.',
       check: { expect: 'finite' },

@@ -80,7 +80,7 @@ export const TRAINING_FAILURE_PRESETS: Preset[] = [
     title: 'Log loss with ε added inside log(p)',
     source: { file: FILE, example: 2 },
     pair: { role: 'fixed', other: 'log-loss-zero-probability' },
-    explanation: 'The article\'s remedy: 10⁻⁷ added to p inside the first log only; log(1 − p) is left as it was.',
+    explanation: "The article's remedy: 10⁻⁷ added to p inside the first log only; log(1 − p) is left as it was.",
     claim: {
       statement: 'Adding a small ε to the predicted probability avoids log(0) and gives a finite loss.',
       check: { expect: 'finite' },
@@ -92,8 +92,7 @@ export const TRAINING_FAILURE_PRESETS: Preset[] = [
     title: 'Hand-written backward that divides by zero',
     source: { file: FILE, example: 3 },
     pair: { role: 'broken', other: 'custom-backward-correct' },
-    explanation:
-      'A layer computing x² whose gradient function was written by hand and divides the incoming gradient by 0.',
+    explanation: 'A layer computing x² whose gradient function was written by hand and divides the incoming gradient by 0.',
     claim: {
       statement: 'A flawed custom gradient produces NaN or Inf in backpropagation.',
       check: { expect: 'nonFinite', withinSteps: 1 },
