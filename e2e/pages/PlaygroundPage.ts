@@ -3,6 +3,7 @@
  * rate"); this file knows which element that is and how to read the app's state.
  */
 import { expect, type Download, type Locator, type Page } from '@playwright/test';
+import type { FrameSummary } from '../../src/state/frameProbe';
 
 export interface PlaygroundState {
   scenario: Record<string, unknown> & { lr: number; backend: string; model: string };
@@ -19,14 +20,6 @@ export async function enableTestHooks(page: Page): Promise<void> {
   await page.addInitScript(() => {
     (window as unknown as { __nanPlaygroundTest: boolean }).__nanPlaygroundTest = true;
   });
-}
-
-export interface FrameSummary {
-  frames: number;
-  mean: number;
-  median: number;
-  p90: number;
-  max: number;
 }
 
 export class PlaygroundPage {

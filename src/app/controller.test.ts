@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { StepRecord } from '../engine/records';
 import { DEFAULT_SCENARIO } from '../engine/scenario';
+import { stepRecord } from '../engine/testing/stepRecord';
 import { createAppStore, initialAppState } from '../state/appState';
 import type { HistoryLike } from '../state/urlSync';
 import type { FromWorker, ToWorker } from '../worker/protocol';
@@ -27,20 +28,7 @@ class FakeWorker {
   }
 }
 
-function record(step: number): StepRecord {
-  return {
-    step,
-    loss: 1 / step,
-    gradNorm: 1,
-    gradNorms: {},
-    weightNorms: {},
-    updateRatios: {},
-    activationMax: {},
-    nonFinite: false,
-    skipped: false,
-    warnings: [],
-  };
-}
+const record = (step: number): StepRecord => stepRecord(step);
 
 /** A page made of fakes: workers, frames, clock, history and timers the test drives. */
 function setup(search = '') {

@@ -1,22 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import type { SentinelWarning, StepRecord } from '../engine/records';
+import { stepRecord } from '../engine/testing/stepRecord';
 import { CHART_GAP_FRAMES, CHART_MIN_MS } from './chartPacing';
 import { LIVE_VIEWS, LiveRun, type LiveView } from './liveRun';
 
-function record(step: number, warnings: SentinelWarning[] = []): StepRecord {
-  return {
-    step,
-    loss: 1 / step,
-    gradNorm: 1,
-    gradNorms: { w: step },
-    weightNorms: { w: 2 * step },
-    updateRatios: {},
-    activationMax: {},
-    nonFinite: false,
-    skipped: false,
-    warnings,
-  };
-}
+const record = (step: number, warnings: SentinelWarning[] = []): StepRecord =>
+  stepRecord(step, { gradNorms: { w: step }, weightNorms: { w: 2 * step }, warnings });
 
 /** A page with a manual clock and frames: the test decides when a frame passes and how long it takes. */
 function page() {

@@ -8,6 +8,7 @@ import type { NonFiniteReport, StepRecord } from '../engine/records';
 import type { BackendRequest } from '../engine/scenario';
 import type { Preview } from '../engine/preview';
 import type { Snapshot, Trainer } from '../engine/trainer';
+import { stepRecord } from '../engine/testing/stepRecord';
 import type { LoopDeps } from './loopDeps';
 import type { FromWorker } from './protocol';
 import { TrainingLoop } from './trainingLoop';
@@ -27,18 +28,7 @@ export interface Script {
 
 export const PARAMETERS = ['dense/kernel', 'dense/bias'];
 
-export const recordAt = (step: number): StepRecord => ({
-  step,
-  loss: 1 / step,
-  gradNorm: 1,
-  gradNorms: {},
-  weightNorms: {},
-  updateRatios: {},
-  activationMax: {},
-  nonFinite: false,
-  skipped: false,
-  warnings: [],
-});
+export const recordAt = (step: number): StepRecord => stepRecord(step);
 
 /** The preview names the step it was drawn at, so a test sees which weights it shows. */
 export const previewAt = (step: number): Preview => ({ kind: 'predictions', predictions: [step], targets: [] });

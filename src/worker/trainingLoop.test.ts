@@ -4,6 +4,15 @@ import { PARAMETERS, loopHarness, previewAt, settle, statusFor } from './loopFak
 
 const scenario = (over: Partial<Scenario> = {}): Scenario => ({ ...DEFAULT_SCENARIO, hidden: [...DEFAULT_SCENARIO.hidden], backend: 'cpu', ...over });
 const RESTART_NOTICE = 'notice#1 The new settings cannot reuse the current weights and optimizer state: training restarted from step 0.';
+/** What the page hears when a live change of a playing run has to start over from step 0. */
+const RESTARTED_PLAYING = [
+  RESTART_NOTICE,
+  'restarted#1',
+  'backend#1 cpu unsupported=null',
+  `model#1 ${PARAMETERS.join(',')}`,
+  'preview#1 at 0',
+  'running#1 true step 0 why null',
+];
 
 /** A loop with run 1 configured (and the configure's messages taken). */
 async function configured(setup: (h: ReturnType<typeof loopHarness>) => void = () => undefined) {
@@ -93,14 +102,7 @@ describe('TrainingLoop: keeping the weights across a live change', () => {
     h.take();
     h.script.restoreFails = true;
     await h.loop.receive({ type: 'configure', runId: 1, scenario: scenario({ lr: 0.1 }), keep: true });
-    expect(h.take()).toEqual([
-      RESTART_NOTICE,
-      'restarted#1',
-      'backend#1 cpu unsupported=null',
-      `model#1 ${PARAMETERS.join(',')}`,
-      'preview#1 at 0',
-      'running#1 true step 0 why null',
-    ]);
+    expect(h.take()).toEqual(RESTARTED_PLAYING);
     const [old, failed, fresh] = h.trainers;
     expect([old?.disposed, failed?.disposed, fresh?.disposed]).toEqual([true, true, false]);
     expect(fresh?.stepIndex).toBe(0);
@@ -112,14 +114,7 @@ describe('TrainingLoop: keeping the weights across a live change', () => {
     await h.tick();
     h.take();
     await h.loop.receive({ type: 'configure', runId: 1, scenario: scenario({ lr: 0.1 }), keep: true });
-    expect(h.take()).toEqual([
-      RESTART_NOTICE,
-      'restarted#1',
-      'backend#1 cpu unsupported=null',
-      `model#1 ${PARAMETERS.join(',')}`,
-      'preview#1 at 0',
-      'running#1 true step 0 why null',
-    ]);
+    expect(h.take()).toEqual(RESTARTED_PLAYING);
     expect(h.trainers).toHaveLength(2);
     expect(h.trainer().stepIndex).toBe(0);
   });
