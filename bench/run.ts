@@ -81,6 +81,6 @@ console.log(`machine: ${machine}${browserInfo ? `; ${browserInfo.browser}, WebGP
 console.log(`steps/s, medians of ${opts.runs} runs (one step = forward + backward + update + one loss readback)\n`);
 console.log(renderTable(rows));
 if (ui.length) {
-  console.log(`\nthe app training each model for ${UI_SECONDS} s (fastest backend of this run; Play at 1 step per frame)\n`);
-  console.log(renderUiTable(ui));
+  console.log(`\nthe app training each model for ${UI_SECONDS} s (fastest backend of this run; the default speed, auto)\n`);
+  console.log(renderUiTable(ui, rows));
 }

@@ -7,6 +7,7 @@ import type { BackendRequest } from '../src/engine/scenario';
 import { PlaygroundPage, enableTestHooks } from '../e2e/pages/PlaygroundPage';
 import { REFERENCE_MODELS } from '../src/lab/referenceModels';
 import { encodeScenario } from '../src/scenarios/codec';
+import type { BenchRow } from './table';
 
 export interface UiRow {
   model: string;
@@ -34,7 +35,8 @@ export async function benchUi(distDir: string, seconds: number, backendFor: (mod
       await enableTestHooks(page);
       try {
         process.stderr.write(`bench: app ${backend} ${model.id}…\n`);
-        await page.goto(`${site.url}index.html?${encodeScenario({ ...model.scenario, backend })}&speed=1&autoplay=1`);
+        // The app's default speed (auto), as a person opening a link gets it.
+        await page.goto(`${site.url}index.html?${encodeScenario({ ...model.scenario, backend })}&autoplay=1`);
         const app = new PlaygroundPage(page);
         // Autoplay starts once the backend is up; the first steps compile shaders or warm caches,
         // so long tasks count only after them.
@@ -67,8 +69,19 @@ export async function benchUi(distDir: string, seconds: number, backendFor: (mod
 
 const fmt = (x: number): string => (x >= 100 ? x.toFixed(0) : x.toPrecision(3));
 
-export function renderUiTable(rows: UiRow[]): string {
-  const lines = ['| model | backend | app steps/s | longest main-thread task | long tasks (>50 ms) |', '|---|---|---:|---:|---:|'];
-  for (const r of rows) lines.push(`| ${r.label} | ${r.backend} | ${fmt(r.stepsPerSecond)} | ${r.longestTaskMs.toFixed(0)} ms | ${r.longTasks} |`);
+/** The engine alone on the lab page (sentinel on), same model and backend, from the same bench run. */
+function engineAlone(engine: readonly BenchRow[], model: string, backend: string): number | undefined {
+  const row = engine.find((r) => r.environment !== 'node' && r.model === model && r.backend === backend);
+  return row?.modes?.find((m) => m.mode === 'engine, sentinel on')?.median;
+}
+
+/** The app's rows, each with its speed as a fraction of the engine alone on the same backend. */
+export function renderUiTable(rows: UiRow[], engine: readonly BenchRow[]): string {
+  const lines = ['| model | backend | app steps/s | ÷ engine alone | longest main-thread task | long tasks (>50 ms) |', '|---|---|---:|---:|---:|---:|'];
+  for (const r of rows) {
+    const alone = engineAlone(engine, r.model, r.backend);
+    const ratio = alone ? (r.stepsPerSecond / alone).toFixed(2) : '–';
+    lines.push(`| ${r.label} | ${r.backend} | ${fmt(r.stepsPerSecond)} | ${ratio} | ${r.longestTaskMs.toFixed(0)} ms | ${r.longTasks} |`);
+  }
   return lines.join('\n');
 }

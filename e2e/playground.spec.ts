@@ -51,6 +51,27 @@ test.describe('playing and editing', () => {
     expect(pageLog.errors).toEqual([]);
   });
 
+  test('the speed in a link is the one the select shows and runs; a changed speed survives a reload', async ({ page }) => {
+    const app = new PlaygroundPage(page);
+    await app.open('be=cpu&speed=7');
+    expect(await app.speedShown()).toBe('7 / frame');
+    // At 7 steps a frame the worker takes at most 7 × 60 steps a second (auto would take thousands here).
+    const started = Date.now();
+    await app.play();
+    await page.waitForTimeout(1500);
+    await app.pause();
+    const seconds = (Date.now() - started) / 1000;
+    expect((await app.state()).step).toBeLessThanOrEqual(Math.ceil(7 * 60 * seconds));
+    await app.setSpeed(5);
+    await expect.poll(() => page.url()).toContain('speed=5');
+    await page.reload();
+    await expect.poll(() => app.speedShown()).toBe('5 / frame');
+    // The default, auto, leaves the link.
+    await app.setSpeed('auto');
+    await expect.poll(() => page.url()).not.toContain('speed=');
+    expect(await app.speedShown()).toBe('auto');
+  });
+
   test('a structural change resets the model, says so, and Back restores the previous model', async ({ page }) => {
     const app = new PlaygroundPage(page);
     await app.open();

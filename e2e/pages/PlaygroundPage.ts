@@ -94,8 +94,13 @@ export class PlaygroundPage {
     await expect.poll(async () => (await this.state()).running).toBe(false);
   }
 
-  async setSpeed(stepsPerFrame: number): Promise<void> {
-    await this.speed.selectOption(String(stepsPerFrame));
+  async setSpeed(speed: number | 'auto'): Promise<void> {
+    await this.speed.selectOption(String(speed));
+  }
+
+  /** The speed select's text as the user reads it ("auto", "7 / frame"). */
+  async speedShown(): Promise<string> {
+    return this.speed.evaluate((el: HTMLSelectElement) => el.options[el.selectedIndex]?.text ?? '');
   }
 
   /** Wait until the app has taken at least `n` steps. */

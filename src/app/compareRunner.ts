@@ -9,6 +9,15 @@ import { LiveRun, type LiveRunOptions } from '../state/liveRun';
 import { TrainingLink, type RunMessage } from './trainingLink';
 
 const COMPARE_STEPS_PER_TICK = 25;
+/** Compare runs stop after this many steps at most, however long the main run is. */
+const COMPARE_MAX_STEPS = 5000;
+/** Fewer steps than this would not show whether a fix holds. */
+const COMPARE_MIN_STEPS = 50;
+
+/** How far a compare run goes: as far as the scenario's steps or the main run, whichever is further. */
+export function compareSteps(scenarioSteps: number, mainStep: number): number {
+  return Math.min(COMPARE_MAX_STEPS, Math.max(scenarioSteps, mainStep, COMPARE_MIN_STEPS));
+}
 /** Compare runs take ids of their own, so a reply can never be mistaken for the main run's. */
 const FIRST_RUN_ID = 1000;
 
@@ -31,7 +40,7 @@ export class CompareRunner {
     this.link.spawn();
     // Compare runs to the end: pausing on a flag would hide whether the fix holds later on.
     this.link.configure({ ...scenario, continueOnFlag: true }, false);
-    this.link.send({ type: 'setSpeed', stepsPerTick: COMPARE_STEPS_PER_TICK });
+    this.link.send({ type: 'setSpeed', speed: COMPARE_STEPS_PER_TICK });
     this.link.send({ type: 'play', stopAt: steps });
   }
 

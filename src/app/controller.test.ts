@@ -146,6 +146,18 @@ describe('PlaygroundController: scenario changes', () => {
     expect(worker.last('configure')?.scenario.lr).toBe(0.5);
   });
 
+  it('a speed change goes to the worker and stays in the link (replaced); auto, the default, leaves the link', () => {
+    const { worker, controller, writes } = setup();
+    controller.setSpeed(7);
+    expect(worker.last('setSpeed')).toEqual({ type: 'setSpeed', speed: 7 });
+    controller.setSpeed('auto');
+    expect(worker.last('setSpeed')).toEqual({ type: 'setSpeed', speed: 'auto' });
+    expect(writes.map((w) => [w.mode, w.url.includes('speed=7')])).toEqual([
+      ['replace', true],
+      ['replace', false],
+    ]);
+  });
+
   it('the same scenario again sends nothing and writes nothing', () => {
     const { worker, controller, writes } = setup();
     const sent = worker.sent.length;

@@ -1,33 +1,21 @@
 /**
  * One playground session: the training worker's protocol and the user's actions. Run data goes
  * to the live feeds (state/liveRun.ts), screen state to the store; the decisions about the address
- * bar and the model live in state/scenarioChange.ts. Everything the browser provides (workers,
- * frames, clock, history, timers) is injected, so each decision has a unit test.
+ * bar and the model live in state/scenarioChange.ts. Everything the browser provides is injected
+ * (controllerDeps.ts), so each decision has a unit test.
  */
 import type { Scenario } from '../engine/scenario';
 import { FIELD_BY_KEY } from '../scenarios/schema';
+import type { Speed } from '../scenarios/speed';
 import type { AppStore } from '../state/appState';
-import { LiveRun, type FrameScheduler } from '../state/liveRun';
+import { LiveRun } from '../state/liveRun';
 import { planScenarioChange } from '../state/scenarioChange';
-import { readLocation, writeLocation, type HistoryLike } from '../state/urlSync';
-import { CompareRunner } from './compareRunner';
-import { showNotice, type SetTimer } from './notices';
+import { readLocation, writeLocation } from '../state/urlSync';
+import { CompareRunner, compareSteps } from './compareRunner';
+import type { ControllerDeps } from './controllerDeps';
+import { showNotice } from './notices';
 import { OutcomeRunner } from './outcomeRunner';
 import { TrainingLink, type RunMessage } from './trainingLink';
-
-/** Compare runs stop after this many steps at most, however long the main run is. */
-const COMPARE_MAX_STEPS = 5000;
-
-export interface ControllerDeps {
-  makeWorker: () => Worker;
-  makeOutcomeWorker: () => Worker;
-  schedule: FrameScheduler;
-  now: () => number;
-  history: HistoryLike;
-  /** Read at the time of use: Back/Forward change it under the page. */
-  location: { readonly pathname: string; readonly search: string };
-  setTimer: SetTimer;
-}
 
 export class PlaygroundController {
   /** The main run's feed. */
@@ -60,7 +48,7 @@ export class PlaygroundController {
 
   private spawn(): void {
     this.link.spawn();
-    this.link.send({ type: 'setSpeed', stepsPerTick: this.store.getState().speed });
+    this.link.send({ type: 'setSpeed', speed: this.store.getState().speed });
   }
 
   /** Forget the run's data on this side, keeping the worker as it is. */
@@ -128,9 +116,16 @@ export class PlaygroundController {
     this.configure(false);
   }
 
-  setSpeed(speed: number): void {
+  /** A new speed applies at the next tick and stays in the link (replaced, not pushed). */
+  setSpeed(speed: Speed): void {
     this.store.setState({ speed });
-    this.link.send({ type: 'setSpeed', stepsPerTick: speed });
+    this.link.send({ type: 'setSpeed', speed });
+    this.writeUrl('replace');
+  }
+
+  private writeUrl(mode: 'push' | 'replace'): void {
+    const { scenario, embed, preset, speed } = this.store.getState();
+    writeLocation(this.deps.history, this.deps.location.pathname, scenario, { embed, preset, speed }, mode);
   }
 
   setSmoothing(smoothing: number): void {
@@ -151,8 +146,7 @@ export class PlaygroundController {
     const plan = planScenarioChange(s.scenario, next, { presetChanged, push: options.push, fromHistory: options.fromHistory });
     if (!plan) return;
     this.store.setState({ scenario: next });
-    const { embed, preset } = this.store.getState();
-    if (plan.url !== 'none') writeLocation(this.deps.history, this.deps.location.pathname, next, { embed, preset }, plan.url);
+    if (plan.url !== 'none') this.writeUrl(plan.url);
     if (plan.model === 'rebuild') {
       const names = plan.structural.map((k) => FIELD_BY_KEY.get(k)?.label ?? k).join(', ');
       this.notify(`Model reset: ${names} changed, so training starts again from step 0.`);
@@ -172,7 +166,6 @@ export class PlaygroundController {
 
   /** Run the scenario with a fix in a second worker and overlay its loss curve. */
   compareWith(fixed: Scenario, label: string): void {
-    const steps = Math.min(COMPARE_MAX_STEPS, Math.max(this.store.getState().scenario.steps, this.run.step, 50));
-    this.compare.start(fixed, label, steps);
+    this.compare.start(fixed, label, compareSteps(this.store.getState().scenario.steps, this.run.step));
   }
 }

@@ -9,6 +9,7 @@ import type { NonFiniteReport, SentinelWarning } from '../engine/records';
 import type { Scenario } from '../engine/scenario';
 import type { RejectedKey } from '../scenarios/codec';
 import type { PresetOutcome } from '../scenarios/presetOutcome';
+import { DEFAULT_SPEED, type Speed } from '../scenarios/speed';
 import { createStore } from './store';
 
 export type { RejectedKey } from '../scenarios/codec';
@@ -32,8 +33,8 @@ export interface AppState {
   /** The engine's reason this scenario cannot run as asked on the active backend. */
   unsupported: string | null;
   running: boolean;
-  /** Steps the worker takes per animation frame. */
-  speed: number;
+  /** How fast the worker trains: 'auto' (a time budget per tick) or steps per frame. */
+  speed: Speed;
   report: NonFiniteReport | null;
   warnings: SentinelWarning[];
   /** Why the run stopped on its own ('flagged', 'done', 'error'), for the status line. */
@@ -58,7 +59,7 @@ export function initialAppState(scenario: Scenario, rejected: RejectedKey[], emb
     backend: null,
     unsupported: null,
     running: false,
-    speed: 1,
+    speed: DEFAULT_SPEED,
     report: null,
     warnings: [],
     stopReason: null,

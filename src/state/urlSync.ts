@@ -6,14 +6,15 @@
 import type { Scenario } from '../engine/scenario';
 import { sameFieldValue } from '../scenarios/sameValue';
 import { FIELD_BY_KEY } from '../scenarios/schema';
+import { DEFAULT_SPEED, SPEED_RULE, parseSpeed, type Speed } from '../scenarios/speed';
 import type { RejectedKey } from './appState';
 import { decodeScenario, encodeScenario } from './codecAdapter';
 
 export interface LocationFlags {
   autoplay: boolean;
   embed: boolean;
-  /** Steps per frame from ?speed=, when given and valid. */
-  speed: number | null;
+  /** The training speed from ?speed=, when given and valid. */
+  speed: Speed | null;
 }
 
 export interface DecodedLocation extends LocationFlags {
@@ -33,21 +34,25 @@ export function readLocation(search: string): DecodedLocation {
   const params = new URLSearchParams(query);
   const { scenario, rejected, preset } = decodeScenario(query);
   const speedRaw = params.get('speed');
-  const speed = speedRaw !== null && /^\d+$/.test(speedRaw) && Number(speedRaw) >= 1 && Number(speedRaw) <= 1000 ? Number(speedRaw) : null;
-  if (speedRaw !== null && speed === null) rejected.push({ key: 'speed', value: speedRaw, reason: 'expected a whole number 1…1000' });
+  const speed = speedRaw === null ? null : parseSpeed(speedRaw);
+  if (speedRaw !== null && speed === null) rejected.push({ key: 'speed', value: speedRaw, reason: `expected ${SPEED_RULE}` });
   return { scenario, rejected, preset: preset ?? null, autoplay: params.get('autoplay') === '1', embed: params.get('embed') === '1', speed };
 }
 
 export interface UrlContext {
   embed: boolean;
   preset: string | null;
+  speed: Speed;
 }
 
-/** The query for a scenario; `embed` survives edits so a slide keeps its layout. */
+/**
+ * The query for a scenario. `embed` survives edits so a slide keeps its layout, and a speed other
+ * than the default survives a reload (a class set to 1 step per frame stays at 1).
+ */
 export function queryFor(scenario: Scenario, flags: UrlContext): string {
   const encoded = encodeScenario(scenario, flags.preset ? { preset: flags.preset } : {});
-  const extra = flags.embed ? 'embed=1' : '';
-  const parts = [encoded, extra].filter((p) => p.length > 0);
+  const extra = [flags.embed ? 'embed=1' : '', flags.speed !== DEFAULT_SPEED ? `speed=${flags.speed}` : ''];
+  const parts = [encoded, ...extra].filter((p) => p.length > 0);
   return parts.length > 0 ? `?${parts.join('&')}` : '?';
 }
 

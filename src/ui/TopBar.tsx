@@ -2,14 +2,12 @@
 import { useLive } from '../state/useLive';
 import { useStore } from '../state/useStore';
 import { usePlayground } from './context';
-
-const SPEEDS = [1, 2, 5, 10, 20, 50, 100, 200, 500];
+import { SpeedSelect } from './SpeedSelect';
 
 export function TopBar({ compact = false }: { compact?: boolean }) {
   const { store, actions } = usePlayground();
   const running = useStore(store, (s) => s.running);
   const backend = useStore(store, (s) => s.backend);
-  const speed = useStore(store, (s) => s.speed);
   const precision = useStore(store, (s) => s.scenario.precision);
   const stopReason = useStore(store, (s) => s.stopReason);
   const flagged = useStore(store, (s) => s.report !== null);
@@ -27,16 +25,7 @@ export function TopBar({ compact = false }: { compact?: boolean }) {
           <button type="button" data-testid="reset-button" onClick={() => actions.reset()} title="New model, step 0 (R)">
             ↺ Reset
           </button>
-          <label className="inline">
-            Speed
-            <select data-testid="speed-select" value={speed} onChange={(e) => actions.setSpeed(Number(e.target.value))} title="Steps per animation frame">
-              {SPEEDS.map((s) => (
-                <option key={s} value={s}>
-                  {s} / frame
-                </option>
-              ))}
-            </select>
-          </label>
+          <SpeedSelect />
         </>
       )}
       <StepCounter />

@@ -4,6 +4,7 @@
  */
 import { createContext, useContext, type RefObject } from 'react';
 import type { Scenario } from '../engine/scenario';
+import type { Speed } from '../scenarios/speed';
 import type { AppStore } from '../state/appState';
 import type { LiveRun } from '../state/liveRun';
 
@@ -13,7 +14,7 @@ export interface PlaygroundActions {
   toggle(): void;
   stepOnce(): void;
   reset(): void;
-  setSpeed(speed: number): void;
+  setSpeed(speed: Speed): void;
   setSmoothing(smoothing: number): void;
   setScenario(next: Scenario, options?: { push?: boolean; preset?: string | null }): void;
   compareWith(fixed: Scenario, label: string): void;

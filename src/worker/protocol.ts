@@ -7,6 +7,7 @@ import type { BackendStatus } from '../engine/backend';
 import type { Preview } from '../engine/preview';
 import type { NonFiniteReport, StepRecord } from '../engine/records';
 import type { Scenario } from '../engine/scenario';
+import type { Speed } from '../scenarios/speed';
 
 export type { Preview };
 
@@ -22,7 +23,8 @@ export type ToWorker =
   | { type: 'pause' }
   | { type: 'step'; count: number }
   | { type: 'reset' }
-  | { type: 'setSpeed'; stepsPerTick: number }
+  /** 'auto': as many steps a tick as fit in its time budget; a number: that many steps per frame. */
+  | { type: 'setSpeed'; speed: Speed }
   /** Ask how many tensors tfjs holds (answered with `memory` once earlier messages are handled). */
   | { type: 'memory'; requestId: number };
 

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { DEFAULT_SCENARIO, type Scenario } from '../engine/scenario';
+import type { Speed } from '../scenarios/speed';
 import { PARAMETERS, loopHarness, previewAt, settle, statusFor } from './loopFakes';
 
 const scenario = (over: Partial<Scenario> = {}): Scenario => ({ ...DEFAULT_SCENARIO, hidden: [...DEFAULT_SCENARIO.hidden], backend: 'cpu', ...over });
@@ -24,10 +25,10 @@ async function configured(setup: (h: ReturnType<typeof loopHarness>) => void = (
   return h;
 }
 
-/** As configured(), then playing `stepsPerTick` steps a tick. */
-async function playing(stepsPerTick: number, setup?: (h: ReturnType<typeof loopHarness>) => void, stopAt?: number) {
+/** As configured(), then playing at `speed` (steps per frame, or 'auto'). */
+async function playing(speed: Speed, setup?: (h: ReturnType<typeof loopHarness>) => void, stopAt?: number) {
   const h = await configured(setup);
-  await h.loop.receive({ type: 'setSpeed', stepsPerTick });
+  await h.loop.receive({ type: 'setSpeed', speed });
   await h.loop.receive(stopAt === undefined ? { type: 'play' } : { type: 'play', stopAt });
   expect(h.take()).toEqual(['running#1 true step 0 why null']);
   return h;
@@ -130,6 +131,18 @@ describe('TrainingLoop: ticks', () => {
     await h.tick();
     expect(h.take()).toEqual(['records#1 4,5,6,7,8,9,10,11,12,13']);
     expect(h.scheduled.map((s) => s.delayMs)).toEqual([1000 / 60]);
+  });
+
+  it('at auto speed fills each tick up to its budget and starts the next at once; a slow step is one step a tick', async () => {
+    const h = await playing('auto', (harness) => (harness.script.msPerStep = 5));
+    await h.tick();
+    // 5 ms steps: the third crosses 12 ms (AUTO_TICK_MS), the tick ends there.
+    expect(h.take()).toEqual(['records#1 1,2,3']);
+    expect(h.scheduled.map((s) => s.delayMs)).toEqual([0]);
+    h.script.msPerStep = 200;
+    await h.tick();
+    expect(h.take()).toEqual(['records#1 4']);
+    expect(h.scheduled.map((s) => s.delayMs)).toEqual([0]);
   });
 
   it('posts a preview once 250 ms have passed since the last', async () => {

@@ -7,15 +7,13 @@
 import type { BackendStatus } from '../engine/backend';
 import type { BackendName, Scenario } from '../engine/scenario';
 import type { Snapshot, Trainer } from '../engine/trainer';
+import { DEFAULT_SPEED, type Speed } from '../scenarios/speed';
 import { carryInto, snapshotOf } from './carryOver';
 import type { LoopDeps } from './loopDeps';
 import type { ToWorker } from './protocol';
 import { RunOutbox } from './runOutbox';
+import { nextTickDelay, tickPlan } from './tickPlan';
 import type { MadeTrainer } from './trainerFactory';
-
-const FRAME_MS = 1000 / 60;
-/** A tick never runs longer than this, so a slow model still answers pause within a fraction of a second. */
-const TICK_BUDGET_MS = 40;
 
 interface Run {
   id: number;
@@ -28,7 +26,7 @@ export class TrainingLoop {
   private run: Run | null = null;
   private running = false;
   private stopAt: number | null = null;
-  private stepsPerTick = 1;
+  private speed: Speed = DEFAULT_SPEED;
   private readonly outbox: RunOutbox;
   private tickScheduled = false;
   /** The tick in progress, if any: a WebGPU tick awaits readbacks, and nothing may interleave with it. */
@@ -66,7 +64,7 @@ export class TrainingLoop {
         if (this.run) await this.configure(this.run.id, this.run.scenario, false);
         return;
       case 'setSpeed':
-        this.stepsPerTick = Math.max(1, Math.floor(msg.stepsPerTick));
+        this.speed = msg.speed;
         return;
       case 'memory':
         this.deps.post({ type: 'memory', runId: this.run?.id ?? 0, requestId: msg.requestId, ...this.deps.memoryInUse() });
@@ -105,8 +103,9 @@ export class TrainingLoop {
 
   private async runTick(): Promise<void> {
     const start = this.deps.now();
+    const plan = tickPlan(this.speed);
     try {
-      const why = await this.takeSteps(this.stepsPerTick, TICK_BUDGET_MS, () => this.running);
+      const why = await this.takeSteps(plan.steps, plan.budgetMs, () => this.running);
       if (why === 'replaced') {
         // A tick of the new run may have been skipped while this one awaited: start it now.
         if (this.running) this.schedule(0);
@@ -128,7 +127,7 @@ export class TrainingLoop {
       this.fail(e);
       return;
     }
-    this.schedule(Math.max(0, FRAME_MS - (this.deps.now() - start)));
+    this.schedule(nextTickDelay(plan, start, this.deps.now()));
   }
 
   /** Take up to `count` steps while `goOn()` holds; returns why it stopped early, or null. */
