@@ -171,9 +171,7 @@ test.describe('divergence', () => {
     const markerBox = (await marker.boundingBox())!;
     expect(Math.abs(lineBox.x + lineBox.width / 2 - (markerBox.x + markerBox.width / 2))).toBeLessThan(2);
 
-    await app.fixButtons().first().click();
-    await app.compareButton().click();
-    await expect(page.getByTestId('compare-status')).toHaveAttribute('data-status', 'done', { timeout: 60_000 });
+    await app.compareFirstFix();
     const compare = await app.getCompare();
     console.log(`compare "${compare!.label}": ${compare!.losses.length} steps, last loss ${compare!.losses.at(-1)}`);
     expect(compare!.losses.length).toBeGreaterThan(5);
@@ -293,9 +291,7 @@ test.describe('screenshots', () => {
     await app.openPreset('unscaled-features-sgd');
     await app.play();
     await app.waitForReport();
-    await app.fixButtons().first().click();
-    await app.compareButton().click();
-    await expect(page.getByTestId('compare-status')).toHaveAttribute('data-status', 'done', { timeout: 60_000 });
+    await app.compareFirstFix();
     await page.evaluate(() => window.scrollTo(0, 0)); // the fix buttons scrolled into view; show the top
     await page.waitForTimeout(600);
     await page.screenshot({ path: shotPath('flagged.png') });

@@ -184,6 +184,48 @@ export class PlaygroundPage {
     return this.page.evaluate(() => (window as unknown as { __longTasks: number[] }).__longTasks);
   }
 
+  /** Choose the diagnosis's first fix and compare it against this run; waits until the compare run is done. */
+  async compareFirstFix(): Promise<void> {
+    await this.fixButtons().first().click();
+    await this.compareButton().click();
+    await expect(this.page.getByTestId('compare-status')).toHaveAttribute('data-status', 'done', { timeout: 60_000 });
+  }
+
+  /** Point at a fraction (0…1) of the loss chart's plot width; returns the step the hover shows and its lines. */
+  async hoverLoss(fraction: number): Promise<{ step: number; lines: { text: string; value: string }[] }> {
+    const area = this.page.getByTestId('loss-plot-area');
+    await area.scrollIntoViewIfNeeded();
+    const box = (await area.boundingBox())!;
+    await this.page.mouse.move(box.x + box.width * fraction, box.y + box.height / 2, { steps: 2 });
+    const hover = this.page.getByTestId('loss-hover');
+    await expect(hover).toBeVisible();
+    const lines = await hover
+      .getByTestId('loss-hover-line')
+      .evaluateAll((els) => els.map((e) => ({ text: e.textContent ?? '', value: e.getAttribute('data-value') ?? '' })));
+    return { step: Number(await hover.getAttribute('data-step')), lines };
+  }
+
+  /** Drag across the loss chart from one fraction of its plot width to another (a zoom). */
+  async dragLoss(from: number, to: number): Promise<void> {
+    const area = this.page.getByTestId('loss-plot-area');
+    await area.scrollIntoViewIfNeeded();
+    const box = (await area.boundingBox())!;
+    const y = box.y + box.height / 2;
+    await this.page.mouse.move(box.x + box.width * from, y);
+    await this.page.mouse.down();
+    await this.page.mouse.move(box.x + box.width * to, y, { steps: 4 });
+    await this.page.mouse.up();
+  }
+
+  /** The zoomed steps as "from-to", or '' when the chart shows the whole run. */
+  async lossZoom(): Promise<string> {
+    return (await this.lossSeries.getAttribute('data-zoom')) ?? '';
+  }
+
+  runToggle(id: string): Locator {
+    return this.page.getByTestId(`run-toggle-${id}`);
+  }
+
   async openPreset(id: string): Promise<void> {
     await this.open(`preset=${id}`);
   }

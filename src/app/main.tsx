@@ -9,6 +9,7 @@ import { App } from './App';
 import { afterNextFrame } from './afterFrame';
 import { PlaygroundController } from './controller';
 import { followTitle } from './documentTitle';
+import { ImportedRuns } from './importedRuns';
 import { installKeyboard } from './keyboard';
 import { installTestHooks } from './testHooks';
 import { createOutcomeWorker, createTrainingWorker } from './workerFactory';
@@ -32,6 +33,7 @@ const context: PlaygroundContextValue = {
   actions: controller,
   run: controller.run,
   compare: controller.compare.run,
+  imports: new ImportedRuns(store, { schedule: afterNextFrame, now: () => performance.now() }),
   lossChartRef: createRef<SVGSVGElement>(),
 };
 

@@ -15,7 +15,8 @@ import { ChartFrame } from './ChartFrame';
 import { MarkerShape } from './markers';
 import { COLORS, SERIES_COLORS } from './palette';
 import { Axes, HorizontalRule, VerticalRule, usePlot } from './PlotAxes';
-import { axesFor, domainKey, type PlotArea } from './plotGeometry';
+import { HoverLayer } from './HoverLayer';
+import { axesFor, domainKey, zoomDomainKey, type PlotArea, type StepRange } from './plotGeometry';
 import { showNumber, TICK } from '../engine/numberFormat';
 import { fromAxis } from './scales';
 import { seriesPath } from './seriesPath';
@@ -24,6 +25,10 @@ import { seriesPath } from './seriesPath';
 export interface ChartRun {
   feed: LiveRun;
   label: string;
+  /** Its place in the run list, which picks its colour and dash (so hiding a run recolours no other); default: its index. */
+  slot?: number;
+  /** What kind of run it is (the curve's data-series, for tests and styles). */
+  kind?: 'run' | 'compare' | 'import';
 }
 
 export interface LossChartProps {
@@ -36,6 +41,10 @@ export interface LossChartProps {
   first: number | null;
   height?: number;
   svgRef?: Ref<SVGSVGElement>;
+  /** The steps shown, when zoomed in. */
+  zoom?: StepRange | null;
+  /** A drag on the plot asks for a zoom, a double-click for none. */
+  onZoom?: (range: StepRange | null) => void;
 }
 
 interface PlotProps extends Omit<LossChartProps, 'height' | 'svgRef'> {
@@ -49,8 +58,8 @@ const Y_LABELS: Record<ChartScale, (axisValue: number) => string> = {
   symlog: (v) => showNumber(fromAxis(v, 'symlog'), TICK),
 };
 
-/** How run i is drawn: the main run solid, overlays dashed in their own colours. */
-function lineStyle(i: number): { stroke: string; strokeWidth: number; strokeDasharray?: string } {
+/** How the run in list slot i is drawn: the main run solid, the others dashed in their own colours. */
+export function lineStyle(i: number): { stroke: string; strokeWidth: number; strokeDasharray?: string } {
   if (i === 0) return { stroke: COLORS.loss, strokeWidth: 2.2 };
   return { stroke: i === 1 ? COLORS.compare : SERIES_COLORS[i % SERIES_COLORS.length]!, strokeWidth: 2.6, strokeDasharray: '8 4' };
 }
@@ -60,81 +69,98 @@ const MARGIN = { top: 22, right: 24, bottom: 38, left: 72 };
 const RAIL_AT = 0.1;
 const RAIL_ROOM = 0.16;
 
+/** The curves of a zoomed chart are drawn from the traces at this resolution. */
+const ZOOM_POINTS = 600;
+
 /** Everything inside the chart; re-renders when a run's loss view says so. */
-function LossPlot({ area, runs, scale, smoothing, report, first, firstLabel }: PlotProps) {
+function LossPlot({ area, runs, scale, smoothing, report, first, firstLabel, zoom = null, onZoom }: PlotProps) {
   const feeds = useMemo(() => runs.map((r) => r.feed), [runs]);
   const version = useLive(feeds, 'loss');
-  const main = runs[0]?.feed.series;
-  const overlays = runs.slice(1).map((r) => r.feed.series);
-  const key = domainKey(
-    feeds.map((f) => f.series.loss),
-    scale,
-    Math.max(0, ...feeds.map((f) => f.series.lastStep)),
-  );
+  const main = runs[0]?.feed;
+  // Zoomed, the curves come from the full traces of the steps in range, not from the whole-run series.
+  const lines = feeds.map((f) => (zoom ? f.trace.seriesIn(zoom.from, zoom.to, ZOOM_POINTS) : f.series.loss));
+  const key = zoom ? zoomDomainKey(lines, scale, zoom) : domainKey(lines, scale, Math.max(0, ...feeds.map((f) => f.series.lastStep)));
   // Room above the data for the rail of non-finite markers, so they never sit on a curve.
   const axes = useMemo(() => axesFor(key, scale, RAIL_ROOM), [key, scale]);
   const plot = usePlot(area, axes.domain);
   if (!plot || !main) return null;
-  const markers: NonFiniteMarker[] = feeds.flatMap((f) => f.series.loss.markers());
-  if (report && !markers.some((m) => m.step === report.step)) markers.push({ step: report.step, kind: report.kind });
+  const inView = (step: number): boolean => !zoom || (step >= zoom.from && step <= zoom.to);
+  const markers: NonFiniteMarker[] = lines.flatMap((l) => l.markers());
+  if (report && inView(report.step) && !markers.some((m) => m.step === report.step)) markers.push({ step: report.step, kind: report.kind });
   const rail = axes.hi + (axes.hi - axes.lo) * RAIL_AT;
   const railY = plot.y(rail);
-  const mainLine = smoothing > 0 ? main.smoothed : main.loss;
+  const raw = lines[0]!;
+  const smoothed = smoothing <= 0 ? null : zoom ? main.trace.seriesIn(zoom.from, zoom.to, ZOOM_POINTS, smoothing) : main.series.smoothed;
+  const mainLine = smoothed ?? raw;
+  const slot = (i: number): number => runs[i]?.slot ?? i;
   return (
     <>
       <Axes plot={plot} xTicks={axes.xTicks} yTicks={axes.yTicks} yLabel={Y_LABELS[scale]} xTitle="step" />
       <HorizontalRule plot={plot} y={rail} label="non-finite" />
-      {first !== null && <VerticalRule className="first-nonfinite-line" plot={plot} step={first} label={firstLabel} />}
+      {first !== null && inView(first) && <VerticalRule className="first-nonfinite-line" plot={plot} step={first} label={firstLabel} />}
       <g
         className="loss-series"
         data-testid="loss-series"
         data-version={version}
         data-points={mainLine.points().length}
-        data-compare-points={overlays.reduce((n, s) => n + s.loss.points().length, 0)}
+        data-compare-points={lines.slice(1).reduce((n, l) => n + l.points().length, 0)}
+        data-zoom={zoom ? `${zoom.from}-${zoom.to}` : ''}
       >
-        {smoothing > 0 && <path d={seriesPath(main.loss, plot.x, plot.y, scale)} fill="none" stroke={COLORS.lossRaw} strokeWidth={1} />}
-        <path className="series-line" data-series="run" d={seriesPath(mainLine, plot.x, plot.y, scale)} fill="none" strokeLinejoin="round" {...lineStyle(0)} />
-        {overlays.map((s, i) => (
+        {smoothed && <path d={seriesPath(raw, plot.x, plot.y, scale)} fill="none" stroke={COLORS.lossRaw} strokeWidth={1} />}
+        <path
+          className="series-line"
+          data-series={runs[0]?.kind ?? 'run'}
+          d={seriesPath(mainLine, plot.x, plot.y, scale)}
+          fill="none"
+          strokeLinejoin="round"
+          {...lineStyle(slot(0))}
+        />
+        {lines.slice(1).map((l, i) => (
           <path
             key={i}
             className="series-line"
-            data-series="compare"
-            d={seriesPath(s.loss, plot.x, plot.y, scale)}
+            data-series={runs[i + 1]?.kind ?? 'compare'}
+            d={seriesPath(l, plot.x, plot.y, scale)}
             fill="none"
             strokeLinejoin="round"
-            {...lineStyle(i + 1)}
+            {...lineStyle(slot(i + 1))}
           />
         ))}
         {markers.map((m) => (
           <MarkerShape key={`${m.kind}${m.step}`} kind={m.kind} cx={plot.x(m.step)} cy={railY} step={m.step} />
         ))}
       </g>
+      {onZoom && (
+        <HoverLayer
+          plot={plot}
+          runs={runs.map((r, i) => ({ feed: r.feed, label: r.label, color: lineStyle(slot(i)).stroke }))}
+          smoothing={smoothing}
+          onZoom={onZoom}
+        />
+      )}
     </>
   );
 }
 
-export function LossChart({ runs, scale, smoothing, report, first, height = 300, svgRef }: LossChartProps) {
+export function LossChart({ runs, scale, smoothing, report, first, height = 300, svgRef, zoom = null, onZoom }: LossChartProps) {
   const firstLabel = report ? `first ${report.kind} · step ${report.step}` : first !== null ? `first non-finite · step ${first}` : '';
   return (
     <div data-testid="loss-chart" className="chart" data-first-nonfinite-step={first ?? ''}>
       <ChartFrame height={height} margin={MARGIN} svgRef={svgRef} label="Loss by step">
-        {(area) => <LossPlot area={area} runs={runs} scale={scale} smoothing={smoothing} report={report} first={first} firstLabel={firstLabel} />}
+        {(area) => (
+          <LossPlot
+            area={area}
+            runs={runs}
+            scale={scale}
+            smoothing={smoothing}
+            report={report}
+            first={first}
+            firstLabel={firstLabel}
+            zoom={zoom}
+            onZoom={onZoom}
+          />
+        )}
       </ChartFrame>
-      {runs.length > 1 && (
-        <p className="chart-legend" data-testid="loss-legend">
-          {runs.map((r, i) => {
-            const style = lineStyle(i);
-            return (
-              <span key={i} className="key">
-                <svg width="28" height="10" aria-hidden="true">
-                  <line x1="0" y1="5" x2="28" y2="5" stroke={style.stroke} strokeWidth="2.5" strokeDasharray={style.strokeDasharray} />
-                </svg>
-                {r.label}
-              </span>
-            );
-          })}
-        </p>
-      )}
     </div>
   );
 }

@@ -39,3 +39,13 @@ export function niceAxisRange(lo: number, hi: number, scale: ChartScale): [numbe
 export function stepTicks(xmax: number): number[] {
   return Array.from({ length: 6 }, (_, i) => Number(((xmax * i) / 5).toPrecision(12)));
 }
+
+/** Ticks for a zoomed step range: whole multiples of 1, 2 or 5 × 10^k, about five of them, inside [from, to]. */
+export function rangeTicks(from: number, to: number): number[] {
+  const rough = (to - from) / 5;
+  const mag = 10 ** Math.floor(Math.log10(Math.max(rough, 1)));
+  const step = [1, 2, 5, 10].map((m) => m * mag).find((s) => s >= rough) ?? 10 * mag;
+  const out: number[] = [];
+  for (let t = Math.ceil(from / step) * step; t <= to; t += step) out.push(t);
+  return out;
+}

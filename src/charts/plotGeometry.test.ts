@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { axesFor, domainKey, plotFor } from './plotGeometry';
+import { rangeTicks } from './niceDomain';
+import { axesFor, domainKey, plotFor, zoomDomainKey } from './plotGeometry';
 import { MinMaxSeries } from '../state/series';
 
 describe('plotFor', () => {
@@ -33,7 +34,7 @@ describe('domainKey and axesFor', () => {
     expect(key).toBe('-3|0|50');
     const axes = axesFor(key, 'log', 0.16);
     expect([axes.lo, axes.hi]).toEqual([-3, 0]);
-    expect(axes.domain).toEqual({ xmax: 50, ylo: -3, yhi: 0.48 });
+    expect(axes.domain).toEqual({ xmin: 0, xmax: 50, ylo: -3, yhi: 0.48 });
     expect(axes.yTicks).toEqual([-3, -2, -1, 0]);
     expect(axes.xTicks).toEqual([0, 10, 20, 30, 40, 50]);
   });
@@ -46,5 +47,24 @@ describe('domainKey and axesFor', () => {
 
   it('falls back to [0, 1] when nothing is finite', () => {
     expect(domainKey([series([Number.NaN, Number.POSITIVE_INFINITY])], 'linear', 2)).toBe('0|1|10');
+  });
+});
+
+describe('zoomed axes', () => {
+  it('show exactly the zoomed steps with round ticks inside them, and map pixels back to steps', () => {
+    const s = new MinMaxSeries(100);
+    [0.5, 0.4, 0.3].forEach((v, i) => s.push(120 + i, v));
+    const key = zoomDomainKey([s], 'log', { from: 113, to: 187 });
+    const axes = axesFor(key, 'log');
+    expect(axes.domain).toMatchObject({ xmin: 113, xmax: 187 });
+    expect(axes.xTicks).toEqual([120, 140, 160, 180]);
+    const plot = plotFor({ x: 10, y: 0, width: 740, height: 100 }, axes.domain)!;
+    expect(plot.x(113)).toBe(10);
+    expect(plot.x(187)).toBe(750);
+    expect(plot.stepAt(plot.x(150))).toBeCloseTo(150, 9);
+  });
+
+  it('keep whole-step ticks on a range of a few steps', () => {
+    expect(rangeTicks(3, 7)).toEqual([3, 4, 5, 6, 7]);
   });
 });

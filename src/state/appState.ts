@@ -48,6 +48,10 @@ export interface AppState {
   outcome: PresetOutcome | null;
   chartScale: ChartScale;
   smoothing: number;
+  /** Run files imported into the page, drawn beside the live runs (their data lives in their feeds). */
+  imports: { id: string; label: string }[];
+  /** Runs the user switched off in the run list ('main', 'compare' or an import's id). */
+  hiddenRuns: string[];
   embed: boolean;
 }
 
@@ -70,6 +74,8 @@ export function initialAppState(scenario: Scenario, rejected: RejectedKey[], emb
     outcome: null,
     chartScale: 'log',
     smoothing: 0,
+    imports: [],
+    hiddenRuns: [],
     embed,
   };
 }

@@ -10,6 +10,7 @@ import type { SentinelWarning, StepRecord } from '../engine/records';
 import { CHART_GAP_FRAMES, ChartPacing } from './chartPacing';
 import { FrameProbe } from './frameProbe';
 import { RunHistory } from './lossHistory';
+import { LossTrace } from './lossTrace';
 import { RunSeries } from './runSeries';
 import { StepRate } from './stepRate';
 
@@ -31,6 +32,8 @@ type Listener = () => void;
 export class LiveRun {
   readonly history = new RunHistory();
   readonly series = new RunSeries(0);
+  /** Every step's loss with its step: what a hover reads and a zoom draws. */
+  readonly trace = new LossTrace();
   readonly probe: FrameProbe;
   private readonly pacing = new ChartPacing();
   private readonly rate = new StepRate();
@@ -42,6 +45,7 @@ export class LiveRun {
   private chartOwed = false;
   private chartFrameOpen = false;
   private currentStep = 0;
+  private runs = 0;
 
   constructor(private readonly options: LiveRunOptions) {
     this.probe = new FrameProbe(options.now);
@@ -54,6 +58,11 @@ export class LiveRun {
 
   get stepsPerSecond(): number {
     return this.rate.perSecond;
+  }
+
+  /** Counts the clears: a view state tied to one run (a zoom) lapses when this changes. */
+  get generation(): number {
+    return this.runs;
   }
 
   /** Queue records from the worker; they are applied after the next frame, all at once. */
@@ -85,6 +94,8 @@ export class LiveRun {
   clear(): void {
     this.history.clear();
     this.series.clear();
+    this.trace.clear();
+    this.runs += 1;
     this.pending = [];
     this.chartOwed = false;
     this.currentStep = 0;
@@ -148,6 +159,7 @@ export class LiveRun {
     for (const r of batch) {
       this.history.push(r);
       this.series.push(r);
+      this.trace.push(r.step, r.loss);
       if (r.warnings.length > 0) warnings.push(...r.warnings);
     }
     this.currentStep = batch[batch.length - 1]!.step;

@@ -5,7 +5,7 @@ import { usePlayground } from './context';
 import { downloadBlob, svgToPng } from './downloads';
 
 export function ExportBar() {
-  const { store, actions, run, lossChartRef } = usePlayground();
+  const { store, actions, run, imports, lossChartRef } = usePlayground();
   const fileInput = useRef<HTMLInputElement>(null);
   const base = (): string => `nan-playground-${store.getState().scenario.model}-step${run.step}`;
   const keptRecords = () => run.history.keptRecords();
@@ -39,8 +39,10 @@ export function ExportBar() {
       const run = parseRunJson(await file.text());
       store.setState({ rejected: run.rejected });
       actions.setScenario(run.scenario, { push: true, preset: null });
+      // The file's own curve is drawn beside the new run, so training it again can be compared with it.
+      if (run.records.length > 0) imports.add(file.name, run.records);
       actions.notify(
-        `Imported ${file.name}: its scenario is loaded${run.records.length ? ` (the file holds ${run.records.length} steps; press Play to train it again)` : ''}.`,
+        `Imported ${file.name}: its scenario is loaded${run.records.length ? ` and its ${run.records.length} steps are drawn as "file: ${file.name}"; press Play to train it again` : ''}.`,
       );
     } catch (e) {
       actions.notify(`Could not import ${file.name}: ${e instanceof Error ? e.message : String(e)}`);

@@ -1,31 +1,45 @@
 /** The loss chart with its scale and smoothing controls, and a caption naming the first non-finite step. */
-import { useMemo } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import { LossChart, type ChartRun } from '../charts/LossChart';
+import type { StepRange } from '../charts/plotGeometry';
+import { stepsBeforeFlag } from '../charts/zoomRange';
 import { MarkerIcon } from '../charts/markers';
 import type { ChartScale } from '../state/appState';
+import type { LiveRun } from '../state/liveRun';
 import { useLive } from '../state/useLive';
 import { useStore } from '../state/useStore';
 import { usePlayground } from './context';
+import { RunList } from './RunList';
 
 const SCALES: ChartScale[] = ['linear', 'log', 'symlog'];
 
 export function LossPanel({ height = 300, showControls = true }: { height?: number; showControls?: boolean }) {
-  const { store, actions, run, compare, lossChartRef } = usePlayground();
+  const { store, actions, run, compare, imports, lossChartRef } = usePlayground();
   const scale = useStore(store, (s) => s.chartScale);
   const smoothing = useStore(store, (s) => s.smoothing);
   const report = useStore(store, (s) => s.report);
   const compareLabel = useStore(store, (s) => s.compare?.label ?? null);
+  const imported = useStore(store, (s) => s.imports);
+  const hidden = useStore(store, (s) => s.hiddenRuns);
   const seen = useLive(run, 'loss', () => run.series.loss.firstNonFinite?.step ?? null);
   const first = report?.step ?? seen;
+  // A zoom belongs to the run it was made on: a new run (a reset, a new model) shows all its steps.
+  const generation = useLive(run, 'step', () => run.generation);
+  const [zoomed, setZoomed] = useState<{ generation: number; range: StepRange } | null>(null);
+  const zoom = zoomed?.generation === generation ? zoomed.range : null;
+  const setZoom = useCallback((range: StepRange | null) => setZoomed(range ? { generation, range } : null), [generation]);
+
+  const listed = useMemo(() => {
+    const all: { id: string; label: string; feed: LiveRun | undefined; kind: ChartRun['kind'] }[] = [
+      { id: 'main', label: compareLabel === null ? 'this run' : 'before (this run)', feed: run, kind: 'run' },
+      ...(compareLabel === null ? [] : [{ id: 'compare', label: `after: ${compareLabel}`, feed: compare, kind: 'compare' as const }]),
+      ...imported.map((e) => ({ id: e.id, label: `file: ${e.label}`, feed: imports.feedOf(e.id), kind: 'import' as const })),
+    ];
+    return all.map((e, slot) => ({ ...e, slot, visible: !hidden.includes(e.id) }));
+  }, [run, compare, imports, compareLabel, imported, hidden]);
   const runs = useMemo<ChartRun[]>(
-    () =>
-      compareLabel === null
-        ? [{ feed: run, label: 'this run' }]
-        : [
-            { feed: run, label: 'before (this run)' },
-            { feed: compare, label: `after: ${compareLabel}` },
-          ],
-    [run, compare, compareLabel],
+    () => listed.flatMap((e) => (e.visible && e.feed ? [{ feed: e.feed, label: e.label, slot: e.slot, kind: e.kind }] : [])),
+    [listed],
   );
 
   return (
@@ -59,7 +73,34 @@ export function LossPanel({ height = 300, showControls = true }: { height?: numb
           </div>
         )}
       </div>
-      <LossChart runs={runs} scale={scale} smoothing={smoothing} report={report} first={first} height={height} svgRef={lossChartRef} />
+      <LossChart
+        runs={runs}
+        scale={scale}
+        smoothing={smoothing}
+        report={report}
+        first={first}
+        height={height}
+        svgRef={lossChartRef}
+        zoom={zoom}
+        onZoom={setZoom}
+      />
+      <div className="chart-under">
+        {listed.length > 1 && <RunList store={store} entries={listed} />}
+        <span className="zoom-controls">
+          {zoom ? (
+            <button type="button" data-testid="zoom-out" onClick={() => setZoom(null)} title="Or double-click the chart">
+              Show all steps
+            </button>
+          ) : (
+            first !== null && (
+              <button type="button" data-testid="zoom-to-flag" onClick={() => setZoom(stepsBeforeFlag(first, run.trace.firstStep ?? 0))}>
+                Zoom to the steps before the flag
+              </button>
+            )
+          )}
+          <span className="muted small">Drag on the chart to zoom; double-click to zoom out.</span>
+        </span>
+      </div>
       <p className="caption">
         <span className="key">
           <MarkerIcon kind="NaN" /> NaN

@@ -3,6 +3,7 @@
  * actions. The app's controller implements the actions; the UI never sees the worker or tfjs.
  */
 import { createContext, useContext, type RefObject } from 'react';
+import type { StepRecord } from '../engine/records';
 import type { Scenario } from '../engine/scenario';
 import type { Speed } from '../scenarios/speed';
 import type { AppStore } from '../state/appState';
@@ -21,6 +22,13 @@ export interface PlaygroundActions {
   notify(message: string): void;
 }
 
+/** Run files drawn beside the live runs. */
+export interface RunImports {
+  /** Draw a file's records as a run of its own; returns its id. */
+  add(label: string, records: readonly StepRecord[]): string;
+  feedOf(id: string): LiveRun | undefined;
+}
+
 export interface PlaygroundContextValue {
   store: AppStore;
   actions: PlaygroundActions;
@@ -28,6 +36,7 @@ export interface PlaygroundContextValue {
   run: LiveRun;
   /** The compare run, drawn over the main one while the store names one. */
   compare: LiveRun;
+  imports: RunImports;
   /** The loss chart's SVG element (the PNG export draws it). */
   lossChartRef: RefObject<SVGSVGElement | null>;
 }
