@@ -31,22 +31,31 @@ const LINE_HEIGHT = 15;
 
 /** What a hover shows at one run's step: the loss and its kind in words. */
 export function hoverText(label: string, loss: number | undefined, smoothed: number | undefined): string {
-  if (loss === undefined) return `${label}: no record at this step`;
+  if (loss === undefined) return `${label}: –`;
   if (nonFiniteKind(loss)) return `${label}: ${showNumber(loss, PLAIN)} (non-finite)`;
   const value = showNumber(loss, PLAIN);
   return smoothed === undefined ? `${label}: ${value}` : `${label}: ${value} (smoothed ${showNumber(smoothed, PLAIN)})`;
 }
 
+/** The step nearest to `target` that any of the runs recorded (runs may end at different steps). */
+export function nearestRecordedStep(runs: readonly HoverRun[], target: number): number | null {
+  let best: number | null = null;
+  for (const r of runs) {
+    const s = r.feed.trace.nearestStep(target);
+    if (s !== null && (best === null || Math.abs(s - target) < Math.abs(best - target))) best = s;
+  }
+  return best;
+}
+
 export function HoverLayer({ plot, runs, smoothing, onZoom }: Props) {
   const [hoverPx, setHoverPx] = useState<number | null>(null);
   const [drag, setDrag] = useState<{ from: number; to: number } | null>(null);
-  // Steps are read off the first run that has any (the main run may not have started while a file is shown).
-  const main = runs.find((r) => r.feed.trace.length > 0)?.feed.trace;
+
   const pxOf = (e: PointerEvent<SVGRectElement>): number => {
     const box = e.currentTarget.getBoundingClientRect();
     return Math.min(plot.right, Math.max(plot.left, plot.left + (e.clientX - box.left)));
   };
-  const step = hoverPx === null || !main ? null : main.nearestStep(plot.stepAt(hoverPx));
+  const step = hoverPx === null ? null : nearestRecordedStep(runs, plot.stepAt(hoverPx));
   const endDrag = (e: PointerEvent<SVGRectElement>): void => {
     if (!drag) return;
     setDrag(null);
