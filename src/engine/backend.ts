@@ -8,6 +8,7 @@ import '@tensorflow/tfjs-backend-webgpu';
 import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
 import ranking from './backendRanking.json';
 import { measureQuirks, type Quirk } from './backendQuirks';
+import { registerWasmKernels } from './kernels/wasmKernels';
 import type { BackendName, BackendRequest, ModelKind } from './scenario';
 
 export interface BackendStatus {
@@ -49,7 +50,8 @@ function environment(): 'browser' | 'node' {
 export function autoOrderFor(model: ModelKind, imageSize = 32, env = environment()): { order: BackendName[]; measured: Ranked } {
   const measured = ORDER[env]?.[referenceModelFor(model, imageSize)] ?? [];
   const first = measured.map((m) => m.backend).filter((b): b is BackendName => (ALL as string[]).includes(b));
-  const fallback: BackendName[] = model === 'unet' ? ['webgl', 'webgpu', 'cpu', 'wasm'] : ['cpu', 'wasm', 'webgl', 'webgpu'];
+  // Unmeasured U-Net: the GPUs first, then wasm, which trains it far faster than cpu (docs/BACKENDS.md).
+  const fallback: BackendName[] = model === 'unet' ? ['webgl', 'webgpu', 'wasm', 'cpu'] : ['cpu', 'wasm', 'webgl', 'webgpu'];
   return { order: [...first, ...fallback.filter((b) => !first.includes(b))], measured };
 }
 
@@ -79,6 +81,8 @@ async function trySet(name: BackendName, options: BackendOptions): Promise<strin
     // The threaded wasm build hangs when the page is cross-origin isolated; one thread is enough here.
     tf.env().set('WASM_HAS_MULTITHREAD_SUPPORT', false);
     if (options.wasmPaths) setWasmPaths(options.wasmPaths);
+    // tfjs-backend-wasm has no convolution weight gradient and a wrong max-pool gradient: ours let the U-Net train.
+    registerWasmKernels();
     wasmConfigured = true;
   }
   // tfjs runs small ops whose inputs still sit on the CPU with its cpu kernels ("CPU forwarding").
@@ -102,10 +106,6 @@ export async function initBackend(requested: BackendRequest, model: ModelKind, o
   const order = requested === 'auto' ? auto.order : [requested, 'cpu' as const];
   const failures: string[] = [];
   for (const name of order) {
-    if (name === 'wasm' && model === 'unet') {
-      failures.push('wasm cannot train the U-Net (tfjs-backend-wasm has no Conv2DBackpropFilter kernel)');
-      continue;
-    }
     const failure = await trySet(name, options);
     if (failure === null) {
       const reason =

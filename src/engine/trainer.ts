@@ -97,11 +97,8 @@ interface SnapshotData extends Snapshot {
   disposed: boolean;
 }
 
-/** Why this scenario cannot train on this backend, or null if it can. */
-export function unsupportedReason(s: Scenario, backend: string): string | null {
-  if (s.model === 'unet' && backend === 'wasm') {
-    return 'The wasm backend cannot train the U-Net: tfjs-backend-wasm has no Conv2DBackpropFilter kernel (convolution weight gradients). Use cpu, webgl or webgpu.';
-  }
+/** Why this scenario cannot train on this backend, or null if it can (today no reason depends on the backend). */
+export function unsupportedReason(s: Scenario, _backend: string): string | null {
   if (s.model === 'unet' && s.dataset !== 'shapes') return 'The U-Net trains on images: choose the "shapes" data set.';
   if (s.model !== 'unet' && s.dataset === 'shapes') return 'The "shapes" images are for the U-Net only.';
   if (s.seed === 0) return 'The seed must not be 0 (tfjs treats seed 0 as unseeded).';
