@@ -1,12 +1,15 @@
 /** The screen: top bar, notices, controls, charts, diagnosis, previews and the preset gallery. */
 import { useLayoutEffect } from 'react';
+import { DEFAULT_CLASSROOM } from '../state/classroom';
 import { useLive } from '../state/useLive';
 import { useStore } from '../state/useStore';
+import { ClassroomScreen } from '../ui/ClassroomScreen';
 import { ControlsPanel } from '../ui/ControlsPanel';
 import { DiagnosisPanel } from '../ui/DiagnosisPanel';
 import { ErrorBoundary } from '../ui/ErrorBoundary';
 import { ExportBar } from '../ui/ExportBar';
 import { Gallery } from '../ui/Gallery';
+import { LessonLine } from '../ui/LessonLine';
 import { LossPanel } from '../ui/LossPanel';
 import { NormPanel } from '../ui/NormPanel';
 import { Notices } from '../ui/Notices';
@@ -27,12 +30,22 @@ function FrameMark() {
 }
 
 export function App() {
-  const { store } = usePlayground();
+  const { store, actions } = usePlayground();
   const embed = useStore(store, (s) => s.embed);
+  const classroom = useStore(store, (s) => s.classroom);
+  if (classroom) {
+    return (
+      <>
+        <ClassroomScreen view={classroom} />
+        <FrameMark />
+      </>
+    );
+  }
   if (embed) {
     return (
       <div className="app embed">
         <ErrorBoundary area="chart">
+          <LessonLine />
           <TopBar compact />
           <LossPanel height={360} showControls={false} />
         </ErrorBoundary>
@@ -50,6 +63,14 @@ export function App() {
           <ErrorBoundary area="export bar">
             <ExportBar />
           </ErrorBoundary>
+          <button
+            type="button"
+            data-testid="present-button"
+            onClick={() => actions.setClassroom(DEFAULT_CLASSROOM)}
+            title="Classroom mode: large type, the lesson and its chart"
+          >
+            Present
+          </button>
         </div>
         <ErrorBoundary area="top bar">
           <TopBar />

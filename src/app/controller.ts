@@ -8,6 +8,7 @@ import type { Scenario } from '../engine/scenario';
 import { FIELD_BY_KEY } from '../scenarios/schema';
 import type { Speed } from '../scenarios/speed';
 import type { AppStore } from '../state/appState';
+import type { ClassroomView } from '../state/classroom';
 import { LiveRun } from '../state/liveRun';
 import { planScenarioChange } from '../state/scenarioChange';
 import { readLocation, writeLocation } from '../state/urlSync';
@@ -123,9 +124,15 @@ export class PlaygroundController {
     this.writeUrl('replace');
   }
 
+  /** Enter classroom mode with `view`, or leave it (null); Back returns to the view before. */
+  setClassroom(view: ClassroomView | null): void {
+    this.store.setState({ classroom: view });
+    this.writeUrl('push');
+  }
+
   private writeUrl(mode: 'push' | 'replace'): void {
-    const { scenario, embed, preset, speed } = this.store.getState();
-    writeLocation(this.deps.history, this.deps.location.pathname, scenario, { embed, preset, speed }, mode);
+    const { scenario, embed, preset, speed, classroom } = this.store.getState();
+    writeLocation(this.deps.history, this.deps.location.pathname, scenario, { embed, preset, speed, classroom }, mode);
   }
 
   setSmoothing(smoothing: number): void {

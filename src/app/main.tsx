@@ -2,6 +2,7 @@
 import { StrictMode, createRef } from 'react';
 import { createRoot } from 'react-dom/client';
 import { createAppStore, initialAppState } from '../state/appState';
+import { readClassroom } from '../state/classroom';
 import { readLocation } from '../state/urlSync';
 import { ErrorBoundary } from '../ui/ErrorBoundary';
 import { PlaygroundContext, type PlaygroundContextValue } from '../ui/context';
@@ -18,6 +19,12 @@ import './styles.css';
 const decoded = readLocation(window.location.search);
 const store = createAppStore(initialAppState(decoded.scenario, decoded.rejected, decoded.embed, decoded.preset));
 if (decoded.speed !== null) store.setState({ speed: decoded.speed });
+/** The classroom view of the address bar (on load and after Back/Forward). */
+const followClassroom = (): void => {
+  const { view, rejected } = readClassroom(new URLSearchParams(window.location.search));
+  store.setState((s) => ({ classroom: view, rejected: rejected.length > 0 ? [...s.rejected, ...rejected] : s.rejected }));
+};
+followClassroom();
 const controller = new PlaygroundController(store, {
   makeWorker: createTrainingWorker,
   makeOutcomeWorker: createOutcomeWorker,
@@ -40,7 +47,10 @@ const context: PlaygroundContextValue = {
 installTestHooks(controller);
 installKeyboard(controller);
 followTitle(store, (title) => (document.title = title));
-window.addEventListener('popstate', () => controller.followLocation());
+window.addEventListener('popstate', () => {
+  controller.followLocation();
+  followClassroom();
+});
 controller.start(decoded.autoplay);
 
 createRoot(document.getElementById('root')!).render(

@@ -10,6 +10,7 @@ import type { Scenario } from '../engine/scenario';
 import type { RejectedKey } from '../scenarios/codec';
 import type { PresetOutcome } from '../scenarios/presetOutcome';
 import { DEFAULT_SPEED, type Speed } from '../scenarios/speed';
+import type { ClassroomView } from './classroom';
 import { createStore } from './store';
 
 export type { RejectedKey } from '../scenarios/codec';
@@ -53,6 +54,8 @@ export interface AppState {
   /** Runs the user switched off in the run list ('main', 'compare' or an import's id). */
   hiddenRuns: string[];
   embed: boolean;
+  /** Classroom mode's view (panels and settings on screen), or null for the full playground. */
+  classroom: ClassroomView | null;
 }
 
 export function initialAppState(scenario: Scenario, rejected: RejectedKey[], embed: boolean, preset: string | null = null): AppState {
@@ -77,6 +80,7 @@ export function initialAppState(scenario: Scenario, rejected: RejectedKey[], emb
     imports: [],
     hiddenRuns: [],
     embed,
+    classroom: null,
   };
 }
 

@@ -36,32 +36,32 @@ describe('readLocation', () => {
 describe('queryFor / writeLocation', () => {
   it('round-trips a changed scenario through the URL', () => {
     const s = { ...DEFAULT_SCENARIO, lr: 0.5, hidden: [8, 4], backend: 'webgl' as const };
-    expect(readLocation(queryFor(s, { embed: false, preset: null, speed: 'auto' })).scenario).toEqual(s);
+    expect(readLocation(queryFor(s, { embed: false, preset: null, speed: 'auto', classroom: null })).scenario).toEqual(s);
   });
 
   it('encodes relative to a preset and keeps its id', () => {
     const d = readLocation('?preset=unscaled-features-sgd');
     expect(d.preset).toBe('unscaled-features-sgd');
-    const q = queryFor({ ...d.scenario, lr: 0.001 }, { embed: false, preset: d.preset, speed: 'auto' });
+    const q = queryFor({ ...d.scenario, lr: 0.001 }, { embed: false, preset: d.preset, speed: 'auto', classroom: null });
     expect(q).toContain('preset=unscaled-features-sgd');
     expect(readLocation(q).scenario).toEqual({ ...d.scenario, lr: 0.001 });
   });
 
   it('keeps embed=1 across edits', () => {
-    expect(queryFor(DEFAULT_SCENARIO, { embed: true, preset: null, speed: 'auto' })).toContain('embed=1');
+    expect(queryFor(DEFAULT_SCENARIO, { embed: true, preset: null, speed: 'auto', classroom: null })).toContain('embed=1');
   });
 
   it('keeps a fixed speed in the link and leaves the default out; a link reads back the same speed', () => {
-    const fixed = queryFor(DEFAULT_SCENARIO, { embed: false, preset: null, speed: 7 });
+    const fixed = queryFor(DEFAULT_SCENARIO, { embed: false, preset: null, speed: 7, classroom: null });
     expect(readLocation(fixed).speed).toBe(7);
-    expect(queryFor(DEFAULT_SCENARIO, { embed: false, preset: null, speed: 'auto' })).not.toContain('speed');
+    expect(queryFor(DEFAULT_SCENARIO, { embed: false, preset: null, speed: 'auto', classroom: null })).not.toContain('speed');
     expect(readLocation('?speed=auto').speed).toBe('auto');
   });
 
   it('pushes or replaces as asked', () => {
     const h = fakeHistory();
-    writeLocation(h, '/app/', { ...DEFAULT_SCENARIO, lr: 0.1 }, { embed: false, preset: null, speed: 'auto' }, 'replace');
-    writeLocation(h, '/app/', { ...DEFAULT_SCENARIO, model: 'linear' }, { embed: false, preset: null, speed: 'auto' }, 'push');
+    writeLocation(h, '/app/', { ...DEFAULT_SCENARIO, lr: 0.1 }, { embed: false, preset: null, speed: 'auto', classroom: null }, 'replace');
+    writeLocation(h, '/app/', { ...DEFAULT_SCENARIO, model: 'linear' }, { embed: false, preset: null, speed: 'auto', classroom: null }, 'push');
     expect(h.calls[0]![0]).toBe('replace');
     expect(h.calls[0]![1]).toMatch(/^\/app\/\?.*lr=0\.1/);
     expect(h.calls[1]![0]).toBe('push');

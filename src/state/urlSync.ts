@@ -8,6 +8,7 @@ import { sameFieldValue } from '../scenarios/sameValue';
 import { FIELD_BY_KEY } from '../scenarios/schema';
 import { DEFAULT_SPEED, SPEED_RULE, parseSpeed, type Speed } from '../scenarios/speed';
 import type { RejectedKey } from './appState';
+import { classroomQuery, type ClassroomView } from './classroom';
 import { decodeScenario, encodeScenario } from './codecAdapter';
 
 export interface LocationFlags {
@@ -43,15 +44,16 @@ export interface UrlContext {
   embed: boolean;
   preset: string | null;
   speed: Speed;
+  classroom: ClassroomView | null;
 }
 
 /**
- * The query for a scenario. `embed` survives edits so a slide keeps its layout, and a speed other
+ * The query for a scenario. `embed` and a classroom view survive edits so a slide keeps its layout, and a speed other
  * than the default survives a reload (a class set to 1 step per frame stays at 1).
  */
 export function queryFor(scenario: Scenario, flags: UrlContext): string {
   const encoded = encodeScenario(scenario, flags.preset ? { preset: flags.preset } : {});
-  const extra = [flags.embed ? 'embed=1' : '', flags.speed !== DEFAULT_SPEED ? `speed=${flags.speed}` : ''];
+  const extra = [flags.embed ? 'embed=1' : '', flags.speed !== DEFAULT_SPEED ? `speed=${flags.speed}` : '', classroomQuery(flags.classroom)];
   const parts = [encoded, ...extra].filter((p) => p.length > 0);
   return parts.length > 0 ? `?${parts.join('&')}` : '?';
 }

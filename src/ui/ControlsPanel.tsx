@@ -1,7 +1,7 @@
 /** Every scenario field, grouped as in the schema table; common groups open, specialist ones folded. */
 import { useCallback } from 'react';
 import type { Scenario } from '../engine/scenario';
-import { FIELDS_BY_GROUP, type FieldGroup } from '../scenarios/schema';
+import { FIELD_BY_URL, FIELDS_BY_GROUP, type FieldGroup } from '../scenarios/schema';
 import { useStore } from '../state/useStore';
 import { ControlField } from './ControlField';
 import { usePlayground } from './context';
@@ -33,13 +33,24 @@ function relevant(key: keyof Scenario, s: Scenario): boolean {
   return true;
 }
 
-export function ControlsPanel() {
+/** `only`: the URL names of the few settings to show, in that order, without groups (classroom mode). */
+export function ControlsPanel({ only }: { only?: readonly string[] }) {
   const { store, actions } = usePlayground();
   const scenario = useStore(store, (s) => s.scenario);
   const commit = useCallback(
     (key: keyof Scenario, value: Scenario[keyof Scenario]) => actions.setScenario({ ...store.getState().scenario, [key]: value }),
     [actions, store],
   );
+  if (only) {
+    return (
+      <nav className="panel controls" aria-label="Scenario settings">
+        {only.flatMap((url) => {
+          const f = FIELD_BY_URL.get(url);
+          return f ? [<ControlField key={f.key} field={f} value={scenario[f.key]} onCommit={(v) => commit(f.key, v)} />] : [];
+        })}
+      </nav>
+    );
+  }
   return (
     <nav className="panel controls" aria-label="Scenario settings">
       <h2>Settings</h2>

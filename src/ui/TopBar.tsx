@@ -17,17 +17,13 @@ export function TopBar({ compact = false }: { compact?: boolean }) {
       <button type="button" className="primary" data-testid="play-button" aria-pressed={running} onClick={() => actions.toggle()} title="Play / pause (Space)">
         {running ? '❚❚ Pause' : '▶ Play'}
       </button>
-      {!compact && (
-        <>
-          <button type="button" data-testid="step-button" onClick={() => actions.stepOnce()} title="One step (→)">
-            Step ▸
-          </button>
-          <button type="button" data-testid="reset-button" onClick={() => actions.reset()} title="New model, step 0 (R)">
-            ↺ Reset
-          </button>
-          <SpeedSelect />
-        </>
-      )}
+      <button type="button" data-testid="step-button" onClick={() => actions.stepOnce()} title="One step (→)">
+        Step ▸
+      </button>
+      <button type="button" data-testid="reset-button" onClick={() => actions.reset()} title="New model, step 0 (R)">
+        ↺ Reset
+      </button>
+      {!compact && <SpeedSelect />}
       <StepCounter />
       {!compact && (
         <>

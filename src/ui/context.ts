@@ -7,6 +7,7 @@ import type { StepRecord } from '../engine/records';
 import type { Scenario } from '../engine/scenario';
 import type { Speed } from '../scenarios/speed';
 import type { AppStore } from '../state/appState';
+import type { ClassroomView } from '../state/classroom';
 import type { LiveRun } from '../state/liveRun';
 
 export interface PlaygroundActions {
@@ -20,6 +21,8 @@ export interface PlaygroundActions {
   setScenario(next: Scenario, options?: { push?: boolean; preset?: string | null }): void;
   compareWith(fixed: Scenario, label: string): void;
   notify(message: string): void;
+  /** Enter classroom mode with a view of the screen, or leave it (null). */
+  setClassroom(view: ClassroomView | null): void;
 }
 
 /** Run files drawn beside the live runs. */

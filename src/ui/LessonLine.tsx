@@ -1,0 +1,39 @@
+/**
+ * The lesson in three lines for a projector or an embed: its title, what the article claims, and
+ * the verdict computed by running it (never stored). Outside a lesson, the scenario's title.
+ */
+import { presetById } from '../scenarios/presets';
+import { scenarioTitle } from '../state/codecAdapter';
+import { useStore } from '../state/useStore';
+import { usePlayground } from './context';
+
+export function LessonLine() {
+  const { store } = usePlayground();
+  const presetId = useStore(store, (s) => s.preset);
+  const scenario = useStore(store, (s) => s.scenario);
+  const outcome = useStore(store, (s) => s.outcome);
+  const preset = presetId ? presetById(presetId) : undefined;
+  const verdict =
+    outcome && preset && outcome.presetId === preset.id
+      ? outcome.status === 'done'
+        ? outcome.text
+        : outcome.status === 'running'
+          ? 'checking the claim…'
+          : null
+      : null;
+  return (
+    <header className="lesson-line" data-testid="lesson-line">
+      <h1 className="lesson-title">{preset ? preset.title : scenarioTitle(scenario)}</h1>
+      {preset && (
+        <p className="lesson-claim">
+          <strong>The article says:</strong> {preset.claim.statement}
+        </p>
+      )}
+      {verdict && (
+        <p className={`lesson-verdict ${outcome?.verdict ?? ''}`} data-testid="lesson-verdict">
+          <strong>Observed:</strong> {verdict}
+        </p>
+      )}
+    </header>
+  );
+}
