@@ -54,6 +54,12 @@ test('the compare run is listed beside the main run, and each can be switched of
   await app.compareFirstFix();
   const curves = app.lossChart.locator('.series-line');
   await expect(curves).toHaveCount(2);
+  // The PNG stands alone: a title and the link above the 300 px chart, a legend row per run below (at 2×).
+  const png = await readFile(await (await app.download('export-png')).path());
+  expect(png.readUInt32BE(20)).toBe(2 * (52 + 300 + 2 * 20 + 12));
+  await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
+  await page.getByTestId('copy-chart').click();
+  await expect(app.notice).toContainText('Chart copied as an image');
   await app.runToggle('compare').uncheck();
   await expect(curves).toHaveCount(1);
   await expect(app.lossChart.locator('[data-series="compare"]')).toHaveCount(0);

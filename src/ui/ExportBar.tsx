@@ -2,10 +2,13 @@
 import { useRef } from 'react';
 import { parseRunJson, runToCsv, runToJson } from '../state/runFile';
 import { usePlayground } from './context';
-import { downloadBlob, svgToPng } from './downloads';
+import { lineStyle } from '../charts/LossChart';
+import { scenarioTitle } from '../state/codecAdapter';
+import { chartRuns, listRuns } from './chartRuns';
+import { chartPng, downloadBlob } from './downloads';
 
 export function ExportBar() {
-  const { store, actions, run, imports, lossChartRef } = usePlayground();
+  const { store, actions, run, compare, imports, lossChartRef } = usePlayground();
   const fileInput = useRef<HTMLInputElement>(null);
   const base = (): string => `nan-playground-${store.getState().scenario.model}-step${run.step}`;
   const keptRecords = () => run.history.keptRecords();
@@ -21,16 +24,37 @@ export function ExportBar() {
     }
   };
 
-  const exportPng = async (): Promise<void> => {
+  /** The chart as a standalone image: the scenario's title and link above it, its runs named below. */
+  const chartImage = async (): Promise<Blob | null> => {
     const svg = lossChartRef.current;
-    if (!svg) {
-      actions.notify('No chart to export yet.');
-      return;
-    }
+    if (!svg) return null;
+    const s = store.getState();
+    const legend = chartRuns(listRuns(s, run, compare, imports)).map((r) => {
+      const style = lineStyle(r.slot ?? 0);
+      return { label: r.label, stroke: style.stroke, dash: style.strokeDasharray };
+    });
+    return chartPng(svg, { title: scenarioTitle(s.scenario, s.preset ?? undefined), subtitle: window.location.search || '(default scenario)' }, legend);
+  };
+
+  const exportPng = async (): Promise<void> => {
     try {
-      downloadBlob(await svgToPng(svg), `${base()}.png`);
+      const png = await chartImage();
+      if (png) downloadBlob(png, `${base()}.png`);
+      else actions.notify('No chart to export yet.');
     } catch (e) {
       actions.notify(`PNG export failed: ${e instanceof Error ? e.message : String(e)}`);
+    }
+  };
+
+  const copyImage = async (): Promise<void> => {
+    try {
+      const png = await chartImage();
+      if (!png) return actions.notify('No chart to copy yet.');
+      await navigator.clipboard.write([new ClipboardItem({ 'image/png': png })]);
+      actions.notify('Chart copied as an image, with its title, link and legend.');
+    } catch (e) {
+      // Image clipboard needs permission and a secure origin; the PNG button always works.
+      actions.notify(`Could not copy the image (${e instanceof Error ? e.message : String(e)}); use PNG to save it instead.`);
     }
   };
 
@@ -69,6 +93,9 @@ export function ExportBar() {
       </button>
       <button type="button" data-testid="export-png" onClick={() => void exportPng()}>
         PNG
+      </button>
+      <button type="button" data-testid="copy-chart" onClick={() => void copyImage()} title="Copy the loss chart as an image">
+        Copy chart
       </button>
       <button type="button" data-testid="import-button" onClick={() => fileInput.current?.click()}>
         Import…

@@ -1,13 +1,13 @@
 /** The loss chart with its scale and smoothing controls, and a caption naming the first non-finite step. */
 import { useCallback, useMemo, useState } from 'react';
-import { LossChart, type ChartRun } from '../charts/LossChart';
+import { LossChart } from '../charts/LossChart';
 import type { StepRange } from '../charts/plotGeometry';
 import { stepsBeforeFlag } from '../charts/zoomRange';
 import { MarkerIcon } from '../charts/markers';
 import type { ChartScale } from '../state/appState';
-import type { LiveRun } from '../state/liveRun';
 import { useLive } from '../state/useLive';
 import { useStore } from '../state/useStore';
+import { chartRuns, listRuns } from './chartRuns';
 import { usePlayground } from './context';
 import { RunList } from './RunList';
 
@@ -18,7 +18,7 @@ export function LossPanel({ height = 300, showControls = true }: { height?: numb
   const scale = useStore(store, (s) => s.chartScale);
   const smoothing = useStore(store, (s) => s.smoothing);
   const report = useStore(store, (s) => s.report);
-  const compareLabel = useStore(store, (s) => s.compare?.label ?? null);
+  const compareRun = useStore(store, (s) => s.compare);
   const imported = useStore(store, (s) => s.imports);
   const hidden = useStore(store, (s) => s.hiddenRuns);
   const seen = useLive(run, 'loss', () => run.series.loss.firstNonFinite?.step ?? null);
@@ -29,18 +29,11 @@ export function LossPanel({ height = 300, showControls = true }: { height?: numb
   const zoom = zoomed?.generation === generation ? zoomed.range : null;
   const setZoom = useCallback((range: StepRange | null) => setZoomed(range ? { generation, range } : null), [generation]);
 
-  const listed = useMemo(() => {
-    const all: { id: string; label: string; feed: LiveRun | undefined; kind: ChartRun['kind'] }[] = [
-      { id: 'main', label: compareLabel === null ? 'this run' : 'before (this run)', feed: run, kind: 'run' },
-      ...(compareLabel === null ? [] : [{ id: 'compare', label: `after: ${compareLabel}`, feed: compare, kind: 'compare' as const }]),
-      ...imported.map((e) => ({ id: e.id, label: `file: ${e.label}`, feed: imports.feedOf(e.id), kind: 'import' as const })),
-    ];
-    return all.map((e, slot) => ({ ...e, slot, visible: !hidden.includes(e.id) }));
-  }, [run, compare, imports, compareLabel, imported, hidden]);
-  const runs = useMemo<ChartRun[]>(
-    () => listed.flatMap((e) => (e.visible && e.feed ? [{ feed: e.feed, label: e.label, slot: e.slot, kind: e.kind }] : [])),
-    [listed],
+  const listed = useMemo(
+    () => listRuns({ compare: compareRun, imports: imported, hiddenRuns: hidden }, run, compare, imports),
+    [run, compare, imports, compareRun, imported, hidden],
   );
+  const runs = useMemo(() => chartRuns(listed), [listed]);
 
   return (
     <section className="panel" aria-labelledby="loss-title">

@@ -1,4 +1,5 @@
-/** Saving files from the page, and turning the loss chart's SVG into a PNG. */
+/** Saving files from the page, and turning the loss chart's SVG into a standalone PNG. */
+import { standaloneChartMarkup, standaloneSize, type ChartHead, type LegendEntry } from './chartImage';
 
 export function downloadBlob(blob: Blob, name: string): void {
   const url = URL.createObjectURL(blob);
@@ -12,22 +13,27 @@ export function downloadBlob(blob: Blob, name: string): void {
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
-/** Rasterise an SVG (with a white background, at `scale`× for slides) into a PNG blob. */
-export async function svgToPng(svg: SVGSVGElement, scale = 2): Promise<Blob> {
+/**
+ * The loss chart as a standalone PNG (title, link, chart, legend; at `scale`× for slides). The
+ * pointer layer (hover readout, zoom selection) is left out: it belongs to the screen.
+ */
+export async function chartPng(svg: SVGSVGElement, head: ChartHead, legend: readonly LegendEntry[], scale = 2): Promise<Blob> {
   const { width, height } = svg.getBoundingClientRect();
   const copy = svg.cloneNode(true) as SVGSVGElement;
+  copy.querySelectorAll('.hover-layer').forEach((el) => el.remove());
   copy.setAttribute('xmlns', 'http://www.w3.org/2000/svg');
   copy.setAttribute('width', String(width));
   copy.setAttribute('height', String(height));
   // Chart text inherits the page font; name one so the PNG matches without page CSS.
-  copy.setAttribute('style', 'font-family: system-ui, sans-serif; font-size: 12px; background: #fff');
-  const text = new XMLSerializer().serializeToString(copy);
+  copy.setAttribute('style', 'font-family: system-ui, sans-serif; font-size: 12px');
+  const markup = standaloneChartMarkup(new XMLSerializer().serializeToString(copy), width, height, head, legend);
+  const size = standaloneSize(width, height, legend.length);
   const img = new Image();
-  img.src = `data:image/svg+xml;charset=utf-8,${encodeURIComponent(text)}`;
+  img.src = `data:image/svg+xml;charset=utf-8,${encodeURIComponent(markup)}`;
   await img.decode();
   const canvas = document.createElement('canvas');
-  canvas.width = Math.round(width * scale);
-  canvas.height = Math.round(height * scale);
+  canvas.width = Math.round(size.width * scale);
+  canvas.height = Math.round(size.height * scale);
   const ctx = canvas.getContext('2d')!;
   ctx.fillStyle = '#fff';
   ctx.fillRect(0, 0, canvas.width, canvas.height);
