@@ -1,17 +1,16 @@
 /**
  * The full loss history of one run in a growable Float64Array (NaN and ±Inf kept as they are),
- * plus the latest RECORDS_KEPT records for export in a fixed-size table (the JSON and CSV exports
- * hold those; the chart holds every step's loss).
+ * plus its records for export (keptRecords.ts: every one up to a cap, then the first, those around
+ * the first non-finite one and the last); the chart holds every step's loss.
  */
 import type { StepRecord } from '../engine/records';
-import { RecordTable } from './recordTable';
-
-const RECORDS_KEPT = 5_000;
+import { KeptRecords } from './keptRecords';
+import type { ExportedRecords } from './stepCoverage';
 
 export class RunHistory {
   private losses = new Float64Array(1024);
   private count = 0;
-  private readonly records = new RecordTable(RECORDS_KEPT);
+  private readonly records = new KeptRecords();
 
   push(record: StepRecord): void {
     if (this.count === this.losses.length) {
@@ -35,8 +34,9 @@ export class RunHistory {
     return this.losses[i]!;
   }
 
-  keptRecords(): StepRecord[] {
-    return this.records.toArray();
+  /** The records an export holds, in step order, and which steps of the run they are. */
+  exportable(): ExportedRecords {
+    return this.records.exportable();
   }
 
   clear(): void {

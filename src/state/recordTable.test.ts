@@ -20,7 +20,7 @@ function record(step: number, extra: Partial<StepRecord> = {}): StepRecord {
 
 describe('RecordTable', () => {
   it('gives back exactly the records it was given, NaN and ±Inf included', () => {
-    const t = new RecordTable(1000);
+    const t = new RecordTable();
     const input = Array.from({ length: 600 }, (_, i) => record(i + 1));
     input.forEach((r) => t.push(r));
     expect(t.length).toBe(600);
@@ -31,7 +31,7 @@ describe('RecordTable', () => {
   });
 
   it('keeps a record with other keys as it is', () => {
-    const t = new RecordTable(10);
+    const t = new RecordTable();
     t.push(record(1));
     const odd = record(2, { activationMax: { other: 1 } });
     t.push(odd);
@@ -40,15 +40,25 @@ describe('RecordTable', () => {
     expect(t.at(2)).toEqual(record(3));
   });
 
-  it('past its capacity drops the oldest quarter and keeps the latest records in order', () => {
-    const t = new RecordTable(8);
-    for (let s = 1; s <= 11; s++) t.push(record(s));
-    expect(t.toArray().map((r) => r.step)).toEqual([5, 6, 7, 8, 9, 10, 11]);
-    expect(t.toArray()).toEqual([5, 6, 7, 8, 9, 10, 11].map((s) => record(s)));
+  it('grows past a chunk (4,096 rows) without losing a row', () => {
+    const t = new RecordTable();
+    for (let s = 1; s <= 9000; s++) t.push(record(s));
+    expect(t.length).toBe(9000);
+    expect([t.at(0), t.at(4095), t.at(4096), t.at(8999)]).toEqual([record(1), record(4096), record(4097), record(9000)]);
+  });
+
+  it('put overwrites a row, its warnings and an odd record included', () => {
+    const t = new RecordTable();
+    for (let s = 1; s <= 3; s++) t.push(record(s));
+    t.put(1, record(7)); // row 1 held step 2 and its warning
+    t.put(0, record(8, { activationMax: { other: 1 } }));
+    t.put(0, record(9));
+    expect(t.toArray()).toEqual([record(9), record(7), record(3)]);
+    expect(() => t.put(5, record(5))).toThrow(RangeError);
   });
 
   it('clear starts a new layout', () => {
-    const t = new RecordTable(8);
+    const t = new RecordTable();
     t.push(record(1));
     t.clear();
     const other = record(1, { gradNorms: { w: 1 }, weightNorms: { w: 1 }, updateRatios: { w: 1 }, activationMax: {} });

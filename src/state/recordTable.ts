@@ -1,16 +1,18 @@
 /**
- * Step records stored row by row in one Float64Array of fixed capacity, allocated on the first
- * record: a StepRecord object with its four per-parameter maps costs ~600 bytes of heap, a row here
- * 8 bytes per number, and once allocated the table never grows, so the page's heap stays flat
- * however long a run plays (the soak test holds it within +10 % from step 500 to 5,000). Past the
- * capacity the oldest quarter is dropped. Records whose key sets differ from the first one's (none
- * in practice: the model is fixed for a run) are kept as objects beside the table.
+ * Step records stored as rows of numbers in Float64Array chunks, allocated as rows arrive: a
+ * StepRecord object with its four per-parameter maps costs ~600 bytes of heap and a JSON copy of
+ * it 575 bytes (the default MLP), a row here 8 bytes per number (144 bytes for that MLP, 984 for a
+ * U-Net with batch norm). The numbers live in typed-array memory, outside the JS heap, and a chunk
+ * is never moved or copied once allocated. Records whose key sets differ from the first one's
+ * (none in practice: the model is fixed for a run) are kept as objects beside the table.
  */
 import type { SentinelWarning, StepRecord } from '../engine/records';
 
 type MapField = 'gradNorms' | 'weightNorms' | 'updateRatios' | 'activationMax';
 const MAP_FIELDS: MapField[] = ['gradNorms', 'weightNorms', 'updateRatios', 'activationMax'];
 const FIXED = 4; // step, loss, gradNorm, flags (1 = nonFinite, 2 = skipped)
+/** Rows per chunk: small enough that a short run allocates little, large enough that chunks stay few. */
+const CHUNK_ROWS = 4096;
 
 interface Layout {
   keys: Record<MapField, string[]>;
@@ -20,6 +22,11 @@ interface Layout {
 function layoutOf(r: StepRecord): Layout {
   const keys = Object.fromEntries(MAP_FIELDS.map((f) => [f, Object.keys(r[f])])) as Record<MapField, string[]>;
   return { keys, stride: FIXED + MAP_FIELDS.reduce((n, f) => n + keys[f].length, 0) };
+}
+
+/** Bytes one record of this shape takes as a row. */
+export function rowBytes(r: StepRecord): number {
+  return layoutOf(r).stride * Float64Array.BYTES_PER_ELEMENT;
 }
 
 function fits(layout: Layout, r: StepRecord): boolean {
@@ -32,34 +39,39 @@ function fits(layout: Layout, r: StepRecord): boolean {
 
 export class RecordTable {
   private layout: Layout | null = null;
-  private data = new Float64Array(0);
+  private chunks: Float64Array[] = [];
   private rows = 0;
   /** Row index → warnings (rare) and row index → a record that did not fit the layout. */
-  private warnings = new Map<number, SentinelWarning[]>();
-  private irregular = new Map<number, StepRecord>();
-
-  constructor(readonly capacity: number) {}
+  private readonly warnings = new Map<number, SentinelWarning[]>();
+  private readonly irregular = new Map<number, StepRecord>();
 
   get length(): number {
     return this.rows;
   }
 
   push(r: StepRecord): void {
-    if (this.rows === this.capacity) this.dropOldest(Math.ceil(this.capacity / 4));
+    this.put(this.rows, r);
+  }
+
+  /** Write row `row` (an existing row is overwritten; `length` appends). */
+  put(row: number, r: StepRecord): void {
+    if (row > this.rows) throw new RangeError(`row ${row} of a table of ${this.rows}`);
+    if (row === this.rows) this.rows++;
     this.layout ??= layoutOf(r);
-    const row = this.rows++;
+    this.warnings.delete(row);
+    this.irregular.delete(row);
     if (!fits(this.layout, r)) {
       this.irregular.set(row, r);
       return;
     }
     const { stride, keys } = this.layout;
-    if (this.data.length === 0) this.data = new Float64Array(this.capacity * stride);
-    let o = row * stride;
-    this.data[o++] = r.step;
-    this.data[o++] = r.loss;
-    this.data[o++] = r.gradNorm;
-    this.data[o++] = (r.nonFinite ? 1 : 0) | (r.skipped ? 2 : 0);
-    for (const f of MAP_FIELDS) for (const k of keys[f]) this.data[o++] = r[f][k]!;
+    const chunk = this.chunkFor(row);
+    let o = (row % CHUNK_ROWS) * stride;
+    chunk[o++] = r.step;
+    chunk[o++] = r.loss;
+    chunk[o++] = r.gradNorm;
+    chunk[o++] = (r.nonFinite ? 1 : 0) | (r.skipped ? 2 : 0);
+    for (const f of MAP_FIELDS) for (const k of keys[f]) chunk[o++] = r[f][k]!;
     if (r.warnings.length > 0) this.warnings.set(row, r.warnings);
   }
 
@@ -68,8 +80,8 @@ export class RecordTable {
     const odd = this.irregular.get(i);
     if (odd) return odd;
     const { stride, keys } = this.layout!;
-    let o = i * stride;
-    const d = this.data;
+    const d = this.chunks[Math.floor(i / CHUNK_ROWS)]!;
+    let o = (i % CHUNK_ROWS) * stride;
     const step = d[o++]!;
     const loss = d[o++]!;
     const gradNorm = d[o++]!;
@@ -85,19 +97,15 @@ export class RecordTable {
 
   clear(): void {
     this.layout = null;
-    this.data = new Float64Array(0);
+    this.chunks = [];
     this.rows = 0;
     this.warnings.clear();
     this.irregular.clear();
   }
 
-  /** Forget the oldest n rows (a run longer than the capacity keeps its latest records). */
-  private dropOldest(n: number): void {
-    const stride = this.layout?.stride ?? 0;
-    this.data.copyWithin(0, n * stride, this.rows * stride);
-    this.rows -= n;
-    const shift = <T>(m: Map<number, T>): Map<number, T> => new Map([...m].filter(([i]) => i >= n).map(([i, v]) => [i - n, v]));
-    this.warnings = shift(this.warnings);
-    this.irregular = shift(this.irregular);
+  private chunkFor(row: number): Float64Array {
+    const index = Math.floor(row / CHUNK_ROWS);
+    while (this.chunks.length <= index) this.chunks.push(new Float64Array(CHUNK_ROWS * this.layout!.stride));
+    return this.chunks[index]!;
   }
 }

@@ -2,7 +2,9 @@ import { describe, expect, it } from 'vitest';
 import type { StepRecord } from '../engine/records';
 import { DEFAULT_SCENARIO } from '../engine/scenario';
 import { decodeScenario } from '../scenarios/codec';
-import { parseRunJson, runToCsv, runToJson } from './runFile';
+import { KeptRecords } from './keptRecords';
+import { RUN_FILE_VERSION, parseRunJson, runToCsv, runToJson } from './runFile';
+import type { ExportedRecords } from './stepCoverage';
 
 const record = (step: number, loss: number): StepRecord => ({
   step,
@@ -17,14 +19,79 @@ const record = (step: number, loss: number): StepRecord => ({
   warnings: [],
 });
 
+/** Records as a run keeps them for export (every one: these runs are far below the cap). */
+function exported(records: StepRecord[], maxRecords?: number): ExportedRecords {
+  const kept = new KeptRecords(maxRecords);
+  records.forEach((r) => kept.push(r));
+  return kept.exportable();
+}
+
 describe('run JSON', () => {
   it('round-trips the scenario, records and non-finite losses', () => {
     const s = { ...DEFAULT_SCENARIO, lr: 3, hidden: [4, 2], precision: 'float16' as const };
-    const text = runToJson(s, [record(1, 0.5), record(2, Number.NaN), record(3, Infinity)], null);
+    const text = runToJson(s, exported([record(1, 0.5), record(2, Number.NaN), record(3, Infinity)]), null);
     const back = parseRunJson(text);
     expect(back.scenario).toEqual(s);
     expect(back.rejected).toEqual([]);
     expect(back.records.map((r) => r.loss)).toEqual([0.5, Number.NaN, Infinity]);
+  });
+
+  it('gives back exactly the records exported, NaN, +Inf and -Inf in every field', () => {
+    const odd = [Number.NaN, Infinity, -Infinity, 2, -0.5, 1e-300];
+    const records = Array.from({ length: 600 }, (_, i) => {
+      const v = odd[i % odd.length]!;
+      return {
+        ...record(i + 1, v),
+        gradNorm: odd[(i + 1) % odd.length]!,
+        gradNorms: { a: v, b: -v },
+        weightNorms: { a: 1 },
+        updateRatios: { a: v },
+        activationMax: { l: v },
+      };
+    });
+    const file = exported(records);
+    const back = parseRunJson(runToJson(DEFAULT_SCENARIO, file, null));
+    expect(back.records).toEqual(records);
+    expect(Object.is(back.records[1]!.gradNorms.b, -Infinity)).toBe(true);
+    expect(back.steps).toEqual(file.steps);
+  });
+
+  it('states which steps it holds: all of them, or which part and why', () => {
+    const all = JSON.parse(runToJson(DEFAULT_SCENARIO, exported([record(1, 1), record(2, 1)]), null)) as Record<string, unknown>;
+    expect(all.version).toBe(RUN_FILE_VERSION);
+    expect(all.steps).toEqual({ total: 2, kept: 2, ranges: [[1, 2]], reason: null });
+
+    const run = Array.from({ length: 300 }, (_, i) => record(i + 1, i + 1 >= 100 ? Number.NaN : 1));
+    const part = parseRunJson(runToJson(DEFAULT_SCENARIO, exported(run, 100), null));
+    expect(part.records.map((r) => r.step)).toEqual([...steps(1, 45), ...steps(95, 104), ...steps(256, 300)]);
+    expect(part.steps?.ranges).toEqual([
+      [1, 45],
+      [95, 104],
+      [256, 300],
+    ]);
+    expect(part.steps?.reason).toMatch(/^a run keeps at most 100 steps for export/);
+  });
+
+  it('still reads a version 1 file, which does not say which steps it holds', () => {
+    const v1 = JSON.stringify(
+      { format: 'nan-playground-run', version: 1, exportedAt: '', scenario: { lr: 0.5 }, report: null, records: [record(7, Number.NaN)] },
+      (_k, v: unknown) => (typeof v === 'number' && Number.isNaN(v) ? 'NaN' : v),
+    );
+    const back = parseRunJson(v1);
+    expect(back.scenario.lr).toBe(0.5);
+    expect(back.records).toEqual([record(7, Number.NaN)]);
+    expect(back.steps).toBeNull();
+  });
+
+  it('drops a malformed steps statement instead of trusting it', () => {
+    const text = JSON.stringify({
+      format: 'nan-playground-run',
+      version: 2,
+      scenario: {},
+      records: [],
+      steps: { total: -1, kept: 0, ranges: [], reason: null },
+    });
+    expect(parseRunJson(text).steps).toBeNull();
   });
 
   it('keeps valid fields and reports invalid or unknown ones', () => {
@@ -54,10 +121,22 @@ describe('run JSON', () => {
 
 describe('run CSV', () => {
   it('writes a header and one row per record, with NaN/Inf spelt out', () => {
-    const csv = runToCsv([record(1, 0.5), record(2, Number.NaN)])
+    const csv = runToCsv(exported([record(1, 0.5), record(2, Number.NaN)]))
       .trim()
       .split('\n');
     expect(csv[0]).toBe('step,loss,gradNorm,nonFinite,skipped,grad:dense1/kernel,weight:dense1/kernel');
     expect(csv[2]).toBe('2,NaN,1,1,0,0.5,2');
   });
+
+  it('a part of a run starts with a # line saying which steps and why', () => {
+    const run = Array.from({ length: 250 }, (_, i) => record(i + 1, 1));
+    const [note, header, first] = runToCsv(exported(run, 100)).split('\n');
+    expect(note).toBe(
+      "# 90 of the run's 250 steps: 1–45 and 206–250 (a run keeps at most 100 steps for export (at most 16 MiB of numbers): past that, its first 45 steps and its last 45)",
+    );
+    expect(header).toMatch(/^step,loss,/);
+    expect(first).toMatch(/^1,1,/);
+  });
 });
+
+const steps = (from: number, to: number): number[] => Array.from({ length: to - from + 1 }, (_, i) => from + i);

@@ -1,16 +1,19 @@
 /**
- * The run as a file: JSON (scenario, records, sentinel report) and CSV. JSON has no NaN or
- * Infinity, so non-finite numbers are written as the strings "NaN", "Infinity", "-Infinity" and
- * read back as numbers; import validates the scenario with the schema and reports what it dropped.
+ * The run as a file: JSON (scenario, records, sentinel report, which steps it holds) and CSV. JSON
+ * has no NaN or Infinity, so non-finite numbers are written as the strings "NaN", "Infinity",
+ * "-Infinity" and read back as numbers; import validates the scenario with the schema and reports
+ * what it dropped. Version 2 added `steps` (which steps of the run the file holds); version 1 files,
+ * which do not say, are still read.
  */
 import { decodeNonFinite, encodeNonFinite } from '../engine/nonFiniteJson';
 import type { NonFiniteReport, StepRecord } from '../engine/records';
 import { DEFAULT_SCENARIO, type Scenario } from '../engine/scenario';
 import { restoreScenario, type RejectedKey, type SettingSource } from '../scenarios/restore';
 import { FIELD_BY_KEY } from '../scenarios/schema';
+import { describeSteps, type ExportedRecords, type StepCoverage } from './stepCoverage';
 
 const RUN_FILE_FORMAT = 'nan-playground-run';
-const RUN_FILE_VERSION = 1;
+export const RUN_FILE_VERSION = 2;
 
 export interface RunFile {
   format: typeof RUN_FILE_FORMAT;
@@ -18,11 +21,21 @@ export interface RunFile {
   exportedAt: string;
   scenario: Scenario;
   report: NonFiniteReport | null;
+  /** Which steps the file holds (from version 2). */
+  steps: StepCoverage;
   records: StepRecord[];
 }
 
-export function runToJson(scenario: Scenario, records: StepRecord[], report: NonFiniteReport | null, now = new Date()): string {
-  const file: RunFile = { format: RUN_FILE_FORMAT, version: RUN_FILE_VERSION, exportedAt: now.toISOString(), scenario, report, records };
+export function runToJson(scenario: Scenario, run: ExportedRecords, report: NonFiniteReport | null, now = new Date()): string {
+  const file: RunFile = {
+    format: RUN_FILE_FORMAT,
+    version: RUN_FILE_VERSION,
+    exportedAt: now.toISOString(),
+    scenario,
+    report,
+    steps: run.steps,
+    records: run.records,
+  };
   return JSON.stringify(file, encodeNonFinite);
 }
 
@@ -30,7 +43,8 @@ const csvNumber = (v: number | undefined): string =>
   v === undefined ? '' : Number.isNaN(v) ? 'NaN' : v === Infinity ? 'Inf' : v === -Infinity ? '-Inf' : String(v);
 const csvName = (s: string): string => (/[",\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
 
-export function runToCsv(records: StepRecord[]): string {
+/** CSV of the records; a file that holds part of the run says which part in a first `#` line. */
+export function runToCsv({ records, steps }: ExportedRecords): string {
   const params = [...new Set(records.flatMap((r) => Object.keys(r.gradNorms)))];
   const header = ['step', 'loss', 'gradNorm', 'nonFinite', 'skipped', ...params.map((p) => `grad:${p}`), ...params.map((p) => `weight:${p}`)];
   const rows = records.map((r) =>
@@ -44,7 +58,9 @@ export function runToCsv(records: StepRecord[]): string {
       ...params.map((p) => csvNumber(r.weightNorms[p])),
     ].join(','),
   );
-  return [header.map(csvName).join(','), ...rows].join('\n') + '\n';
+  // Only a subset gets the comment line: a complete file stays plain CSV for every tool.
+  const note = steps.reason === null ? [] : [`# ${describeSteps(steps)}`];
+  return [...note, header.map(csvName).join(','), ...rows].join('\n') + '\n';
 }
 
 export interface ImportedRun {
@@ -52,6 +68,8 @@ export interface ImportedRun {
   rejected: RejectedKey[];
   records: StepRecord[];
   report: NonFiniteReport | null;
+  /** Which steps the file says it holds; null for a version 1 file, which does not say. */
+  steps: StepCoverage | null;
 }
 
 /** A file's scenario is already typed JSON, keyed by full field names (a link's short names are not read). */
@@ -73,5 +91,15 @@ export function parseRunJson(text: string): ImportedRun {
   if (typeof raw !== 'object' || raw === null || file.format !== RUN_FILE_FORMAT) throw new Error('not a NaN playground run file');
   const given = typeof file.scenario === 'object' && file.scenario !== null ? file.scenario : {};
   const { scenario, rejected } = restoreScenario(DEFAULT_SCENARIO, Object.entries(given), FILE_SETTINGS);
-  return { scenario, rejected, records: Array.isArray(file.records) ? file.records : [], report: file.report ?? null };
+  return { scenario, rejected, records: Array.isArray(file.records) ? file.records : [], report: file.report ?? null, steps: readCoverage(file.steps) };
+}
+
+/** The file's `steps` statement when it is well formed (a hand-edited one is dropped, not trusted). */
+function readCoverage(raw: unknown): StepCoverage | null {
+  if (typeof raw !== 'object' || raw === null) return null;
+  const c = raw as Partial<StepCoverage>;
+  const isCount = (n: unknown): n is number => Number.isInteger(n) && (n as number) >= 0;
+  const rangesOk = Array.isArray(c.ranges) && c.ranges.every((r) => Array.isArray(r) && r.length === 2 && r.every(Number.isFinite));
+  if (!isCount(c.total) || !isCount(c.kept) || !rangesOk || !(c.reason === null || typeof c.reason === 'string')) return null;
+  return { total: c.total, kept: c.kept, ranges: c.ranges!, reason: c.reason };
 }

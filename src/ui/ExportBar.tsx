@@ -1,6 +1,7 @@
 /** Copy link, export (JSON, CSV, PNG) and import of a run. */
 import { useRef } from 'react';
 import { parseRunJson, runToCsv, runToJson } from '../state/runFile';
+import { describeSteps, type ExportedRecords } from '../state/stepCoverage';
 import { usePlayground } from './context';
 import { lineStyle } from '../charts/LossChart';
 import { scenarioTitle } from '../state/codecAdapter';
@@ -11,7 +12,12 @@ export function ExportBar() {
   const { store, actions, run, compare, imports, lossChartRef } = usePlayground();
   const fileInput = useRef<HTMLInputElement>(null);
   const base = (): string => `nan-playground-${store.getState().scenario.model}-step${run.step}`;
-  const keptRecords = () => run.history.keptRecords();
+  /** The records to export; when they are a part of the run, the page says so as well as the file. */
+  const exported = (kind: 'JSON' | 'CSV'): ExportedRecords => {
+    const e = run.history.exportable();
+    if (e.steps.reason !== null) actions.notify(`The ${kind} file holds ${describeSteps(e.steps)}.`);
+    return e;
+  };
 
   const copyLink = async (): Promise<void> => {
     const url = window.location.href;
@@ -66,7 +72,7 @@ export function ExportBar() {
       // The file's own curve is drawn beside the new run, so training it again can be compared with it.
       if (run.records.length > 0) imports.add(file.name, run.records);
       actions.notify(
-        `Imported ${file.name}: its scenario is loaded${run.records.length ? ` and its ${run.records.length} steps are drawn as "file: ${file.name}"; press Play to train it again` : ''}.`,
+        `Imported ${file.name}: its scenario is loaded${run.records.length ? ` and its ${run.records.length} steps are drawn as "file: ${file.name}"; press Play to train it again` : ''}.${run.steps?.reason ? ` The file holds ${describeSteps(run.steps)}.` : ''}`,
       );
     } catch (e) {
       actions.notify(`Could not import ${file.name}: ${e instanceof Error ? e.message : String(e)}`);
@@ -83,12 +89,12 @@ export function ExportBar() {
         data-testid="export-json"
         onClick={() => {
           const s = store.getState();
-          downloadBlob(new Blob([runToJson(s.scenario, keptRecords(), s.report)], { type: 'application/json' }), `${base()}.json`);
+          downloadBlob(new Blob([runToJson(s.scenario, exported('JSON'), s.report)], { type: 'application/json' }), `${base()}.json`);
         }}
       >
         JSON
       </button>
-      <button type="button" data-testid="export-csv" onClick={() => downloadBlob(new Blob([runToCsv(keptRecords())], { type: 'text/csv' }), `${base()}.csv`)}>
+      <button type="button" data-testid="export-csv" onClick={() => downloadBlob(new Blob([runToCsv(exported('CSV'))], { type: 'text/csv' }), `${base()}.csv`)}>
         CSV
       </button>
       <button type="button" data-testid="export-png" onClick={() => void exportPng()}>
