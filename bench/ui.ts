@@ -36,7 +36,7 @@ export async function benchUi(distDir: string, seconds: number, backendFor: (mod
       try {
         process.stderr.write(`bench: app ${backend} ${model.id}…\n`);
         // The app's default speed (auto), as a person opening a link gets it.
-        await page.goto(`${site.url}index.html?${encodeScenario({ ...model.scenario, backend })}&autoplay=1`);
+        await page.goto(`${site.url}index.html?${encodeScenario({ ...model.scenario, backend, steps: 100_000 })}&autoplay=1`);
         const app = new PlaygroundPage(page);
         // Autoplay starts once the backend is up; the first steps compile shaders or warm caches,
         // so long tasks count only after them.

@@ -24,7 +24,7 @@ test.describe('playing and editing', () => {
 
   test('a slider change applies to the following steps and to the URL (replaced, not pushed)', async ({ page, pageLog }) => {
     const app = new PlaygroundPage(page);
-    await app.open();
+    await app.open('steps=5000');
     const k = await app.trainSteps(40);
     const historyBefore = await page.evaluate(() => history.length);
 
@@ -42,7 +42,7 @@ test.describe('playing and editing', () => {
     expect(after.length).toBe(changed); // the run continued; it did not restart
 
     // The same run without the change, to the same step: identical before k, different after.
-    await app.open();
+    await app.open('steps=5000');
     await app.trainSteps(changed);
     const baseline = (await app.state()).losses;
     expect(after.slice(0, k)).toEqual(baseline.slice(0, k));
@@ -229,7 +229,8 @@ test.describe('performance', { tag: '@perf' }, () => {
       await app.setSpeed(500);
       return stats;
     };
-    await app.open('be=cpu&speed=500&autoplay=1');
+    // Steps at the schema's maximum: this run must not stop at the default 200 steps.
+    await app.open('be=cpu&speed=500&autoplay=1&steps=100000');
     const early = await measure(1000);
     const late = await measure(20_000);
     await app.pause();

@@ -8,7 +8,7 @@ test.use({ launchOptions: { executablePath: systemChromium(), args: [...CHROMIUM
 test('5,000 steps with the app open: heap and chart DOM stay bounded', { tag: '@perf' }, async ({ page }) => {
   test.setTimeout(300_000);
   const app = new PlaygroundPage(page);
-  await app.open('be=cpu&speed=20');
+  await app.open('be=cpu&speed=20&steps=100000');
   const measure = () =>
     page.evaluate(() => {
       (window as unknown as { gc?: () => void }).gc?.();

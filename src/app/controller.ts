@@ -5,13 +5,14 @@
  * (controllerDeps.ts), so each decision has a unit test.
  */
 import type { Scenario } from '../engine/scenario';
-import { FIELD_BY_KEY } from '../scenarios/schema';
 import type { Speed } from '../scenarios/speed';
 import type { AppStore } from '../state/appState';
 import type { ClassroomView } from '../state/classroom';
 import { LiveRun } from '../state/liveRun';
-import { planScenarioChange } from '../state/scenarioChange';
-import { readLocation, writeLocation } from '../state/urlSync';
+import { modelResetNotice, planScenarioChange } from '../state/scenarioChange';
+import { decidePlay } from '../state/playPolicy';
+import { readLocation } from '../state/urlSync';
+import { writeAddress } from './addressBar';
 import { CompareRunner, compareSteps } from './compareRunner';
 import type { ControllerDeps } from './controllerDeps';
 import { showNotice } from './notices';
@@ -55,7 +56,7 @@ export class PlaygroundController {
   /** Forget the run's data on this side, keeping the worker as it is. */
   private clearRun(): void {
     this.run.clear();
-    this.store.setState({ report: null, warnings: [], stopReason: null, preview: null });
+    this.store.setState({ report: null, warnings: [], stopReason: null, preview: null, continued: false });
   }
 
   private configure(keep: boolean): void {
@@ -91,8 +92,12 @@ export class PlaygroundController {
     }
   }
 
-  play(): void {
-    if (!this.store.getState().error) this.link.send({ type: 'play' });
+  /** Play up to Steps (playPolicy.ts decides); `continueRun`: train on past them from now on. */
+  play(continueRun = false): void {
+    if (continueRun) this.store.setState({ continued: true });
+    const decision = decidePlay(this.store.getState(), this.run.step);
+    if (decision && 'notice' in decision) this.notify(decision.notice);
+    else if (decision) this.link.send({ type: 'play', ...decision.play });
   }
 
   pause(): void {
@@ -121,18 +126,13 @@ export class PlaygroundController {
   setSpeed(speed: Speed): void {
     this.store.setState({ speed });
     this.link.send({ type: 'setSpeed', speed });
-    this.writeUrl('replace');
+    writeAddress(this.deps, this.store.getState(), 'replace');
   }
 
   /** Enter classroom mode with `view`, or leave it (null); Back returns to the view before. */
   setClassroom(view: ClassroomView | null): void {
     this.store.setState({ classroom: view });
-    this.writeUrl('push');
-  }
-
-  private writeUrl(mode: 'push' | 'replace'): void {
-    const { scenario, embed, preset, speed, classroom } = this.store.getState();
-    writeLocation(this.deps.history, this.deps.location.pathname, scenario, { embed, preset, speed, classroom }, mode);
+    writeAddress(this.deps, this.store.getState(), 'push');
   }
 
   setSmoothing(smoothing: number): void {
@@ -153,10 +153,9 @@ export class PlaygroundController {
     const plan = planScenarioChange(s.scenario, next, { presetChanged, push: options.push, fromHistory: options.fromHistory });
     if (!plan) return;
     this.store.setState({ scenario: next });
-    if (plan.url !== 'none') this.writeUrl(plan.url);
+    if (plan.url !== 'none') writeAddress(this.deps, this.store.getState(), plan.url);
     if (plan.model === 'rebuild') {
-      const names = plan.structural.map((k) => FIELD_BY_KEY.get(k)?.label ?? k).join(', ');
-      this.notify(`Model reset: ${names} changed, so training starts again from step 0.`);
+      this.notify(modelResetNotice(plan.structural));
       this.compare.clear();
       this.configure(false);
     } else if (plan.model === 'live') {

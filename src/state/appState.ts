@@ -38,6 +38,8 @@ export interface AppState {
   speed: Speed;
   report: NonFiniteReport | null;
   warnings: SentinelWarning[];
+  /** Continue was pressed: Play trains on past the scenario's Steps (until a new run). */
+  continued: boolean;
   /** Why the run stopped on its own ('flagged', 'done', 'error'), for the status line. */
   stopReason: string | null;
   /** Short-lived messages: "model reset: hidden layers changed", "typed value rejected", … */
@@ -69,6 +71,7 @@ export function initialAppState(scenario: Scenario, rejected: RejectedKey[], emb
     speed: DEFAULT_SPEED,
     report: null,
     warnings: [],
+    continued: false,
     stopReason: null,
     notices: [],
     error: null,

@@ -7,6 +7,7 @@
  *   live: the weights and the step count carry over.
  */
 import type { Scenario } from '../engine/scenario';
+import { FIELD_BY_KEY } from '../scenarios/schema';
 import { changedFields, structuralChanges } from './urlSync';
 
 export type UrlWrite = 'push' | 'replace' | 'none';
@@ -35,4 +36,10 @@ export function planScenarioChange(prev: Scenario, next: Scenario, context: Chan
   const url: UrlWrite = context.fromHistory ? 'none' : context.push || context.presetChanged || structural.length > 0 ? 'push' : 'replace';
   const model: ModelChange = changed.length === 0 ? 'none' : structural.length > 0 ? 'rebuild' : 'live';
   return { url, model, structural };
+}
+
+/** What the page says when a change rebuilds the model, naming the fields by their labels. */
+export function modelResetNotice(structural: readonly (keyof Scenario)[]): string {
+  const names = structural.map((k) => FIELD_BY_KEY.get(k)?.label ?? k).join(', ');
+  return `Model reset: ${names} changed, so training starts again from step 0.`;
 }

@@ -2,6 +2,7 @@
 import { useLive } from '../state/useLive';
 import { useStore } from '../state/useStore';
 import { usePlayground } from './context';
+import { RunStatus } from './RunStatus';
 import { SpeedSelect } from './SpeedSelect';
 
 export function TopBar({ compact = false }: { compact?: boolean }) {
@@ -9,8 +10,6 @@ export function TopBar({ compact = false }: { compact?: boolean }) {
   const running = useStore(store, (s) => s.running);
   const backend = useStore(store, (s) => s.backend);
   const precision = useStore(store, (s) => s.scenario.precision);
-  const stopReason = useStore(store, (s) => s.stopReason);
-  const flagged = useStore(store, (s) => s.report !== null);
 
   return (
     <div className="topbar" role="toolbar" aria-label="Training controls">
@@ -42,9 +41,9 @@ export function TopBar({ compact = false }: { compact?: boolean }) {
           <span className={`badge ${precision === 'float32' ? '' : 'warn'}`} data-testid="precision-badge" title="Number format of weights and activations">
             {precision}
           </span>
-          {flagged && stopReason === 'flagged' && <span className="badge flag">paused at first non-finite step</span>}
         </>
       )}
+      <RunStatus />
     </div>
   );
 }

@@ -11,7 +11,8 @@ import type { ClassroomView } from '../state/classroom';
 import type { LiveRun } from '../state/liveRun';
 
 export interface PlaygroundActions {
-  play(): void;
+  /** Play up to the scenario's Steps; `continueRun`: train on past them. */
+  play(continueRun?: boolean): void;
   pause(): void;
   toggle(): void;
   stepOnce(): void;

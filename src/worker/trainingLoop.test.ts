@@ -168,6 +168,25 @@ describe('TrainingLoop: ticks', () => {
   });
 });
 
+describe('TrainingLoop: stepping by hand', () => {
+  it('steps past the run end and past a flag: the person asked for that step', async () => {
+    const h = await playing(5, (harness) => (harness.script.flagAt = 4), 2);
+    await h.tick();
+    expect(h.take().at(-1)).toBe('running#1 false step 2 why done');
+    await h.loop.receive({ type: 'step', count: 1 });
+    expect(h.take()).toEqual(['records#1 3', 'preview#1 at 3']);
+    await h.loop.receive({ type: 'step', count: 1 });
+    expect(h.take()).toEqual(['records#1 4', 'report#1 step 4', 'preview#1 at 4', 'running#1 false step 4 why flagged']);
+    await h.loop.receive({ type: 'step', count: 1 });
+    expect(h.take()).toEqual(['records#1 5', 'preview#1 at 5', 'running#1 false step 5 why flagged']);
+    // Play still stops at the flag.
+    await h.loop.receive({ type: 'play' });
+    expect(h.take()).toEqual(['running#1 true step 5 why null']);
+    await h.tick();
+    expect(h.take()).toEqual(['preview#1 at 5', 'running#1 false step 5 why flagged']);
+  });
+});
+
 describe('TrainingLoop: awaited (WebGPU) steps', () => {
   const asyncOnly = (h: ReturnType<typeof loopHarness>) => (h.script.asyncOnly = true);
 

@@ -81,7 +81,7 @@ export class TrainingLoop {
     if (this.running) this.setRunning(false, 'paused');
     // A WebGPU tick may still be awaiting a step: one step at a time on the trainer.
     await this.tickInProgress;
-    const why = await this.takeSteps(count, Number.POSITIVE_INFINITY, () => true);
+    const why = await this.takeSteps(count, Number.POSITIVE_INFINITY, () => true, true);
     this.flush(true);
     if (why === 'flagged') this.setRunning(false, why);
   }
@@ -130,16 +130,19 @@ export class TrainingLoop {
     this.schedule(nextTickDelay(plan, start, this.deps.now()));
   }
 
-  /** Take up to `count` steps while `goOn()` holds; returns why it stopped early, or null. */
-  private async takeSteps(count: number, budgetMs: number, goOn: () => boolean): Promise<string | null> {
+  /**
+   * Take up to `count` steps while `goOn()` holds; returns why it stopped early, or null. `byHand`
+   * (the Step button) steps past a flag or the run's end: that is what the person asked for.
+   */
+  private async takeSteps(count: number, budgetMs: number, goOn: () => boolean, byHand = false): Promise<string | null> {
     const trainer = this.run?.trainer;
     if (!trainer) return 'no model';
     const start = this.deps.now();
     for (let i = 0; i < count; i++) {
       // WebGPU steps await, so a pause can arrive in the middle of a tick.
       if (!goOn()) return 'paused';
-      if (trainer.paused) return 'flagged';
-      if (this.stopAt !== null && trainer.stepIndex >= this.stopAt) return 'done';
+      if (trainer.paused && !byHand) return 'flagged';
+      if (this.stopAt !== null && trainer.stepIndex >= this.stopAt && !byHand) return 'done';
       // WebGPU: an awaited readback; a configure message may replace the run meanwhile.
       const record = trainer.asyncOnly ? await trainer.stepAsync() : trainer.step();
       if (this.run?.trainer !== trainer) return 'replaced';
