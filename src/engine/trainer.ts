@@ -19,6 +19,12 @@ import { StepLayout } from './stepLayout';
 import { driveAsync, driveSync, needsAsyncReadback, type Flow } from './readback';
 import { GrowthWatch } from './warnings';
 import { previewFlow, type Preview } from './preview';
+import { registerCpuKernels } from './kernels/cpuKernels';
+
+// On import, not in initBackend alone: the CLI, the runs and the tests pick the cpu backend with
+// tf.setBackend('cpu') directly, and every path that trains imports this file. Registering is
+// idempotent and keyed by backend name, so it holds for any later setBackend('cpu').
+registerCpuKernels();
 
 export interface TrainerOptions {
   /**
