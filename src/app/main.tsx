@@ -12,6 +12,7 @@ import { PlaygroundController } from './controller';
 import { followTitle } from './documentTitle';
 import { ImportedRuns } from './importedRuns';
 import { installKeyboard } from './keyboard';
+import { installOffline } from './offline';
 import { installTestHooks } from './testHooks';
 import { createOutcomeWorker, createTrainingWorker } from './workerFactory';
 import './styles.css';
@@ -46,6 +47,7 @@ const context: PlaygroundContextValue = {
 
 installTestHooks(controller);
 installKeyboard(controller);
+installOffline(store);
 followTitle(store, (title) => (document.title = title));
 window.addEventListener('popstate', () => {
   controller.followLocation();
