@@ -17,7 +17,7 @@ import { installTestHooks } from './testHooks';
 import { createOutcomeWorker, createTrainingWorker } from './workerFactory';
 import './styles.css';
 
-const decoded = readLocation(window.location.search);
+const decoded = readLocation(window.location.search, window.location.hash);
 const store = createAppStore(initialAppState(decoded.scenario, decoded.rejected, decoded.embed, decoded.preset));
 if (decoded.speed !== null) store.setState({ speed: decoded.speed });
 /** The classroom view of the address bar (on load and after Back/Forward). */
@@ -53,6 +53,7 @@ window.addEventListener('popstate', () => {
   controller.followLocation();
   followClassroom();
 });
+decoded.notes.forEach((note) => controller.notify(note));
 controller.start(decoded.autoplay);
 
 createRoot(document.getElementById('root')!).render(

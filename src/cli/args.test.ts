@@ -32,6 +32,18 @@ describe('parseArgs', () => {
       '--url: ignored lr=abc: not a number; ignored act=swish: not one of relu, leakyRelu, elu, tanh, sigmoid, softplus, linear',
     ],
     [['run', '--preset', 'unscaled-features-sgd', '--steps', '0'], '--steps 0: below the minimum 1'],
+    [['run', '--preset', 'unscaled-features-sgd', '--set', 'seed=1e20'], '--set seed=1e20: above the maximum 2147483647'],
+    [['run', '--preset', 'unscaled-features-sgd', '--steps', '1e20'], '--steps 1e20: above the maximum 100000'],
+    [['run', '--url', 'lr=1e20'], '--url: ignored lr=1e20: above the maximum 10000'],
+    [['run', '--url', ''], `--url "" holds no settings: give a link copied from the app or its query (--url 'v=1&lr=0.1'), or --preset <id>`],
+    [
+      ['run', '--url', 'https://example.org/play/?'],
+      `--url "https://example.org/play/?" holds no settings: give a link copied from the app or its query (--url 'v=1&lr=0.1'), or --preset <id>`,
+    ],
+    [
+      ['run', '--url', 'https://example.org/#lr=1&act=relu'],
+      `--url: the settings are after "#" (#lr=1&act=relu); links to this playground put them after "?": --url '?lr=1&act=relu'`,
+    ],
     [['run', '--preset', 'unscaled-features-sgd', '--backend', 'webgl'], '--backend webgl: the command line runs on cpu or wasm only'],
     [['run', '--preset', 'unscaled-features-sgd', '--bogus'], 'unknown flag --bogus for run'],
     [['run', '--preset'], 'flag --preset needs a value'],

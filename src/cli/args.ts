@@ -4,7 +4,7 @@
  * single stderr line of an exit-2 failure.
  */
 import type { Scenario } from '../engine/scenario';
-import { decodeScenario, describeRejected, parseSetting } from '../scenarios/codec';
+import { decodeScenario, describeRejected, parseSetting, queryOf } from '../scenarios/codec';
 import { presetById, presetScenario } from '../scenarios/presets';
 
 export type CliBackend = 'cpu' | 'wasm';
@@ -80,6 +80,8 @@ export function parseArgs(argv: readonly string[]): ParseResult {
     scenario = presetScenario(found);
     preset = found.id;
   } else {
+    const empty = emptyUrl(url!);
+    if (empty) return { ok: false, error: empty };
     const decoded = decodeScenario(url!);
     if (decoded.rejected.length > 0) return { ok: false, error: `--url: ${decoded.rejected.map(describeRejected).join('; ')}` };
     scenario = decoded.scenario;
@@ -108,4 +110,15 @@ export function parseArgs(argv: readonly string[]): ParseResult {
   }
   const backend = (backendText as CliBackend | undefined) ?? null;
   return { ok: true, plan: { command: 'run', json, scenario, preset, backend, search: !flags.has('--no-search') } };
+}
+
+/**
+ * Why `--url` holds no settings, or null when it does: an empty query would run the default
+ * scenario as if that had been asked for, which is never what an empty or mistyped link means.
+ */
+function emptyUrl(url: string): string | null {
+  if (queryOf(url).trim() !== '') return null;
+  const hash = url.includes('#') ? url.slice(url.indexOf('#') + 1) : '';
+  if (hash.includes('=')) return `--url: the settings are after "#" (#${hash}); links to this playground put them after "?": --url '?${hash}'`;
+  return `--url ${JSON.stringify(url)} holds no settings: give a link copied from the app or its query (--url 'v=1&lr=0.1'), or --preset <id>`;
 }

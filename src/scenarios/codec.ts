@@ -53,6 +53,8 @@ function formatValue(field: Field, value: Scenario[keyof Scenario]): string {
 const DECIMAL = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
 
 type Parsed = { ok: true; value: unknown } | { ok: false; reason: string };
+/** A decimal number past what a double holds (1e400). */
+const TOO_LARGE = 'not a finite number (too large)';
 
 function parseNumber(text: string): Parsed {
   // A literal "+" in a hand-typed exponent arrives as a space after form decoding.
@@ -60,7 +62,16 @@ function parseNumber(text: string): Parsed {
   if (/^[+-]?(nan|inf(inity)?)$/i.test(repaired)) return { ok: false, reason: 'not a finite number' };
   if (!DECIMAL.test(repaired)) return { ok: false, reason: 'not a number' };
   const value = Number(repaired);
-  return Number.isFinite(value) ? { ok: true, value } : { ok: false, reason: 'not a finite number (too large)' };
+  return Number.isFinite(value) ? { ok: true, value } : { ok: false, reason: TOO_LARGE };
+}
+
+/**
+ * 1e400 is a decimal number past what a double holds: refuse it by the field's own bound, in the
+ * words the range check uses for any other value past it (the bound is the useful part).
+ */
+function withinDouble(range: { min: number; max: number }, parsed: Parsed, text: string): Parsed {
+  if (parsed.ok || parsed.reason !== TOO_LARGE) return parsed;
+  return { ok: false, reason: text.trim().startsWith('-') ? `below the minimum ${String(range.min)}` : `above the maximum ${String(range.max)}` };
 }
 
 /** Turn the text of one URL value into a typed value for its field (range checks come after). */
@@ -70,7 +81,7 @@ function parseText(field: Field, text: string): Parsed {
   switch (field.type) {
     case 'number':
     case 'integer':
-      return parseNumber(text);
+      return withinDouble(field.range, parseNumber(text), text);
     case 'integerList': {
       const items = text.split(',');
       const values: number[] = [];

@@ -55,6 +55,14 @@ describe('validation derived from the table', () => {
     expect(checkFieldValue('batchNorm', 'yes')).toBe('not a boolean');
   });
 
+  it("names the field's own bounds for whole numbers past 2^53, not the largest safe integer", () => {
+    expect(checkFieldValue('seed', 1e20)).toBe('above the maximum 2147483647');
+    expect(checkFieldValue('steps', 2 ** 53 + 2)).toBe('above the maximum 100000');
+    expect(checkFieldValue('seed', -1e20)).toBe('below the minimum 1');
+    expect(checkFieldValue('hidden', [4, 1e20])).toBe('item 2 above the maximum 256');
+    expect(checkFieldValue('seed', 2.5)).toBe('not a whole number');
+  });
+
   it('rejects unknown and mistyped fields in a whole scenario', () => {
     const bad = { ...DEFAULT_SCENARIO, lr: -1, learningRate: 0.1 } as unknown as Scenario;
     const result = validateScenario(bad);

@@ -456,10 +456,12 @@ function fieldSchema(field: Field): z.ZodType {
   switch (field.type) {
     case 'number':
       return z.number().min(field.range.min).max(field.range.max);
+    // The range comes before int(): zod reports issues in check order, and int() carries bounds of
+    // its own (±2^53 − 1), so 1e20 would otherwise be refused as above 9007199254740991.
     case 'integer':
-      return z.number().int().min(field.range.min).max(field.range.max);
+      return z.number().min(field.range.min).max(field.range.max).int();
     case 'integerList':
-      return z.array(z.number().int().min(field.range.min).max(field.range.max)).min(field.minItems).max(field.maxItems);
+      return z.array(z.number().min(field.range.min).max(field.range.max).int()).min(field.minItems).max(field.maxItems);
     case 'enum':
       return z.enum(field.values as [string, ...string[]]);
     case 'boolean':

@@ -113,6 +113,28 @@ describe('run JSON', () => {
     expect(file.rejected).toEqual(link.rejected);
   });
 
+  it("refuses a whole number past 2^53 by the field's own maximum", () => {
+    const file = parseRunJson(JSON.stringify({ format: 'nan-playground-run', version: 2, scenario: { seed: 1e20, hidden: [1e20] }, records: [] }));
+    expect(file.rejected).toEqual([
+      { key: 'seed', value: '100000000000000000000', reason: 'above the maximum 2147483647' },
+      { key: 'hidden', value: '[100000000000000000000]', reason: 'item 1 above the maximum 256' },
+    ]);
+  });
+
+  it('refuses a newer version, naming it, and a file with no version or a bad one', () => {
+    const file = (version: unknown): string => JSON.stringify({ format: 'nan-playground-run', version, scenario: {}, records: [] });
+    expect(() => parseRunJson(file(999))).toThrow(
+      'this file is version 999; this playground reads up to version 2 (a newer playground wrote it: open it there)',
+    );
+    expect(() => parseRunJson(file(undefined))).toThrow(
+      'this file has no "version", so it cannot be told how to read it (this playground reads versions 1 to 2; the files it exports say "version": 2)',
+    );
+    expect(() => parseRunJson(file('2'))).toThrow('this file\'s "version" is "2", not a version number (this playground reads versions 1 to 2)');
+    expect(() => parseRunJson(file(1.5))).toThrow(/"version" is 1.5, not a version number/);
+    expect(parseRunJson(file(1)).records).toEqual([]);
+    expect(parseRunJson(file(RUN_FILE_VERSION)).records).toEqual([]);
+  });
+
   it('refuses what is not a run file', () => {
     expect(() => parseRunJson('{')).toThrow(/not JSON/);
     expect(() => parseRunJson('{"a":1}')).toThrow(/not a NaN playground run/);

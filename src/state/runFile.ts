@@ -3,7 +3,7 @@
  * has no NaN or Infinity, so non-finite numbers are written as the strings "NaN", "Infinity",
  * "-Infinity" and read back as numbers; import validates the scenario with the schema and reports
  * what it dropped. Version 2 added `steps` (which steps of the run the file holds); version 1 files,
- * which do not say, are still read.
+ * which do not say, are still read; a newer version or none at all is refused with a reason.
  */
 import { decodeNonFinite, encodeNonFinite } from '../engine/nonFiniteJson';
 import type { NonFiniteReport, StepRecord } from '../engine/records';
@@ -79,7 +79,7 @@ const FILE_SETTINGS: SettingSource = {
   show: (raw) => JSON.stringify(raw) ?? String(raw),
 };
 
-/** Parse an exported run. Throws only when the text is not a run file at all. */
+/** Parse an exported run. Throws when the text is not a run file, or one of a version this playground cannot read. */
 export function parseRunJson(text: string): ImportedRun {
   let raw: unknown;
   try {
@@ -89,6 +89,8 @@ export function parseRunJson(text: string): ImportedRun {
   }
   const file = raw as Partial<RunFile>;
   if (typeof raw !== 'object' || raw === null || file.format !== RUN_FILE_FORMAT) throw new Error('not a NaN playground run file');
+  const unreadable = versionProblem(file.version);
+  if (unreadable) throw new Error(unreadable);
   const given = typeof file.scenario === 'object' && file.scenario !== null ? file.scenario : {};
   const { scenario, rejected } = restoreScenario(DEFAULT_SCENARIO, Object.entries(given), FILE_SETTINGS);
   return { scenario, rejected, records: Array.isArray(file.records) ? file.records : [], report: file.report ?? null, steps: readCoverage(file.steps) };
@@ -102,4 +104,19 @@ function readCoverage(raw: unknown): StepCoverage | null {
   const rangesOk = Array.isArray(c.ranges) && c.ranges.every((r) => Array.isArray(r) && r.length === 2 && r.every(Number.isFinite));
   if (!isCount(c.total) || !isCount(c.kept) || !rangesOk || !(c.reason === null || typeof c.reason === 'string')) return null;
   return { total: c.total, kept: c.kept, ranges: c.ranges!, reason: c.reason };
+}
+
+/**
+ * Why a file's version cannot be read, or null when it can. A newer file may mean something this
+ * playground would misread, and a file without a version was not written by any playground, so
+ * neither is guessed at.
+ */
+function versionProblem(version: unknown): string | null {
+  const readable = `this playground reads versions 1 to ${RUN_FILE_VERSION}`;
+  if (version === undefined)
+    return `this file has no "version", so it cannot be told how to read it (${readable}; the files it exports say "version": ${RUN_FILE_VERSION})`;
+  if (!Number.isInteger(version) || (version as number) < 1) return `this file's "version" is ${JSON.stringify(version)}, not a version number (${readable})`;
+  if ((version as number) > RUN_FILE_VERSION)
+    return `this file is version ${String(version)}; this playground reads up to version ${RUN_FILE_VERSION} (a newer playground wrote it: open it there)`;
+  return null;
 }

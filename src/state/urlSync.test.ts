@@ -33,6 +33,29 @@ describe('readLocation', () => {
   });
 });
 
+describe('readLocation: settings after #', () => {
+  it('reads a hash link like a query when there is no query, and says so', () => {
+    const d = readLocation('', '#lr=1&opt=sgd');
+    expect(d.scenario).toEqual({ ...DEFAULT_SCENARIO, lr: 1, optimizer: 'sgd' });
+    expect(d.notes).toEqual([
+      'This link puts its settings after # (#lr=1&opt=sgd): they were read as a query (?lr=1&opt=sgd), as links to this playground write them.',
+    ]);
+  });
+
+  it('reports unknown keys of a hash link as it would in a query', () => {
+    expect(readLocation('', '#regularizationRate=0&lr=1').rejected).toEqual([{ key: 'regularizationRate', value: '0', reason: 'unknown key' }]);
+  });
+
+  it('prefers the query, and leaves an anchor alone', () => {
+    const both = readLocation('?lr=0.5', '#lr=1');
+    expect(both.scenario.lr).toBe(0.5);
+    expect(both.notes).toEqual([]);
+    const anchor = readLocation('', '#controls');
+    expect(anchor.scenario).toEqual(DEFAULT_SCENARIO);
+    expect(anchor.notes).toEqual([]);
+  });
+});
+
 describe('queryFor / writeLocation', () => {
   it('round-trips a changed scenario through the URL', () => {
     const s = { ...DEFAULT_SCENARIO, lr: 0.5, hidden: [8, 4], backend: 'webgl' as const };

@@ -23,6 +23,8 @@ export interface DecodedLocation extends LocationFlags {
   rejected: RejectedKey[];
   /** The preset the link named, if any: later edits are encoded relative to it. */
   preset: string | null;
+  /** What the page should tell about how it read the link (settings found after # instead of ?). */
+  notes: string[];
 }
 
 export interface HistoryLike {
@@ -30,15 +32,34 @@ export interface HistoryLike {
   replaceState(data: unknown, unused: string, url?: string): void;
 }
 
-export function readLocation(search: string): DecodedLocation {
+/**
+ * The settings of a location: its query, or, when it has none, what follows "#" as a query
+ * (TF Playground writes its links as #activation=tanh&…). An anchor such as #controls holds no
+ * "=" and is left alone.
+ */
+function settingsOf(search: string, hash: string): { query: string; fromHash: boolean } {
   const query = search.startsWith('?') ? search.slice(1) : search;
+  const fragment = hash.startsWith('#') ? hash.slice(1) : hash;
+  if (query === '' && fragment.includes('=')) return { query: fragment, fromHash: true };
+  return { query, fromHash: false };
+}
+
+/** Read the address bar; `hash` is read only where there is no query, and `notes` then says so. */
+export function readLocation(search: string, hash = ''): DecodedLocation {
+  const { query, fromHash } = settingsOf(search, hash);
   const params = new URLSearchParams(query);
   const { scenario, rejected, preset } = decodeScenario(query);
   const speedRaw = params.get('speed');
   const speed = speedRaw === null ? null : parseSpeed(speedRaw);
   if (speedRaw !== null && speed === null) rejected.push({ key: 'speed', value: speedRaw, reason: `expected ${SPEED_RULE}` });
-  return { scenario, rejected, preset: preset ?? null, autoplay: params.get('autoplay') === '1', embed: params.get('embed') === '1', speed };
+  const notes = fromHash
+    ? [`This link puts its settings after # (#${shortened(query)}): they were read as a query (?${shortened(query)}), as links to this playground write them.`]
+    : [];
+  return { scenario, rejected, preset: preset ?? null, autoplay: params.get('autoplay') === '1', embed: params.get('embed') === '1', speed, notes };
 }
+
+/** A query as a notice shows it: a long one is cut, so a pasted 10 kB hash cannot flood the page. */
+const shortened = (query: string): string => (query.length <= 60 ? query : `${query.slice(0, 60)}…`);
 
 export interface UrlContext {
   embed: boolean;

@@ -19,6 +19,10 @@ describe('parseFieldText', () => {
     if (!big.ok) expect(big.message).toContain('Learning rate');
     expect(parseFieldText(lr, 'NaN').ok).toBe(false);
   });
+  it("names the field's own maximum for a whole number past 2^53", () => {
+    expect(parseFieldText(FIELD_BY_KEY.get('seed')!, '1e20')).toEqual({ ok: false, message: 'Seed: “1e20” is not allowed: above the maximum 2147483647' });
+    expect(parseFieldText(lr, '1e400')).toEqual({ ok: false, message: 'Learning rate: “1e400” is not allowed: above the maximum 10000' });
+  });
   it('reads integer lists with spaces', () => {
     expect(parseFieldText(hidden, '16, 8')).toEqual({ ok: true, value: [16, 8] });
     expect(parseFieldText(hidden, '16, x').ok).toBe(false);
