@@ -37,3 +37,16 @@ test('a run paused at its flag says so on Play, steps past it by hand, and keeps
   await expect(status).toHaveAttribute('data-status', 'complete');
   expect((await app.state()).step).toBe((await app.state()).scenario.steps as number);
 });
+
+test('an edited lesson says what changed, marks its verdict as the lesson’s, and goes back in one click', async ({ page }) => {
+  const app = new PlaygroundPage(page);
+  await app.open('preset=unscaled-features-sgd&be=cpu');
+  await expect(page.getByTestId('lesson-edited')).toHaveCount(0);
+  await app.setText('lr', '0.5');
+  const edited = page.getByTestId('lesson-edited');
+  await expect(edited).toContainText('Learning rate 0.01 → 0.5');
+  await expect(edited).toContainText('for the lesson as written');
+  await page.getByTestId('back-to-lesson').click();
+  await expect(edited).toHaveCount(0);
+  expect((await app.state()).scenario.lr).toBe(0.01);
+});

@@ -2,10 +2,12 @@
  * The lesson in three lines for a projector or an embed: its title, what the article claims, and
  * the verdict computed by running it (never stored). Outside a lesson, the scenario's title.
  */
-import { presetById } from '../scenarios/presets';
+import { useMemo } from 'react';
+import { presetById, presetScenario } from '../scenarios/presets';
 import { scenarioTitle } from '../state/codecAdapter';
 import { useStore } from '../state/useStore';
 import { usePlayground } from './context';
+import { lessonEdits } from './lessonEdits';
 
 export function LessonLine() {
   const { store } = usePlayground();
@@ -13,6 +15,7 @@ export function LessonLine() {
   const scenario = useStore(store, (s) => s.scenario);
   const outcome = useStore(store, (s) => s.outcome);
   const preset = presetId ? presetById(presetId) : undefined;
+  const edited = useMemo(() => (preset ? lessonEdits(presetScenario(preset), scenario).length > 0 : false), [preset, scenario]);
   const verdict =
     outcome && preset && outcome.presetId === preset.id
       ? outcome.status === 'done'
@@ -31,7 +34,7 @@ export function LessonLine() {
       )}
       {verdict && (
         <p className={`lesson-verdict ${outcome?.verdict ?? ''}`} data-testid="lesson-verdict">
-          <strong>Observed:</strong> {verdict}
+          <strong>{edited ? 'Observed for the lesson as written (you changed it):' : 'Observed:'}</strong> {verdict}
         </p>
       )}
     </header>

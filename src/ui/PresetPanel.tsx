@@ -4,10 +4,12 @@
  * search made), and that setting as a one-click variant. The verdict is computed, never stored.
  */
 import { showNumber } from '../engine/numberFormat';
+import { useMemo } from 'react';
 import { ARTICLES, presetById, presetScenario } from '../scenarios/presets';
 import type { PresetOutcome } from '../state/appState';
 import { useStore } from '../state/useStore';
 import { usePlayground } from './context';
+import { lessonEdits } from './lessonEdits';
 
 function OutcomeView({ outcome, presetId }: { outcome: PresetOutcome | null; presetId: string }) {
   const { actions } = usePlayground();
@@ -79,7 +81,9 @@ export function PresetPanel() {
   const { store, actions } = usePlayground();
   const presetId = useStore(store, (s) => s.preset);
   const outcome = useStore(store, (s) => s.outcome);
+  const scenario = useStore(store, (s) => s.scenario);
   const preset = presetId ? presetById(presetId) : undefined;
+  const edits = useMemo(() => (preset ? lessonEdits(presetScenario(preset), scenario) : []), [preset, scenario]);
   if (!preset) return null;
   const articleIndex = ARTICLES.findIndex((a) => a.file === preset.source.file);
   const other = preset.pair ? presetById(preset.pair.other) : undefined;
@@ -93,6 +97,14 @@ export function PresetPanel() {
       <p>
         <strong>The article says:</strong> {preset.claim.statement}
       </p>
+      {edits.length > 0 && (
+        <div className="lesson-edited" data-testid="lesson-edited" role="status">
+          <strong>You changed the lesson:</strong> {edits.map((e) => e.text).join('; ')}. The verdict below is for the lesson as written.{' '}
+          <button type="button" data-testid="back-to-lesson" onClick={() => actions.setScenario(presetScenario(preset), { push: true, preset: preset.id })}>
+            Back to the lesson
+          </button>
+        </div>
+      )}
       <OutcomeView outcome={outcome} presetId={preset.id} />
       {other && (
         <button type="button" data-testid="preset-pair" onClick={() => actions.setScenario(presetScenario(other), { push: true, preset: other.id })}>

@@ -1,0 +1,28 @@
+/**
+ * How the scenario on screen differs from the lesson it was opened from, in words ("Learning rate
+ * 0.01 → 0.1"), so an edited lesson never passes for the one the verdict is about.
+ */
+import type { Scenario } from '../engine/scenario';
+import { FIELD_BY_KEY } from '../scenarios/schema';
+import { changedFields } from '../state/urlSync';
+import { formatFieldValue } from './fieldText';
+
+export interface LessonEdit {
+  key: keyof Scenario;
+  text: string;
+}
+
+/**
+ * Not an edit of the lesson: the backend is where it runs, not what it is (the verdict is computed on
+ * cpu whichever backend the page trains on), and a link naming one is the usual way to share a lesson.
+ */
+const NOT_LESSON: ReadonlySet<keyof Scenario> = new Set(['backend']);
+
+/** The fields of `now` that differ from the lesson's `base`, each as "Label old → new". */
+export function lessonEdits(base: Scenario, now: Scenario): LessonEdit[] {
+  return changedFields(base, now).flatMap((key) => {
+    const field = FIELD_BY_KEY.get(key);
+    if (!field || NOT_LESSON.has(key)) return [];
+    return [{ key, text: `${field.label} ${formatFieldValue(field, base[key])} → ${formatFieldValue(field, now[key])}` }];
+  });
+}
