@@ -14,6 +14,9 @@ export default defineConfig({
   use: {
     baseURL: `http://127.0.0.1:${PORT}/`,
     viewport: { width: 1280, height: 800 },
+    // The app's service worker precaches ~6 MB on a first visit; only the offline tests (which open
+    // contexts of their own that allow it) need it, and every other test stays as a first load.
+    serviceWorkers: 'block',
     launchOptions: {
       executablePath: systemChromium(),
       args: CHROMIUM_ARGS,

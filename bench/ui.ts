@@ -31,7 +31,8 @@ export async function benchUi(distDir: string, seconds: number, backendFor: (mod
   try {
     for (const model of REFERENCE_MODELS.filter((m) => models.includes(m.id))) {
       const backend = backendFor(model.id);
-      const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+      // No service worker: its background precache would be timed as the app's own work.
+      const page = await browser.newPage({ viewport: { width: 1280, height: 800 }, serviceWorkers: 'block' });
       await enableTestHooks(page);
       try {
         process.stderr.write(`bench: app ${backend} ${model.id}…\n`);
