@@ -50,8 +50,27 @@ describe('parseArgs', () => {
     [['run'], 'run needs --preset <id> or --url <query>'],
     [['run', '--preset', 'a', '--url', 'lr=1'], 'use either --preset or --url, not both'],
     [['presets', '--steps', '3'], 'unknown flag --steps for presets'],
-    [['train'], 'unknown command "train" (expected presets or run)'],
+    [['train'], 'unknown command "train" (expected presets, run or diff)'],
   ])('%j → %s', (argv, message) => {
     expect(errorOf(argv)).toBe(message);
+  });
+});
+
+describe('parseArgs: diff', () => {
+  it('compares cpu and wasm by default, or the two backends named', () => {
+    const plain = parseArgs(['diff', '--preset', 'optimizer-high-lr']);
+    expect(plain.ok && plain.plan.command === 'diff' && plain.plan.backends).toEqual(['cpu', 'wasm']);
+    const named = parseArgs(['diff', '--preset', 'optimizer-high-lr', '--backends', 'wasm,cpu', '--json']);
+    expect(named.ok && named.plan.command === 'diff' && [named.plan.backends, named.plan.json]).toEqual([['wasm', 'cpu'], true]);
+  });
+
+  it('names what is wrong: a browser backend, one backend, a flag of run', () => {
+    expect(parseArgs(['diff', '--preset', 'optimizer-high-lr', '--backends', 'cpu,webgl'])).toEqual({
+      ok: false,
+      error: '--backends cpu,webgl: expected two of cpu, wasm separated by a comma (the browser backends are compared in the app)',
+    });
+    expect(parseArgs(['diff', '--preset', 'optimizer-high-lr', '--backends', 'cpu']).ok).toBe(false);
+    expect(parseArgs(['diff', '--preset', 'optimizer-high-lr', '--backend', 'cpu'])).toEqual({ ok: false, error: 'unknown flag --backend for diff' });
+    expect(parseArgs(['diff'])).toEqual({ ok: false, error: 'diff needs --preset <id> or --url <query>' });
   });
 });

@@ -20,23 +20,36 @@ export type CliPlan =
       /** The backend asked for on the command line, or null to follow the scenario (cpu if it names a browser backend). */
       backend: CliBackend | null;
       search: boolean;
+    }
+  | {
+      command: 'diff';
+      json: boolean;
+      scenario: Scenario;
+      preset: string | null;
+      /** The two backends run step by step against each other. */
+      backends: [CliBackend, CliBackend];
     };
 
 export type ParseResult = { ok: true; plan: CliPlan } | { ok: false; error: string };
 
-const RUN_FLAGS_WITH_VALUE = new Set(['--preset', '--url', '--backend', '--steps', '--set']);
+const FLAGS_WITH_VALUE: Record<'run' | 'diff', ReadonlySet<string>> = {
+  run: new Set(['--preset', '--url', '--backend', '--steps', '--set']),
+  diff: new Set(['--preset', '--url', '--backends', '--steps', '--set']),
+};
 const BOOLEAN_FLAGS = new Set(['--json', '--no-search']);
 
 export const USAGE = [
   'usage: npm run cli -- presets [--json]',
   '       npm run cli -- run (--preset <id> | --url <query or URL>) [--backend cpu|wasm] [--steps N] [--set key=value]... [--no-search] [--json]',
+  '       npm run cli -- diff (--preset <id> | --url <query or URL>) [--backends cpu,wasm] [--steps N] [--set key=value]... [--json]',
 ].join('\n');
 
 /** Turn argv (without node and the script) into a plan, or one line saying what is wrong. */
 export function parseArgs(argv: readonly string[]): ParseResult {
   const [command, ...rest] = argv;
   if (command === undefined || command === 'help' || command === '--help' || command === '-h') return { ok: true, plan: { command: 'help' } };
-  if (command !== 'presets' && command !== 'run') return { ok: false, error: `unknown command "${command}" (expected presets or run)` };
+  if (command !== 'presets' && command !== 'run' && command !== 'diff')
+    return { ok: false, error: `unknown command "${command}" (expected presets, run or diff)` };
 
   const values = new Map<string, string[]>();
   const flags = new Set<string>();
@@ -49,7 +62,7 @@ export function parseArgs(argv: readonly string[]): ParseResult {
       flags.add(name);
       continue;
     }
-    if (command === 'run' && RUN_FLAGS_WITH_VALUE.has(name)) {
+    if (command !== 'presets' && FLAGS_WITH_VALUE[command].has(name)) {
       const value = eq > 0 ? arg.slice(eq + 1) : rest[++i];
       if (value === undefined) return { ok: false, error: `flag ${name} needs a value` };
       values.set(name, [...(values.get(name) ?? []), value]);
@@ -64,13 +77,14 @@ export function parseArgs(argv: readonly string[]): ParseResult {
     return { ok: true, plan: { command: 'presets', json } };
   }
 
-  for (const single of ['--preset', '--url', '--backend', '--steps']) {
+  if (command === 'diff' && flags.has('--no-search')) return { ok: false, error: 'unknown flag --no-search for diff' };
+  for (const single of ['--preset', '--url', '--backend', '--backends', '--steps']) {
     if ((values.get(single)?.length ?? 0) > 1) return { ok: false, error: `flag ${single} given more than once` };
   }
   const presetId = values.get('--preset')?.[0];
   const url = values.get('--url')?.[0];
   if (presetId !== undefined && url !== undefined) return { ok: false, error: 'use either --preset or --url, not both' };
-  if (presetId === undefined && url === undefined) return { ok: false, error: 'run needs --preset <id> or --url <query>' };
+  if (presetId === undefined && url === undefined) return { ok: false, error: `${command} needs --preset <id> or --url <query>` };
 
   let scenario: Scenario;
   let preset: string | null = null;
@@ -104,6 +118,12 @@ export function parseArgs(argv: readonly string[]): ParseResult {
     scenario = { ...scenario, steps: result.value as number };
   }
 
+  if (command === 'diff') {
+    const backends = parseBackends(values.get('--backends')?.[0] ?? 'cpu,wasm');
+    if (typeof backends === 'string') return { ok: false, error: backends };
+    return { ok: true, plan: { command: 'diff', json, scenario, preset, backends } };
+  }
+
   const backendText = values.get('--backend')?.[0];
   if (backendText !== undefined && backendText !== 'cpu' && backendText !== 'wasm') {
     return { ok: false, error: `--backend ${backendText}: the command line runs on cpu or wasm only` };
@@ -121,4 +141,14 @@ function emptyUrl(url: string): string | null {
   const hash = url.includes('#') ? url.slice(url.indexOf('#') + 1) : '';
   if (hash.includes('=')) return `--url: the settings are after "#" (#${hash}); links to this playground put them after "?": --url '?${hash}'`;
   return `--url ${JSON.stringify(url)} holds no settings: give a link copied from the app or its query (--url 'v=1&lr=0.1'), or --preset <id>`;
+}
+
+/** Two backends to compare, "cpu,wasm": the command line has only these two. */
+function parseBackends(text: string): [CliBackend, CliBackend] | string {
+  const parts = text.split(',').map((p) => p.trim());
+  const known = (p: string): p is CliBackend => p === 'cpu' || p === 'wasm';
+  if (parts.length !== 2 || !parts.every(known)) {
+    return `--backends ${text}: expected two of cpu, wasm separated by a comma (the browser backends are compared in the app)`;
+  }
+  return [parts[0] as CliBackend, parts[1] as CliBackend];
 }

@@ -35,6 +35,20 @@ describe('cli (spawned)', () => {
     expect(flag.stderr.trim().split('\n')).toEqual(['error: unknown flag --frobnicate for run']);
   });
 
+  it('diffs a preset on cpu and wasm: the same first non-finite steps as each backend run alone', () => {
+    const diff = cli('diff', '--preset', 'optimizer-high-lr', '--backends', 'cpu,wasm', '--json');
+    expect(diff.status).toBe(0);
+    const d = JSON.parse(diff.stdout) as { backends: string[]; firstNonFinite: ({ step: number } | null)[]; firstDifference: { step: number } | null };
+    expect(d.backends).toEqual(['cpu', 'wasm']);
+    const alone = (backend: string) =>
+      (
+        JSON.parse(cli('run', '--preset', 'optimizer-high-lr', '--backend', backend, '--no-search', '--set', 'cont=1', '--json').stdout) as {
+          firstNonFinite: unknown;
+        }
+      ).firstNonFinite;
+    expect(d.firstNonFinite).toEqual([alone('cpu'), alone('wasm')]);
+  });
+
   it('runs a preset and writes NaN as a string in JSON', () => {
     const r = cli('run', '--preset', 'log-loss-zero-probability', '--no-search', '--json');
     expect(r.status).toBe(0);

@@ -4,6 +4,7 @@
  * line naming the flag or key), 1 when the engine itself fails.
  */
 import { parseArgs, USAGE, type CliBackend } from './args';
+import { formatDiffText } from './diffReport';
 import { buildRunReport, formatPresetsText, formatRunText, listPresets, toJson } from './report';
 import { PRESETS, presetById } from '../scenarios/presets';
 
@@ -35,6 +36,26 @@ async function main(argv: readonly string[]): Promise<void> {
   const { createTrainer, initBackend, unsupportedReason } = await import('../engine/index');
   const { computeOutcome } = await import('../runs/outcome');
   const { runScenario } = await import('../runs/runScenario');
+
+  if (plan.command === 'diff') {
+    const { diffBackends } = await import('../runs/backendDiff');
+    const sides = [];
+    for (const name of plan.backends) {
+      const status = await initBackend(name, plan.scenario.model);
+      if (status.active !== name) fail(1, `backend ${name} could not start: ${status.reason ?? 'unknown reason'}`);
+      const why = unsupportedReason(plan.scenario, name);
+      if (why) fail(2, `scenario cannot run on ${name}: ${why}`);
+      sides.push({ backend: name, quirks: status.quirks });
+    }
+    const deps = {
+      activate: async (name: string) => void (await tf.setBackend(name)),
+      createTrainer: (s: typeof plan.scenario) => createTrainer(s, { sentinel: 'fast' }),
+    };
+    const diff = await diffBackends(plan.scenario, [sides[0]!, sides[1]!], plan.scenario.steps, deps);
+    const title = plan.preset ?? 'the scenario';
+    process.stdout.write(`${plan.json ? toJson({ preset: plan.preset, scenario: plan.scenario, ...diff }) : formatDiffText(title, diff)}\n`);
+    return;
+  }
 
   const scenarioBackend = plan.scenario.backend;
   const backend: CliBackend = plan.backend ?? (scenarioBackend === 'wasm' ? 'wasm' : 'cpu');
