@@ -43,14 +43,14 @@ export function App() {
   }
   if (embed) {
     return (
-      <div className="app embed">
+      <main className="app embed">
         <ErrorBoundary area="chart">
           <LessonLine />
           <TopBar compact />
           <LossPanel height={360} showControls={false} />
         </ErrorBoundary>
         <FrameMark />
-      </div>
+      </main>
     );
   }
   return (

@@ -32,16 +32,18 @@ export function ClassroomScreen({ view }: { view: ClassroomView }) {
   }, []);
   return (
     <div className="app classroom" data-testid="classroom">
-      <div className="classroom-head">
-        <LessonLine />
-        <button type="button" data-testid="leave-classroom" onClick={() => actions.setClassroom(null)}>
-          Leave classroom mode
-        </button>
-      </div>
-      <ErrorBoundary area="top bar">
-        <TopBar compact />
-      </ErrorBoundary>
-      <Notices />
+      <header>
+        <div className="classroom-head">
+          <LessonLine />
+          <button type="button" data-testid="leave-classroom" onClick={() => actions.setClassroom(null)}>
+            Leave classroom mode
+          </button>
+        </div>
+        <ErrorBoundary area="top bar">
+          <TopBar compact />
+        </ErrorBoundary>
+        <Notices />
+      </header>
       <main className={`classroom-body ${view.show.length > 0 ? 'with-settings' : ''}`}>
         {view.show.length > 0 && (
           <ErrorBoundary area="settings">

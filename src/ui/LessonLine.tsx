@@ -25,7 +25,7 @@ export function LessonLine() {
           : null
       : null;
   return (
-    <header className="lesson-line" data-testid="lesson-line">
+    <div className="lesson-line" data-testid="lesson-line">
       <h1 className="lesson-title">{preset ? preset.title : scenarioTitle(scenario)}</h1>
       {preset && (
         <p className="lesson-claim">
@@ -37,6 +37,6 @@ export function LessonLine() {
           <strong>{edited ? 'Observed for the lesson as written (you changed it):' : 'Observed:'}</strong> {verdict}
         </p>
       )}
-    </header>
+    </div>
   );
 }

@@ -1,0 +1,27 @@
+// Accessibility scans (axe-core) of the screens people use: the start screen, a lesson, classroom mode, an embed.
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test } from './fixtures';
+import { PlaygroundPage } from './pages/PlaygroundPage';
+
+const SCREENS: { name: string; query: string }[] = [
+  { name: 'start screen', query: 'be=cpu' },
+  { name: 'a lesson, flagged', query: 'preset=unscaled-features-sgd&be=cpu' },
+  { name: 'classroom mode', query: 'preset=unscaled-features-sgd&be=cpu&classroom=1&show=lr,scale' },
+  { name: 'an embed', query: 'preset=unscaled-features-sgd&be=cpu&embed=1' },
+];
+
+for (const screen of SCREENS) {
+  test(`axe: no serious or critical violations on ${screen.name}`, async ({ page }) => {
+    const app = new PlaygroundPage(page);
+    await app.open(screen.query);
+    // Scan a screen with a run on it: charts, markers and the diagnosis drawn.
+    await app.play();
+    await expect.poll(async () => (await app.state()).step).toBeGreaterThan(0);
+    await app.pause();
+    const { violations } = await new AxeBuilder({ page }).analyze();
+    const bad = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+    const counts = violations.map((v) => `${v.id} (${v.impact ?? '?'}, ${v.nodes.map((n) => n.target.join(" ")).join(" | ")})`);
+    console.log(`axe ${screen.name}: ${violations.length} violations${counts.length ? `: ${counts.join(', ')}` : ''}`);
+    expect(bad.map((v) => `${v.id}: ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(' | ')}`)).toEqual([]);
+  });
+}
