@@ -240,6 +240,26 @@ export class PlaygroundPage {
     return this.page.evaluate(() => (window as unknown as { __nanPlayground: { tensorCount(): Promise<number> } }).__nanPlayground.tensorCount());
   }
 
+  /** Terminate a worker as the browser would: no event reaches the page, only its liveness check can tell. */
+  async killWorker(which: 'training' | 'compare' | 'outcome'): Promise<void> {
+    await this.page.evaluate((w) => (window as unknown as { __nanPlayground: { killWorker(which: string): void } }).__nanPlayground.killWorker(w), which);
+  }
+
+  /** The notice of a training worker error, with its Reset button. */
+  workerError(): Locator {
+    return this.page.getByTestId('worker-error');
+  }
+
+  /** The open preset's computed outcome (data-status: running, done or error). */
+  presetOutcome(): Locator {
+    return this.page.getByTestId('preset-panel').getByTestId('preset-outcome');
+  }
+
+  /** The compare run's status line (data-status: running, done or error). */
+  compareStatus(): Locator {
+    return this.page.getByTestId('compare-status');
+  }
+
   async importRunFile(path: string): Promise<void> {
     await this.page.getByTestId('import-input').setInputFiles(path);
   }

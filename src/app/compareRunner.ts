@@ -6,6 +6,7 @@
 import type { Scenario } from '../engine/scenario';
 import type { AppStore, CompareRun } from '../state/appState';
 import { LiveRun, type LiveRunOptions } from '../state/liveRun';
+import { browserClock, type LivenessClock } from './liveness';
 import { TrainingLink, type RunMessage } from './trainingLink';
 
 const COMPARE_STEPS_PER_TICK = 25;
@@ -29,9 +30,11 @@ export class CompareRunner {
     private readonly store: AppStore,
     makeWorker: () => Worker,
     feed: LiveRunOptions,
+    clock: LivenessClock = browserClock,
   ) {
     this.run = new LiveRun(feed);
-    this.link = new TrainingLink(makeWorker, { onMessage: (m) => this.onMessage(m), onCrash: (why) => this.finish('error', why) }, FIRST_RUN_ID);
+    const handlers = { onMessage: (m: RunMessage) => this.onMessage(m), onCrash: (why: string) => this.finish('error', why) };
+    this.link = new TrainingLink(makeWorker, handlers, FIRST_RUN_ID, { name: 'compare', wayOut: 'Press Compare to run it again.', clock });
   }
 
   start(scenario: Scenario, label: string, steps: number): void {
@@ -61,6 +64,11 @@ export class CompareRunner {
 
   stop(): void {
     this.link.terminate();
+  }
+
+  /** Terminate the compare worker as the browser would, unannounced (test hooks only). */
+  killWorker(): void {
+    this.link.killWorker();
   }
 
   clear(): void {

@@ -113,13 +113,14 @@ export class PlaygroundController {
     this.link.send({ type: 'step', count: 1 });
   }
 
-  /** A fresh model for the same scenario; after a worker error, a fresh worker too. */
+  /** A fresh model for the same scenario; after a worker error, a fresh worker too (and the preset's outcome asked again). */
   reset(): void {
     if (this.store.getState().error) {
       this.store.setState({ error: null, backend: null });
       this.spawn();
     }
     this.configure(false);
+    this.outcomes.retry();
   }
 
   /** A new speed applies at the next tick and stays in the link (replaced, not pushed). */

@@ -29,6 +29,8 @@ export interface TestHooks {
   getCompare(): { status: string; label: string; losses: number[] } | null;
   /** tf.memory().numTensors in the training worker. */
   tensorCount(): Promise<number>;
+  /** Terminate a worker the way the browser would (no event, no word to the page): its liveness check must notice. */
+  killWorker(which: 'training' | 'compare' | 'outcome'): void;
 }
 
 declare global {
@@ -59,6 +61,11 @@ export function installTestHooks(controller: PlaygroundController): boolean {
     frameStats: (n) => run.probe.summary(n),
     resetFrameStats: () => run.probe.reset(),
     tensorCount: () => link.tensorCount(),
+    killWorker(which) {
+      if (which === 'training') link.killWorker();
+      else if (which === 'compare') compare.killWorker();
+      else controller.outcomes.killWorker();
+    },
     getCompare() {
       const c = store.getState().compare;
       return c ? { status: c.status, label: c.label, losses: compare.run.history.lossArray() } : null;

@@ -1,13 +1,19 @@
 /**
  * One training worker seen from the page: it spawns the worker, tags each run with an id and
  * drops replies of runs the page has left, answers tensor-count requests, and reports a worker
- * crash as a message. The main run and every other live run (a compare run) each have one.
+ * crash as a message. A worker that was terminated sends nothing at all, so while the page expects
+ * an answer the link also keeps a heartbeat (heartbeat.ts) and, past the silence its rule allows,
+ * speaks for the worker: an `error` and `running: false`, exactly as a failing worker would, so
+ * every owner shows it the way it shows any worker error. The main run and every other live run
+ * (a compare run) each have one.
  */
 import { isFromWorker, type FromWorker, type ToWorker } from '../worker/protocol';
 import type { Scenario } from '../engine/scenario';
+import { TrainingHeartbeat } from './heartbeat';
+import { browserClock, type LivenessClock } from './liveness';
 
-/** A reply of the current run (the `memory` reply is answered by the link itself). */
-export type RunMessage = Exclude<FromWorker, { type: 'memory' }>;
+/** A reply of the current run (`memory` and `pong` are answered by the link itself). */
+export type RunMessage = Exclude<FromWorker, { type: 'memory' } | { type: 'pong' }>;
 
 export interface LinkHandlers {
   onMessage(m: RunMessage): void;
@@ -15,16 +21,28 @@ export interface LinkHandlers {
   onCrash(message: string): void;
 }
 
+export interface LinkOptions {
+  /** The worker as a person knows it ("training", "compare"). */
+  name?: string;
+  /** What brings a stopped worker back, said after the error. */
+  wayOut?: string;
+  clock?: LivenessClock;
+}
+
 export class TrainingLink {
   private worker: Worker | null = null;
+  private heartbeat: TrainingHeartbeat | null = null;
   private id: number;
   private readonly memoryWaiters = new Map<number, (numTensors: number) => void>();
   private memoryRequests = 0;
+  /** The last step the current run reported (a stop the link announces for a silent worker names it). */
+  private lastStep = 0;
 
   constructor(
     private readonly makeWorker: () => Worker,
     private readonly handlers: LinkHandlers,
     firstRunId = 0,
+    private readonly options: LinkOptions = {},
   ) {
     this.id = firstRunId;
   }
@@ -43,15 +61,23 @@ export class TrainingLink {
       this.handlers.onCrash(e.message || 'unknown error');
     };
     this.worker = worker;
+    const ping = (seq: number): void => worker.postMessage({ type: 'ping', seq } satisfies ToWorker);
+    this.heartbeat = new TrainingHeartbeat(this.options.clock ?? browserClock, ping, (silentMs) => this.silent(silentMs));
   }
 
   send(m: ToWorker): void {
-    this.worker?.postMessage(m);
+    if (!this.worker) return;
+    // Before the request: the heartbeat may ping first, and an idle worker answers that at once.
+    this.heartbeat?.expect(m.type === 'configure');
+    this.worker.postMessage(m);
   }
 
   /** Build `scenario` in the worker: a fresh run (new id) unless `keep` carries the weights over. */
   configure(scenario: Scenario, keep: boolean): void {
-    if (!keep) this.id += 1;
+    if (!keep) {
+      this.id += 1;
+      this.lastStep = 0;
+    }
     this.send({ type: 'configure', runId: this.id, scenario, keep });
   }
 
@@ -65,17 +91,40 @@ export class TrainingLink {
   }
 
   terminate(): void {
+    this.heartbeat?.stop();
+    this.heartbeat = null;
     this.worker?.terminate();
     this.worker = null;
   }
 
+  /** Terminate the worker the way the browser would, without a word to this link (test hooks only). */
+  killWorker(): void {
+    this.worker?.terminate();
+  }
+
   private receive(data: unknown): void {
     if (!isFromWorker(data)) return;
+    this.heartbeat?.heard();
+    if (data.type === 'pong') return this.heartbeat?.answered(data);
     if (data.type === 'memory') {
       this.memoryWaiters.get(data.requestId)?.(data.numTensors);
       this.memoryWaiters.delete(data.requestId);
       return;
     }
-    if (data.runId === this.id) this.handlers.onMessage(data);
+    if (data.runId !== this.id) return;
+    if (data.type === 'records') this.lastStep = data.records.at(-1)?.step ?? this.lastStep;
+    else if (data.type === 'running') this.lastStep = data.step;
+    this.handlers.onMessage(data);
+  }
+
+  /** The heartbeat gave up: the worker is gone; say so as the worker would have, and let it go. */
+  private silent(silentMs: number): void {
+    this.terminate();
+    const name = this.options.name ?? 'training';
+    const wayOut = this.options.wayOut ?? 'Press Reset to start a new one.';
+    const seconds = (silentMs / 1000).toFixed(1);
+    const message = `The ${name} worker stopped responding: no word from it for ${seconds} s while it had work to do (the browser may have stopped it, for instance when it ran out of memory). ${wayOut}`;
+    this.handlers.onMessage({ type: 'error', runId: this.id, message });
+    this.handlers.onMessage({ type: 'running', runId: this.id, running: false, step: this.lastStep, why: 'error' });
   }
 }

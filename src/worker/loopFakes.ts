@@ -240,5 +240,7 @@ export function brief(m: FromWorker): string {
       return `notice#${m.runId} ${m.message}`;
     case 'memory':
       return `memory#${m.runId} request ${m.requestId}: ${m.numTensors} tensors, ${m.numBytes} bytes`;
+    case 'pong':
+      return `pong#${m.runId} ${m.seq} busy=${m.busy} stepMs=${m.stepMs}`;
   }
 }

@@ -26,7 +26,9 @@ export type ToWorker =
   /** 'auto': as many steps a tick as fit in its time budget; a number: that many steps per frame. */
   | { type: 'setSpeed'; speed: Speed }
   /** Ask how many tensors tfjs holds (answered with `memory` once earlier messages are handled). */
-  | { type: 'memory'; requestId: number };
+  | { type: 'memory'; requestId: number }
+  /** Are you there? Answered with `pong` at once, ahead of queued messages (app/heartbeat.ts). */
+  | { type: 'ping'; seq: number };
 
 export type FromWorker =
   | { type: 'backend'; runId: number; status: BackendStatus; unsupported: string | null }
@@ -42,7 +44,9 @@ export type FromWorker =
   | { type: 'restarted'; runId: number }
   /** Something the user should know that is not an error (e.g. weights could not be carried over). */
   | { type: 'notice'; runId: number; message: string }
-  | { type: 'memory'; runId: number; requestId: number; numTensors: number; numBytes: number };
+  | { type: 'memory'; runId: number; requestId: number; numTensors: number; numBytes: number }
+  /** The answer to ping `seq`: training or handling a message (`busy`), and the current model's last step time (null before its first). */
+  | { type: 'pong'; runId: number; seq: number; busy: boolean; stepMs: number | null };
 
 /** Type guard for messages arriving on the UI side (a worker error event carries no data). */
 export function isFromWorker(data: unknown): data is FromWorker {

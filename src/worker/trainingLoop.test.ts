@@ -121,6 +121,39 @@ describe('TrainingLoop: keeping the weights across a live change', () => {
   });
 });
 
+describe('TrainingLoop: pings', () => {
+  it('answers at once, even while configure awaits the backend, and says it is busy then', async () => {
+    const h = loopHarness();
+    let started: () => void = () => undefined;
+    h.deps.initBackend = (requested) => new Promise((resolve) => (started = () => resolve(statusFor(requested))));
+    const configuring = h.loop.receive({ type: 'configure', runId: 1, scenario: scenario(), keep: false });
+    await settle();
+    void h.loop.receive({ type: 'ping', seq: 1 });
+    expect(h.take()).toEqual(['pong#1 1 busy=true stepMs=null']);
+    started();
+    await configuring;
+    h.take();
+    void h.loop.receive({ type: 'ping', seq: 2 });
+    expect(h.take()).toEqual(['pong#1 2 busy=false stepMs=null']);
+  });
+
+  it("reports the current model's last step time while it plays, and forgets it for a new model", async () => {
+    const h = await playing('auto', (harness) => (harness.script.msPerStep = 300));
+    await h.tick();
+    h.take();
+    void h.loop.receive({ type: 'ping', seq: 1 });
+    expect(h.take()).toEqual(['pong#1 1 busy=true stepMs=300']);
+    await h.loop.receive({ type: 'pause' });
+    h.take();
+    void h.loop.receive({ type: 'ping', seq: 2 });
+    expect(h.take()).toEqual(['pong#1 2 busy=false stepMs=300']);
+    await h.loop.receive({ type: 'configure', runId: 2, scenario: scenario({ lr: 0.1 }), keep: true });
+    h.take();
+    void h.loop.receive({ type: 'ping', seq: 3 });
+    expect(h.take()).toEqual(['pong#2 3 busy=false stepMs=null']);
+  });
+});
+
 describe('TrainingLoop: ticks', () => {
   it('stops a tick at its 40 ms budget and starts the next at once; a quick tick waits out the frame', async () => {
     const h = await playing(10, (harness) => (harness.script.msPerStep = 15));

@@ -20,6 +20,8 @@ interface Run {
   scenario: Scenario;
   trainer: Trainer | null;
   backend: BackendStatus | null;
+  /** How long this run's trainer took for its last step (a ping's answer); null before its first. */
+  stepMs: number | null;
 }
 
 export class TrainingLoop {
@@ -32,6 +34,8 @@ export class TrainingLoop {
   /** The tick in progress, if any: a WebGPU tick awaits readbacks, and nothing may interleave with it. */
   private tickInProgress: Promise<void> | null = null;
   private queue: Promise<void> = Promise.resolve();
+  /** Messages received and not yet handled to the end. */
+  private queued = 0;
 
   constructor(private readonly deps: LoopDeps) {
     this.outbox = new RunOutbox(deps.post, deps.now);
@@ -42,11 +46,22 @@ export class TrainingLoop {
    * `configure` is still starting the backend waits for it instead of racing it.
    */
   receive(msg: ToWorker): Promise<void> {
-    this.queue = this.queue.then(() => this.handle(msg)).catch((e: unknown) => this.fail(e));
+    // A ping is answered at once: a worker awaiting its backend behind a queue is still alive.
+    if (msg.type === 'ping') return Promise.resolve(this.answerPing(msg.seq));
+    this.queued += 1;
+    this.queue = this.queue
+      .then(() => this.handle(msg))
+      .catch((e: unknown) => this.fail(e))
+      .finally(() => (this.queued -= 1));
     return this.queue;
   }
 
-  private async handle(msg: ToWorker): Promise<void> {
+  private answerPing(seq: number): void {
+    const busy = this.running || this.queued > 0 || this.tickInProgress !== null;
+    this.deps.post({ type: 'pong', runId: this.run?.id ?? 0, seq, busy, stepMs: this.run?.stepMs ?? null });
+  }
+
+  private async handle(msg: Exclude<ToWorker, { type: 'ping' }>): Promise<void> {
     switch (msg.type) {
       case 'configure':
         return this.configure(msg.runId, msg.scenario, msg.keep);
@@ -144,11 +159,14 @@ export class TrainingLoop {
       if (trainer.paused && !byHand) return 'flagged';
       if (this.stopAt !== null && trainer.stepIndex >= this.stopAt && !byHand) return 'done';
       // WebGPU: an awaited readback; a configure message may replace the run meanwhile.
+      const before = this.deps.now();
       const record = trainer.asyncOnly ? await trainer.stepAsync() : trainer.step();
       if (this.run?.trainer !== trainer) return 'replaced';
+      const after = this.deps.now();
+      this.run.stepMs = after - before;
       this.outbox.add(record);
       if (trainer.paused) return 'flagged';
-      if (this.deps.now() - start > budgetMs) break;
+      if (after - start > budgetMs) break;
     }
     return null;
   }
@@ -180,7 +198,7 @@ export class TrainingLoop {
     const carried = keep ? snapshotOf(previous?.trainer) : null;
     if (!keep) this.forgetRun();
     previous?.trainer?.dispose();
-    const run: Run = { id, scenario, trainer: null, backend: null };
+    const run: Run = { id, scenario, trainer: null, backend: null, stepMs: null };
     this.run = run;
     const status = await this.backendFor(previous, scenario);
     run.backend = status;
