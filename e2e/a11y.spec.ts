@@ -20,7 +20,7 @@ for (const screen of SCREENS) {
     await app.pause();
     const { violations } = await new AxeBuilder({ page }).analyze();
     const bad = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-    const counts = violations.map((v) => `${v.id} (${v.impact ?? '?'}, ${v.nodes.map((n) => n.target.join(" ")).join(" | ")})`);
+    const counts = violations.map((v) => `${v.id} (${v.impact ?? '?'}, ${v.nodes.map((n) => n.target.join(' ')).join(' | ')})`);
     console.log(`axe ${screen.name}: ${violations.length} violations${counts.length ? `: ${counts.join(', ')}` : ''}`);
     expect(bad.map((v) => `${v.id}: ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(' | ')}`)).toEqual([]);
   });
