@@ -45,6 +45,14 @@ export function describeQuantity(q: string): string {
   return q;
 }
 
+/** float16's smallest subnormal is 2^-24; anything under half of it is stored as 0. bfloat16 has float32's range. */
+const FLOAT16_ROUNDS_TO_ZERO = 2 ** -25;
+
+/** Whether a value this small is stored as 0 at this precision. */
+export function roundsToZero(x: number, precision: Scenario['precision']): boolean {
+  return precision === 'float16' && x !== 0 && Math.abs(x) < FLOAT16_ROUNDS_TO_ZERO;
+}
+
 /** Which fixes apply, most relevant first, at most three. */
 export function suggestFixes(report: NonFiniteReport | null, s: Scenario): Fix[] {
   const out: Fix[] = [];
@@ -54,11 +62,21 @@ export function suggestFixes(report: NonFiniteReport | null, s: Scenario): Fix[]
   const q = report?.quantity ?? '';
   const phase = report?.phase ?? 'update';
   if (s.gradFault) add({ id: 'fixBackward', label: 'Fix the backward', why: 'the hand-written gradient divides by zero', patch: { gradFault: false } });
+  // Adam's ε below float16's smallest step is stored as 0: the run fails by underflow, not overflow,
+  // and the fix is a larger ε that float16 can hold (float32 is the other way out).
+  if ((s.optimizer === 'adam' || s.optimizer === 'adamw') && roundsToZero(s.adamEps, s.precision)) {
+    add({
+      id: 'epsilon',
+      label: "Raise Adam's ε to 1e-4",
+      why: `${s.precision} rounds ε = ${showNumber(s.adamEps, SCIENTIFIC)} to 0, so Adam divides by √v + 0`,
+      patch: { adamEps: 1e-4 },
+    });
+  }
   if (s.precision !== 'float32')
     add({
       id: 'float32',
       label: 'Use float32',
-      why: `${s.precision} overflows near ${s.precision === 'float16' ? '65,504' : '3.4e38 with 8 bits of mantissa'}`,
+      why: s.precision === 'float16' ? 'float16 overflows above 65,504 and rounds anything below 6e-8 to 0' : 'bfloat16 keeps only 8 bits of mantissa',
       patch: { precision: 'float32' },
     });
   if (s.loss === 'bce' && s.epsPlacement !== 'both')
@@ -113,8 +131,10 @@ export interface QuirkNote {
 function backendLine(report: NonFiniteReport, quirks: readonly QuirkNote[]): string {
   const where = `Measured on ${report.backend} in ${report.precision}.`;
   if (report.backend === 'cpu') return `${where} The cpu backend follows IEEE float32, the reference for the other backends.`;
+  // The start-up probe checks elementwise edge cases only; reductions (sums, means) can still differ
+  // (a mean whose float32 sum overflows is finite on cpu and +Inf on wasm), so nothing is promised.
   if (quirks.length === 0)
-    return `${where} This backend gave the IEEE float32 result in every edge case checked when it started, so the cpu should flag the same place.`;
+    return `${where} This backend gave the IEEE float32 result in every elementwise edge case checked when it started; sums and means were not checked, so the cpu can still flag another step.`;
   return `${where} Its arithmetic differs from IEEE float32 in ${quirks.length} edge case${quirks.length > 1 ? 's' : ''} measured when it started (listed below), so the cpu can flag another step or quantity.`;
 }
 
