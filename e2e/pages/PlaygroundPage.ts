@@ -263,4 +263,51 @@ export class PlaygroundPage {
   async importRunFile(path: string): Promise<void> {
     await this.page.getByTestId('import-input').setInputFiles(path);
   }
+
+  /** The decision-boundary heat map of a 2D classification run (its figure: canvas and caption). */
+  boundaryMap(): Locator {
+    return this.page.getByTestId('boundary-map');
+  }
+
+  /** The accuracies the boundary map shows (shares 0…1; test null when nothing is held out), or null before its first preview. */
+  async boundaryAccuracy(): Promise<{ train: number; test: number | null } | null> {
+    const map = this.boundaryMap();
+    if ((await map.count()) === 0) return null;
+    const [train, test] = await Promise.all([map.getAttribute('data-train-accuracy'), map.getAttribute('data-test-accuracy')]);
+    return { train: Number(train), test: test ? Number(test) : null };
+  }
+
+  /**
+   * Which class the heat map paints where: the share of clearly blue (class 1) and clearly orange
+   * (class 0) pixels in a square patch at the centre of the canvas and in its four corners together.
+   */
+  async boundaryColours(patch = 0.12): Promise<{ centre: { blue: number; orange: number }; corners: { blue: number; orange: number } }> {
+    return this.boundaryMap()
+      .locator('canvas')
+      .evaluate((canvas: HTMLCanvasElement, share: number) => {
+        const ctx = canvas.getContext('2d')!;
+        const side = Math.max(1, Math.round(canvas.width * share));
+        const tally = (x: number, y: number, into: { blue: number; orange: number; all: number }): void => {
+          const px = ctx.getImageData(x, y, side, side).data;
+          for (let i = 0; i < px.length; i += 4) {
+            const [r, b] = [px[i]!, px[i + 2]!];
+            into.all += 1;
+            if (b > r + 40) into.blue += 1;
+            else if (r > b + 40) into.orange += 1;
+          }
+        };
+        const centre = { blue: 0, orange: 0, all: 0 };
+        const corners = { blue: 0, orange: 0, all: 0 };
+        tally(Math.round((canvas.width - side) / 2), Math.round((canvas.height - side) / 2), centre);
+        for (const [x, y] of [
+          [0, 0],
+          [canvas.width - side, 0],
+          [0, canvas.height - side],
+          [canvas.width - side, canvas.height - side],
+        ] as const)
+          tally(x, y, corners);
+        const shares = (t: typeof centre) => ({ blue: t.blue / t.all, orange: t.orange / t.all });
+        return { centre: shares(centre), corners: shares(corners) };
+      }, patch);
+  }
 }

@@ -7,14 +7,14 @@ import { encodeNonFinite } from '../engine/nonFiniteJson';
 import { showNumber } from '../engine/numberFormat';
 import type { Scenario } from '../engine/scenario';
 import { encodeScenario, formatNumber } from '../scenarios/codec';
-import type { ClaimCheck, Preset } from '../scenarios/presets';
+import { sourceText, type ClaimCheck, type Preset, type PresetSource } from '../scenarios/presets';
 import type { Outcome } from '../runs/outcome';
 import { downsampleLoss, type FirstNonFinite, type RunSummary } from '../runs/runScenario';
 
 export interface PresetListing {
   id: string;
   title: string;
-  source: { file: string; example: number };
+  source: PresetSource;
   pair?: { role: 'broken' | 'fixed'; other: string };
 }
 
@@ -71,7 +71,7 @@ export function formatPresetsText(listing: readonly PresetListing[]): string {
   return listing
     .map((p) => {
       const pair = p.pair ? `  [${p.pair.role}; pair: ${p.pair.other}]` : '';
-      return `${p.id.padEnd(width)}  ${p.source.file} #${p.source.example}  ${p.title}${pair}`;
+      return `${p.id.padEnd(width)}  ${sourceText(p.source)}  ${p.title}${pair}`;
     })
     .join('\n');
 }

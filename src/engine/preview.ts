@@ -1,5 +1,6 @@
 /** Plain-data previews for the UI, computed from the current weights without touching training state. */
 import * as tf from '@tensorflow/tfjs';
+import { boundaryFlow, type BoundaryPreview } from './boundaryPreview';
 import type { Dataset } from './data/tabular';
 import type { Flow } from './readback';
 import type { Model } from './models';
@@ -14,7 +15,10 @@ export type Preview =
   | { kind: 'autoencoder'; inputs: number[][]; reconstructions: number[][] }
   | { kind: 'unet'; width: number; height: number; input: number[]; target: number[]; predicted: number[]; error: number[] }
   | { kind: 'classifier'; probs: number[]; labels: number[] }
-  | { kind: 'predictions'; predictions: number[]; targets: number[] };
+  | { kind: 'predictions'; predictions: number[]; targets: number[] }
+  | BoundaryPreview;
+
+export type { BoundaryPreview, PlanePoint } from './boundaryPreview';
 
 function rowsOf(values: ArrayLike<number>, width: number, count: number): number[][] {
   return Array.from({ length: count }, (_, r) => Array.from({ length: width }, (_, c) => values[r * width + c]!));
@@ -22,6 +26,8 @@ function rowsOf(values: ArrayLike<number>, width: number, count: number): number
 
 /** Preview of the model on (the first rows of) its data set, as a flow with one readback. */
 export function* previewFlow(s: Scenario, model: Model, data: Dataset, x: tf.Tensor, y: tf.Tensor, round: Rounder): Flow<Preview> {
+  // A classifier on points of the plane shows its decision boundary, as TensorFlow Playground does.
+  if (data.plane && model.output === 'logits') return yield* boundaryFlow(model, data.plane, x, y, round);
   const ctx = { round, watch: () => undefined };
   const n = Math.min(data.rows, s.model === 'unet' ? 1 : MAX_POINTS);
   const { packed, sizes } = tf.tidy(() => {

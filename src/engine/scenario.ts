@@ -25,8 +25,16 @@ export const DATASETS = [
   'largePredictions', // predictions [1000,2000,3000] vs targets [1,2,3]
   'tinyErrors', // predictions [1.000000001,…] vs targets [1,2,3]
   'noisyPredictions', // targets ~ N(0,1), predictions = N(0,1)+0.1, many samples
+  'circle', // 2D classification: a disc of class 1 inside a ring of class 0
+  'xor', // 2D classification: class 1 where x1·x2 > 0
+  'gaussians', // 2D classification: two Gaussian clusters
+  'spiral', // 2D classification: two interleaved spirals
 ] as const;
 export type DatasetKind = (typeof DATASETS)[number];
+
+/** The data sets of points in the input plane, each with noise, a held-out split and the 2D features. */
+export const PLANE_DATASETS = ['circle', 'xor', 'gaussians', 'spiral'] as const satisfies readonly DatasetKind[];
+export type PlaneDatasetKind = (typeof PLANE_DATASETS)[number];
 
 export const ACTIVATIONS = ['relu', 'leakyRelu', 'elu', 'tanh', 'sigmoid', 'softplus', 'linear'] as const;
 export type Activation = (typeof ACTIVATIONS)[number];
@@ -98,6 +106,14 @@ export interface Scenario {
   normalization: Normalization;
   outlierFraction: number;
   outlierMagnitude: number;
+  noise: number; // 2D data sets: 0 … 0.5, how far points stray across their class boundary
+  trainFraction: number; // 2D data sets: share of the points trained on; the rest are held out
+  // 2D data sets: inputs besides x1 and x2, each a column after them in this order.
+  x1Squared: boolean;
+  x2Squared: boolean;
+  x1TimesX2: boolean;
+  sinX1: boolean;
+  sinX2: boolean;
   predictionClamp: number; // clamp outputs to ±value before the loss; 0 = off
   gradFault: boolean; // customSquare: backward divides by zero
   batchSize: number; // 0 = full batch
@@ -143,6 +159,13 @@ export const DEFAULT_SCENARIO: Readonly<Scenario> = Object.freeze({
   normalization: 'none',
   outlierFraction: 0,
   outlierMagnitude: 100,
+  noise: 0,
+  trainFraction: 0.5,
+  x1Squared: false,
+  x2Squared: false,
+  x1TimesX2: false,
+  sinX1: false,
+  sinX2: false,
   predictionClamp: 0,
   gradFault: false,
   batchSize: 0,

@@ -15,11 +15,23 @@ export type ClaimCheck =
   /** The loss is finite and above `value` (a huge but representable loss). */
   | { expect: 'lossAbove'; value: number; atStep?: number };
 
-export interface PresetSource {
+/** Where a preset comes from: a code example of one of the articles, or a TensorFlow Playground setting. */
+export type PresetSource = ArticleSource | PlaygroundSource;
+
+/** A code example of one of the source articles (the kind every preset had before there were others, so it may go unnamed). */
+export interface ArticleSource {
+  kind?: 'article';
   /** The article's file name, as listed in seedIndex.json. */
   file: string;
   /** 1-based index of the code example in that file. */
   example: number;
+}
+
+/** A setting people know from TensorFlow Playground, not from an article: a lesson, with no article to cite. */
+export interface PlaygroundSource {
+  kind: 'playground';
+  /** What is taken from there, in a few words ("the default network on the circle"). */
+  setting: string;
 }
 
 export interface Preset {

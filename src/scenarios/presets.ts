@@ -1,17 +1,18 @@
 /**
  * Every preset, one or more per code example of the five source articles (titles and example counts:
- * seedIndex.json), with the article list for the gallery. Presets hold settings and claims only;
- * outcomes come from running them.
+ * seedIndex.json), plus the lessons taken from TensorFlow Playground, with the article list for the
+ * gallery. Presets hold settings and claims only; outcomes come from running them.
  */
 import { DEFAULT_SCENARIO, type Scenario } from '../engine/scenario';
-import type { Article, Preset } from './presetTypes';
+import type { Article, ArticleSource, Preset, PresetSource } from './presetTypes';
 import { PREDICTION_SCALE_PRESETS } from './presets/predictionScale';
 import { LOSS_TROUBLESHOOTING_PRESETS } from './presets/lossTroubleshooting';
 import { MEAN_REDUCTION_PRESETS } from './presets/meanReduction';
 import { TRAINING_FAILURE_PRESETS } from './presets/trainingFailures';
 import { AUTOENCODER_PRESETS } from './presets/autoencoder';
+import { PLANE_CLASSIFICATION_PRESETS } from './presets/planeClassification';
 
-export type { Article, ClaimCheck, Preset, PresetSource } from './presetTypes';
+export type { Article, ArticleSource, ClaimCheck, PlaygroundSource, Preset, PresetSource } from './presetTypes';
 
 /** The articles in file order; `examples` is the number of code examples each contains. */
 export const ARTICLES: readonly Article[] = [
@@ -28,6 +29,7 @@ export const PRESETS: readonly Preset[] = [
   ...MEAN_REDUCTION_PRESETS,
   ...TRAINING_FAILURE_PRESETS,
   ...AUTOENCODER_PRESETS,
+  ...PLANE_CLASSIFICATION_PRESETS,
 ];
 
 const BY_ID: ReadonlyMap<string, Preset> = new Map(PRESETS.map((p) => [p.id, p]));
@@ -43,7 +45,23 @@ export function presetScenario(preset: Preset): Scenario {
   return { ...merged, hidden: [...merged.hidden] };
 }
 
+/** True when the source is an article's code example (the kind may be left out). */
+export function isArticleSource(source: PresetSource): source is ArticleSource {
+  return source.kind !== 'playground';
+}
+
 /** Presets of one article, in example order, for the gallery. */
 export function presetsOfArticle(file: string): Preset[] {
-  return PRESETS.filter((p) => p.source.file === file).sort((a, b) => a.source.example - b.source.example);
+  const example = (p: Preset): number => (isArticleSource(p.source) ? p.source.example : 0);
+  return PRESETS.filter((p) => isArticleSource(p.source) && p.source.file === file).sort((a, b) => example(a) - example(b));
+}
+
+/** The lessons taken from TensorFlow Playground, in declaration order, for the gallery. */
+export function playgroundPresets(): Preset[] {
+  return PRESETS.filter((p) => p.source.kind === 'playground');
+}
+
+/** The source in one line: "003_….txt #2", or "TensorFlow Playground: the default network on the circle". */
+export function sourceText(source: PresetSource): string {
+  return isArticleSource(source) ? `${source.file} #${source.example}` : `TensorFlow Playground: ${source.setting}`;
 }

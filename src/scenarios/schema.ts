@@ -21,6 +21,7 @@ import {
   UPSAMPLINGS,
   type Scenario,
 } from '../engine/scenario';
+import { OPTIONAL_PLANE_FEATURES } from '../engine/data/features2d';
 
 // zod compiles object parsers with new Function() unless told not to; the page's CSP forbids eval
 // (only wasm compilation is allowed), so without this every parse would first trip a CSP report.
@@ -58,6 +59,25 @@ export type FieldSpec =
 export type Field = FieldSpec & { default: Scenario[keyof Scenario] };
 
 const num = (min: number, max: number, extra: Partial<NumberRange> = {}): NumberRange => ({ min, max, ...extra });
+
+/** The optional 2D input features as boolean fields, in column order (engine/data/features2d.ts). */
+function planeFeatureSpecs(): FieldSpec[] {
+  const words: Record<(typeof OPTIONAL_PLANE_FEATURES)[number], { url: string; label: string }> = {
+    x1Squared: { url: 'x1sq', label: 'Feature x1²' },
+    x2Squared: { url: 'x2sq', label: 'Feature x2²' },
+    x1TimesX2: { url: 'x1x2', label: 'Feature x1·x2' },
+    sinX1: { url: 'sinx1', label: 'Feature sin(x1)' },
+    sinX2: { url: 'sinx2', label: 'Feature sin(x2)' },
+  };
+  return OPTIONAL_PLANE_FEATURES.map((key) => ({
+    key,
+    ...words[key],
+    group: 'data',
+    type: 'boolean',
+    structural: true,
+    help: '2D data sets: one more input column besides x1 and x2.',
+  }));
+}
 
 // Order matters: it is the order of the URL keys and of the controls inside each group.
 const SPECS: FieldSpec[] = [
@@ -173,7 +193,7 @@ const SPECS: FieldSpec[] = [
     values: DATASETS,
     structural: true,
     label: 'Data set',
-    help: 'Seeded synthetic data, or the fixed numbers used by an article example.',
+    help: 'Seeded synthetic data, the fixed numbers of an article example, or points in the plane to classify (circle, xor, gaussians, spiral).',
   },
   {
     key: 'samples',
@@ -193,7 +213,7 @@ const SPECS: FieldSpec[] = [
     range: num(1, 256),
     structural: true,
     label: 'Features',
-    help: 'Input width of synthetic and uniform data.',
+    help: 'Input width of synthetic and uniform data (the 2D data sets take theirs from the plane features).',
   },
   {
     key: 'inputScale',
@@ -235,6 +255,27 @@ const SPECS: FieldSpec[] = [
     label: 'Outlier size',
     help: 'How far the outliers sit from the rest of the data.',
   },
+  {
+    key: 'noise',
+    url: 'noise',
+    group: 'data',
+    type: 'number',
+    range: num(0, 0.5),
+    structural: true,
+    label: 'Noise',
+    help: '2D data sets: how far points stray across their class boundary (0.5 is 50 %).',
+  },
+  {
+    key: 'trainFraction',
+    url: 'train',
+    group: 'data',
+    type: 'number',
+    range: num(0.1, 0.9),
+    structural: true,
+    label: 'Training share',
+    help: '2D data sets: share of the points trained on; the rest are held out to test on.',
+  },
+  ...planeFeatureSpecs(),
   // loss
   { key: 'loss', url: 'loss', group: 'loss', type: 'enum', values: LOSSES, structural: false, label: 'Loss', help: 'What is minimised; "ratio" is e²/(e²+ε).' },
   {

@@ -1,6 +1,6 @@
-/** The article examples as cards, grouped by article; a card opens its preset (and its URL). */
+/** The article examples as cards, grouped by article, then the TensorFlow Playground lessons; a card opens its preset (and its URL). */
 import { encodeScenario } from '../scenarios/codec';
-import { ARTICLES, presetScenario, presetsOfArticle, type Preset } from '../scenarios/presets';
+import { ARTICLES, playgroundPresets, presetScenario, presetsOfArticle, type Preset } from '../scenarios/presets';
 import { usePlayground } from './context';
 
 function Card({ preset }: { preset: Preset }) {
@@ -44,6 +44,14 @@ export function Gallery() {
             </ul>
           </article>
         ))}
+        <article className="panel article">
+          <h3>From TensorFlow Playground</h3>
+          <ul className="cards">
+            {playgroundPresets().map((p) => (
+              <Card key={p.id} preset={p} />
+            ))}
+          </ul>
+        </article>
       </div>
     </section>
   );

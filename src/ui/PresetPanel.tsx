@@ -5,7 +5,7 @@
  */
 import { showNumber } from '../engine/numberFormat';
 import { useMemo } from 'react';
-import { ARTICLES, presetById, presetScenario } from '../scenarios/presets';
+import { ARTICLES, isArticleSource, presetById, presetScenario, type PresetSource } from '../scenarios/presets';
 import type { PresetOutcome } from '../state/appState';
 import { useStore } from '../state/useStore';
 import { usePlayground } from './context';
@@ -77,6 +77,13 @@ function OutcomeView({ outcome, presetId }: { outcome: PresetOutcome | null; pre
   );
 }
 
+/** "Article 4 (topic), example 2", or where in TensorFlow Playground a lesson comes from. */
+function sourceLine(source: PresetSource): string {
+  if (!isArticleSource(source)) return `From TensorFlow Playground: ${source.setting}`;
+  const articleIndex = ARTICLES.findIndex((a) => a.file === source.file);
+  return `Article ${articleIndex + 1} (${ARTICLES[articleIndex]?.topic ?? source.file}), example ${source.example}`;
+}
+
 export function PresetPanel() {
   const { store, actions } = usePlayground();
   const presetId = useStore(store, (s) => s.preset);
@@ -85,17 +92,14 @@ export function PresetPanel() {
   const preset = presetId ? presetById(presetId) : undefined;
   const edits = useMemo(() => (preset ? lessonEdits(presetScenario(preset), scenario) : []), [preset, scenario]);
   if (!preset) return null;
-  const articleIndex = ARTICLES.findIndex((a) => a.file === preset.source.file);
   const other = preset.pair ? presetById(preset.pair.other) : undefined;
   return (
     <section className="panel preset-panel" data-testid="preset-panel" data-preset={preset.id} aria-labelledby="preset-title">
       <h2 id="preset-title">{preset.title}</h2>
-      <p className="muted source">
-        Article {articleIndex + 1} ({ARTICLES[articleIndex]?.topic ?? preset.source.file}), example {preset.source.example}
-      </p>
+      <p className="muted source">{sourceLine(preset.source)}</p>
       <p>{preset.explanation}</p>
       <p>
-        <strong>The article says:</strong> {preset.claim.statement}
+        <strong>{isArticleSource(preset.source) ? 'The article says:' : 'The lesson:'}</strong> {preset.claim.statement}
       </p>
       {edits.length > 0 && (
         <div className="lesson-edited" data-testid="lesson-edited" role="status">

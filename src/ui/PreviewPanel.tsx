@@ -2,6 +2,7 @@
 import { useEffect, useRef } from 'react';
 import type { Preview } from '../engine/preview';
 import { useStore } from '../state/useStore';
+import { BoundaryMap } from './BoundaryMap';
 import { usePlayground } from './context';
 import { drawImage, drawPairs, drawRegression } from './previewDraw';
 
@@ -57,6 +58,10 @@ function previews(p: Preview): Item[] {
       return [{ label: 'Labels (blue) vs predicted probability (orange)', draw: (c: CanvasRenderingContext2D) => drawPairs(c, p.labels, p.probs) }];
     case 'predictions':
       return [{ label: 'Targets (blue) vs predictions (orange)', draw: (c: CanvasRenderingContext2D) => drawPairs(c, p.targets, p.predictions) }];
+    case 'boundary':
+      // One component of its own (BoundaryMap): its text alternative changes with every preview, and
+      // an item's label is its key here, so as an item the canvas would be rebuilt each time.
+      return [];
   }
 }
 
@@ -67,8 +72,9 @@ export function PreviewPanel() {
   return (
     <section className="panel previews" aria-labelledby="preview-title" data-testid="previews">
       <h2 id="preview-title">What the model sees</h2>
-      {items.length === 0 && <p className="muted">The preview appears once the model is built.</p>}
+      {items.length === 0 && preview?.kind !== 'boundary' && <p className="muted">The preview appears once the model is built.</p>}
       <div className={preview?.kind === 'unet' ? 'preview-grid' : ''}>
+        {preview?.kind === 'boundary' && <BoundaryMap preview={preview} />}
         {items.map((it) => (
           <PreviewCanvas key={it.label} label={it.label} draw={it.draw} width={it.width ?? 220} height={it.height ?? 150} />
         ))}

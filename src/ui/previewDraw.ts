@@ -71,7 +71,7 @@ let scratch: OffscreenCanvasRenderingContext2D | null = null;
  * each on a software GPU (context creation and a first upload); `willReadFrequently` keeps this one
  * in CPU memory, where putImageData is a copy.
  */
-function scratchCanvas(width: number, height: number): OffscreenCanvasRenderingContext2D {
+export function scratchCanvas(width: number, height: number): OffscreenCanvasRenderingContext2D {
   if (!scratch || scratch.canvas.width < width || scratch.canvas.height < height) {
     const canvas = new OffscreenCanvas(Math.max(width, scratch?.canvas.width ?? 0), Math.max(height, scratch?.canvas.height ?? 0));
     scratch = canvas.getContext('2d', { willReadFrequently: true });

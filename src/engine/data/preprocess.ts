@@ -24,12 +24,18 @@ function quantile(sorted: number[], q: number): number {
   return sorted[lo]! + (sorted[hi]! - sorted[lo]!) * (pos - lo);
 }
 
-/** Normalise in place. z-score and min-max divide by the spread without a guard: a constant feature gives 0/0 = NaN, as it would in numpy. */
-export function normalize(b: Block, kind: Normalization, perColumn: boolean): void {
-  if (kind === 'none') return;
-  const cols = columns(b, perColumn);
-  const width = cols.length;
-  const stats = cols.map((c) => {
+/** How one column (or a whole image set) is normalised: clip to [lo, hi], then (v − shift) / scale. */
+interface ColumnNormalization {
+  shift: number;
+  scale: number;
+  lo: number;
+  hi: number;
+}
+
+/** The statistics of `b` that `kind` normalises with; null for 'none'. */
+function fitNormalization(b: Block, kind: Normalization, perColumn: boolean): ColumnNormalization[] | null {
+  if (kind === 'none') return null;
+  return columns(b, perColumn).map((c) => {
     if (kind === 'zscore') {
       const mean = c.reduce((a, v) => a + v, 0) / c.length;
       const std = Math.sqrt(c.reduce((a, v) => a + (v - mean) ** 2, 0) / c.length);
@@ -42,11 +48,21 @@ export function normalize(b: Block, kind: Normalization, perColumn: boolean): vo
     const q3 = quantile(sorted, 0.75);
     return { shift: 0, scale: 1, lo: q1 - 1.5 * (q3 - q1), hi: q3 + 1.5 * (q3 - q1) };
   });
+}
+
+function applyNormalization(b: Block, stats: ColumnNormalization[] | null): void {
+  if (!stats) return;
+  const width = stats.length;
   for (let i = 0; i < b.values.length; i++) {
-    const st = stats[perColumn ? i % width : 0]!;
+    const st = stats[width === 1 ? 0 : i % width]!;
     const v = Math.min(Math.max(b.values[i]!, st.lo), st.hi);
     b.values[i] = (v - st.shift) / st.scale;
   }
+}
+
+/** Normalise in place. z-score and min-max divide by the spread without a guard: a constant feature gives 0/0 = NaN, as it would in numpy. */
+export function normalize(b: Block, kind: Normalization, perColumn: boolean): void {
+  applyNormalization(b, fitNormalization(b, kind, perColumn));
 }
 
 /** Multiply a seeded fraction of rows by outlierMagnitude (whole rows: a corrupt record). */
@@ -65,7 +81,15 @@ export function prepareDataset(s: Scenario, model: ModelKind = s.model): Dataset
   const image = d.x.shape.length === 4;
   injectOutliers(d.x, s.outlierFraction, s.outlierMagnitude, s.seed);
   for (let i = 0; i < d.x.values.length; i++) d.x.values[i]! *= s.inputScale;
-  normalize(d.x, s.normalization, !image);
+  const stats = fitNormalization(d.x, s.normalization, !image);
+  applyNormalization(d.x, stats);
+  // The held-out points and the boundary grid are scaled and normalised with the training rows'
+  // statistics (as a fitted scaler is applied to new data), and get no outliers: those corrupt records.
+  if (d.plane)
+    for (const b of [d.plane.testX, d.plane.gridX]) {
+      for (let i = 0; i < b.values.length; i++) b.values[i]! *= s.inputScale;
+      applyNormalization(b, stats);
+    }
   // Loss-only data sets: the (scaled) predictions are the inputs; the autoencoder reconstructs its input.
   const predictions = d.predictions ? d.x : null;
   const y = model === 'autoencoder' ? { values: d.x.values.slice(), shape: d.x.shape.slice() } : d.y;

@@ -4,6 +4,7 @@
  */
 import { rngFor } from '../rng';
 import type { DatasetKind, Scenario } from '../scenario';
+import { planeDataset, type PlaneData } from './plane2d';
 
 /** A row-major block of numbers with its shape ([rows, …]). */
 export interface Block {
@@ -18,6 +19,8 @@ export interface Dataset {
   y: Block;
   predictions: Block | null;
   rows: number;
+  /** 2D data sets only: the points in the plane, the held-out rows and the boundary grid. */
+  plane?: PlaneData;
 }
 
 /** A block from nested rows. */
@@ -125,6 +128,11 @@ export function tabularDataset(s: Scenario): Dataset {
       const preds = Array.from({ length: s.samples }, () => rng.normal() + 0.1);
       return predictionData('noisyPredictions', preds, targets);
     }
+    case 'circle':
+    case 'xor':
+    case 'gaussians':
+    case 'spiral':
+      return planeDataset(s.dataset, s);
     case 'shapes':
       throw new Error('shapes is an image data set: use shapesDataset');
   }
