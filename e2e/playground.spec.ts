@@ -1,4 +1,4 @@
-// Issue 4 acceptance: the playground screen, driven through its page object (e2e/pages).
+// The playground screen, driven through its page object (e2e/pages).
 import { readFile } from 'node:fs/promises';
 import { test, expect } from './fixtures';
 import { PlaygroundPage } from './pages/PlaygroundPage';

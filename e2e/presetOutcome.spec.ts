@@ -1,4 +1,4 @@
-// Issue 5: a preset's outcome is computed live in the app (the same verdict as the command line),
+// A preset's outcome is computed live in the app (the same verdict as the command line),
 // the search's numbers are shown, and the nearest setting where the claim holds opens in one click.
 import { execFileSync } from 'node:child_process';
 import { test, expect } from './fixtures';

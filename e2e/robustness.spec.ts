@@ -1,4 +1,4 @@
-// Soak, fuzz and fault tests of the running app (issue: measured, not assumed).
+// Soak, fuzz and fault tests of the running app (measured, not assumed).
 import { expect, test } from './fixtures';
 import { PlaygroundPage } from './pages/PlaygroundPage';
 import { fuzzQueries, XSS_FLAG } from './queryFuzz';

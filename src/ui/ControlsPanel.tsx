@@ -1,6 +1,7 @@
 /** Every scenario field, grouped as in the schema table; common groups open, specialist ones folded. */
 import { useCallback } from 'react';
-import type { Scenario } from '../engine/scenario';
+import { OPTIONAL_PLANE_FEATURES } from '../engine/data/features2d';
+import { PLANE_DATASETS, type Scenario } from '../engine/scenario';
 import { FIELD_BY_URL, FIELDS_BY_GROUP, type FieldGroup } from '../scenarios/schema';
 import { useStore } from '../state/useStore';
 import { ControlField } from './ControlField';
@@ -20,6 +21,8 @@ const OPEN: ReadonlySet<FieldGroup> = new Set(['optimizer', 'data', 'loss']);
 /** Fields that mean nothing for some models are hidden there, so the panel stays short. */
 function relevant(key: keyof Scenario, s: Scenario): boolean {
   const unet = s.model === 'unet';
+  const plane = (PLANE_DATASETS as readonly string[]).includes(s.dataset);
+  if (key === 'noise' || key === 'trainFraction' || (OPTIONAL_PLANE_FEATURES as readonly string[]).includes(key)) return plane;
   if (['imageSize', 'depth', 'filters', 'batchNorm', 'upsampling'].includes(key)) return unet;
   if (key === 'gradFault') return s.model === 'customSquare';
   if (key === 'hidden' || key === 'activation') return !unet && s.model !== 'linear' && s.model !== 'predictions';
