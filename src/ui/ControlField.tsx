@@ -9,6 +9,7 @@ import { sameFieldValue } from '../scenarios/sameValue';
 import type { Field } from '../scenarios/schema';
 import { formatFieldValue, parseFieldText } from './fieldText';
 import { positionToValue, SLIDER_STEPS, valueToPosition } from './sliderScale';
+import { valueLabel } from '../scenarios/valueLabels';
 
 type Value = Scenario[keyof Scenario];
 
@@ -61,7 +62,7 @@ export function ControlField({ field, value, onCommit }: Props) {
       <select id={id} data-testid={testId} value={String(value)} onChange={(e) => onCommit(e.target.value as Value)}>
         {field.values.map((v) => (
           <option key={v} value={v}>
-            {v}
+            {valueLabel(field.key, v)}
           </option>
         ))}
       </select>

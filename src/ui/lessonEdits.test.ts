@@ -17,5 +17,7 @@ describe('lessonEdits', () => {
     const edits = lessonEdits(base, { ...base, lr: 0.1, optimizer: 'adam' });
     expect(edits.map((e) => e.key).sort()).toEqual(['lr', 'optimizer']);
     expect(edits.find((e) => e.key === 'lr')?.text).toBe(`Learning rate ${base.lr} → 0.1`);
+    // Choices in words, as the controls show them.
+    expect(edits.find((e) => e.key === 'optimizer')?.text).toBe('Optimizer SGD → Adam');
   });
 });

@@ -5,6 +5,7 @@
 import type { Scenario } from '../engine/scenario';
 import { FIELD_BY_KEY } from '../scenarios/schema';
 import { changedFields } from '../state/urlSync';
+import { valueLabel } from '../scenarios/valueLabels';
 import { formatFieldValue } from './fieldText';
 
 export interface LessonEdit {
@@ -23,6 +24,7 @@ export function lessonEdits(base: Scenario, now: Scenario): LessonEdit[] {
   return changedFields(base, now).flatMap((key) => {
     const field = FIELD_BY_KEY.get(key);
     if (!field || NOT_LESSON.has(key)) return [];
-    return [{ key, text: `${field.label} ${formatFieldValue(field, base[key])} → ${formatFieldValue(field, now[key])}` }];
+    const show = (v: Scenario[keyof Scenario]): string => (field.type === 'enum' ? valueLabel(key, String(v)) : formatFieldValue(field, v));
+    return [{ key, text: `${field.label} ${show(base[key])} → ${show(now[key])}` }];
   });
 }
