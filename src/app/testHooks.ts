@@ -52,7 +52,7 @@ export function installTestHooks(controller: PlaygroundController): boolean {
         scenario: s.scenario,
         backend: s.backend,
         step: run.step,
-        losses: run.history.lossArray(),
+        losses: run.trace.losses(),
         report: s.report,
         running: s.running,
         rejected: s.rejected,
@@ -68,7 +68,7 @@ export function installTestHooks(controller: PlaygroundController): boolean {
     },
     getCompare() {
       const c = store.getState().compare;
-      return c ? { status: c.status, label: c.label, losses: compare.run.history.lossArray() } : null;
+      return c ? { status: c.status, label: c.label, losses: compare.run.trace.losses() } : null;
     },
   };
   return true;

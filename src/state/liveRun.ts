@@ -86,7 +86,7 @@ export class LiveRun {
 
   /** Re-smooth the loss curve from the full history. */
   setSmoothing(smoothing: number): void {
-    this.series.setSmoothing(smoothing, this.history.lossArray());
+    this.series.setSmoothing(smoothing, this.trace.losses());
     this.notify('loss');
   }
 

@@ -18,6 +18,8 @@ describe('LossTrace', () => {
     expectKind(t.lossAt(2500)!, '-Inf');
     expect(t.lossAt(0)).toBeUndefined();
     expect(t.lossAt(3001)).toBeUndefined();
+    expect(t.losses()).toHaveLength(3000);
+    expect(t.losses()[1233]).toBe(1 / 1234);
   });
 
   it('finds the nearest recorded step in a run with gaps', () => {

@@ -9,21 +9,26 @@ import { MinMaxSeries, NanSafeEma } from './series';
 
 export class LossTrace {
   private steps = new Float64Array(1024);
-  private losses = new Float64Array(1024);
+  private lossValues = new Float64Array(1024);
   private count = 0;
 
   push(step: number, loss: number): void {
     if (this.count === this.steps.length) {
       this.steps = grow(this.steps);
-      this.losses = grow(this.losses);
+      this.lossValues = grow(this.lossValues);
     }
     this.steps[this.count] = step;
-    this.losses[this.count] = loss;
+    this.lossValues[this.count] = loss;
     this.count += 1;
   }
 
   get length(): number {
     return this.count;
+  }
+
+  /** Every loss in step order (the test hooks' and smoothing's view). */
+  losses(): number[] {
+    return Array.from(this.lossValues.subarray(0, this.count));
   }
 
   get firstStep(): number | null {
@@ -37,7 +42,7 @@ export class LossTrace {
   /** The loss recorded at exactly `step`, or undefined when the run has no such step. */
   lossAt(step: number): number | undefined {
     const i = this.indexAtOrAfter(step);
-    return i < this.count && this.steps[i] === step ? this.losses[i] : undefined;
+    return i < this.count && this.steps[i] === step ? this.lossValues[i] : undefined;
   }
 
   /** The recorded step nearest to `step` (ties go to the earlier one), or null for an empty trace. */
@@ -57,7 +62,7 @@ export class LossTrace {
     if (end >= this.count || this.steps[end] !== step) return undefined;
     const ema = new NanSafeEma(smoothing);
     let value = Number.NaN;
-    for (let i = 0; i <= end; i++) value = ema.push(this.losses[i]!);
+    for (let i = 0; i <= end; i++) value = ema.push(this.lossValues[i]!);
     return value;
   }
 
@@ -66,7 +71,7 @@ export class LossTrace {
     const out = new MinMaxSeries(maxPoints);
     const ema = smoothing > 0 ? new NanSafeEma(smoothing) : null;
     for (let i = 0; i < this.count && this.steps[i]! <= to; i++) {
-      const value = ema ? ema.push(this.losses[i]!) : this.losses[i]!;
+      const value = ema ? ema.push(this.lossValues[i]!) : this.lossValues[i]!;
       if (this.steps[i]! >= from) out.push(this.steps[i]!, value);
     }
     return out;
