@@ -3,6 +3,7 @@ import { useLayoutEffect } from 'react';
 import { DEFAULT_CLASSROOM } from '../state/classroom';
 import { useLive } from '../state/useLive';
 import { useStore } from '../state/useStore';
+import { BackendDiffPanel } from '../ui/BackendDiffPanel';
 import { ClassroomScreen } from '../ui/ClassroomScreen';
 import { ControlsPanel } from '../ui/ControlsPanel';
 import { DiagnosisPanel } from '../ui/DiagnosisPanel';
@@ -90,6 +91,9 @@ export function App() {
           </ErrorBoundary>
           <ErrorBoundary area="diagnosis">
             <DiagnosisPanel />
+          </ErrorBoundary>
+          <ErrorBoundary area="backend comparison">
+            <BackendDiffPanel />
           </ErrorBoundary>
           <ErrorBoundary area="norm charts">
             <NormPanel />

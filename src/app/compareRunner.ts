@@ -49,6 +49,7 @@ export class CompareRunner {
 
   private onMessage(m: RunMessage): void {
     if (m.type === 'records') this.run.push(m.records);
+    else if (m.type === 'backend') this.store.setState((s) => (s.compare ? { compare: { ...s.compare, backend: m.status } } : {}));
     else if (m.type === 'running' && !m.running)
       this.finish(m.why === 'error' ? 'error' : 'done', m.why === 'flagged' ? 'the fixed run was flagged too' : null);
     else if (m.type === 'error') this.finish('error', m.message);

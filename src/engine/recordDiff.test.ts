@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { stepRecord } from '../engine/testing/stepRecord';
+import { stepRecord } from './testing/stepRecord';
 import { firstDifference, relativeDifference } from './recordDiff';
 
 describe('relativeDifference', () => {

@@ -5,7 +5,7 @@
  * the two runs part. Non-finite values compare by kind: NaN equals NaN, +Inf equals +Inf, and a
  * finite value against a non-finite one is an infinite difference.
  */
-import { nonFiniteKind, type StepRecord } from '../engine/records';
+import { nonFiniteKind, type StepRecord } from './records';
 
 /** |a − b| relative to the larger magnitude: 0 for equal values (NaN = NaN included), Infinity across kinds. */
 export function relativeDifference(a: number, b: number): number {

@@ -23,6 +23,8 @@ export interface CompareRun {
   scenario: Scenario;
   status: 'running' | 'done' | 'error';
   message: string | null;
+  /** The backend the compare run trains on, once its worker has started it (with its measured quirks). */
+  backend?: BackendStatus;
 }
 
 export interface AppState {
