@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { parseArgs } from './args';
+import { parseArgs, parseBytes } from './args';
+import { DRIVER_FIELDS } from '../engine/costDrivers';
 import { presetById, presetScenario } from '../scenarios/presets';
+import { checkFieldValue, FIELD_BY_KEY } from '../scenarios/schema';
 
 const errorOf = (argv: string[]): string => {
   const r = parseArgs(argv);
@@ -72,5 +74,64 @@ describe('parseArgs: diff', () => {
     expect(parseArgs(['diff', '--preset', 'optimizer-high-lr', '--backends', 'cpu']).ok).toBe(false);
     expect(parseArgs(['diff', '--preset', 'optimizer-high-lr', '--backend', 'cpu'])).toEqual({ ok: false, error: 'unknown flag --backend for diff' });
     expect(parseArgs(['diff'])).toEqual({ ok: false, error: 'diff needs --preset <id> or --url <query>' });
+  });
+});
+
+describe('parseArgs: --force and --budget', () => {
+  it('runs the cost check by default, with the machine share as budget', () => {
+    const r = parseArgs(['run', '--preset', 'optimizer-high-lr']);
+    expect(r.ok && r.plan.command === 'run' && [r.plan.force, r.plan.budget]).toEqual([false, null]);
+  });
+
+  it('reads --force and --budget for run and diff', () => {
+    const run = parseArgs(['run', '--preset', 'optimizer-high-lr', '--force', '--budget', '8GB']);
+    expect(run.ok && run.plan.command === 'run' && [run.plan.force, run.plan.budget]).toEqual([true, 8e9]);
+    const diff = parseArgs(['diff', '--preset', 'optimizer-high-lr', '--budget=2GiB']);
+    expect(diff.ok && diff.plan.command === 'diff' && [diff.plan.force, diff.plan.budget]).toEqual([false, 2 ** 31]);
+  });
+
+  it.each([
+    ['8GB', 8e9],
+    ['9.6 GB', 9.6e9],
+    ['512mb', 512e6],
+    ['2GiB', 2 ** 31],
+    ['64 KiB', 65536],
+    ['2e9', 2e9],
+    ['2000000000', 2e9],
+    ['100B', 100],
+  ])('parses the size %s', (text, bytes) => {
+    expect(parseBytes(text)).toBe(bytes);
+  });
+
+  it.each(['', '0', '-1GB', '8XB', 'GB', 'lots', '1e400'])('refuses the size %j', (text) => {
+    expect(parseBytes(text)).toBeNaN();
+  });
+
+  it.each([
+    [['run', '--preset', 'optimizer-high-lr', '--budget', 'lots'], '--budget lots: expected a size in bytes, e.g. 8GB, 512MB, 2GiB or 2000000000'],
+    [['run', '--preset', 'optimizer-high-lr', '--budget'], 'flag --budget needs a value'],
+    [['run', '--preset', 'optimizer-high-lr', '--budget', '1GB', '--budget', '2GB'], 'flag --budget given more than once'],
+    [['presets', '--force'], 'unknown flag --force for presets'],
+    [['presets', '--budget', '1GB'], 'unknown flag --budget for presets'],
+  ])('%j → %s', (argv, message) => {
+    expect(errorOf(argv)).toBe(message);
+  });
+});
+
+describe('the cost drivers the refusals name', () => {
+  // The largest scenario the schema allows for each model family: every field's whole ladder.
+  const large = { ...presetScenario(presetById('optimizer-high-lr')!), samples: 100000, batchSize: 100000, features: 256, hidden: [256, 256] };
+  const unet = { ...large, model: 'unet' as const, dataset: 'shapes' as const, imageSize: 128, filters: 32, depth: 3 };
+
+  it.each(DRIVER_FIELDS.map((f) => [f.key, f] as const))('%s: the schema label; lowered to the schema minimum, every step valid', (key, field) => {
+    const spec = FIELD_BY_KEY.get(key)!;
+    expect(field.label).toBe(spec.label);
+    const min = spec.type === 'integer' || spec.type === 'integerList' ? spec.range.min : NaN;
+    expect(field.floor).toBe(key === 'batchSize' ? 1 : min); // batch 0 means every row, not a smaller batch
+    const steps: unknown[] = [];
+    for (let s = field.lower(key === 'imageSize' || key === 'filters' || key === 'depth' ? unet : large); s; s = field.lower(s)) steps.push(s[key]);
+    expect(steps.length).toBeGreaterThan(0);
+    for (const value of steps) expect(checkFieldValue(key, value)).toBeNull();
+    expect(steps.at(-1)).toEqual(key === 'hidden' ? [field.floor, field.floor] : field.floor);
   });
 });

@@ -12,7 +12,7 @@ export type CliBackend = 'cpu' | 'wasm';
 export type CliPlan =
   | { command: 'help' }
   | { command: 'presets'; json: boolean }
-  | {
+  | ({
       command: 'run';
       json: boolean;
       scenario: Scenario;
@@ -20,28 +20,36 @@ export type CliPlan =
       /** The backend asked for on the command line, or null to follow the scenario (cpu if it names a browser backend). */
       backend: CliBackend | null;
       search: boolean;
-    }
-  | {
+    } & RunGate)
+  | ({
       command: 'diff';
       json: boolean;
       scenario: Scenario;
       preset: string | null;
       /** The two backends run step by step against each other. */
       backends: [CliBackend, CliBackend];
-    };
+    } & RunGate);
+
+/** How a run is checked against its cost before tfjs loads (engine/budget.ts). */
+export interface RunGate {
+  /** Run even when the scenario is over the budget or the backend's limits. */
+  force: boolean;
+  /** Bytes the run may use, or null for the default share of this machine's memory. */
+  budget: number | null;
+}
 
 export type ParseResult = { ok: true; plan: CliPlan } | { ok: false; error: string };
 
 const FLAGS_WITH_VALUE: Record<'run' | 'diff', ReadonlySet<string>> = {
-  run: new Set(['--preset', '--url', '--backend', '--steps', '--set']),
-  diff: new Set(['--preset', '--url', '--backends', '--steps', '--set']),
+  run: new Set(['--preset', '--url', '--backend', '--steps', '--set', '--budget']),
+  diff: new Set(['--preset', '--url', '--backends', '--steps', '--set', '--budget']),
 };
-const BOOLEAN_FLAGS = new Set(['--json', '--no-search']);
+const BOOLEAN_FLAGS = new Set(['--json', '--no-search', '--force']);
 
 export const USAGE = [
   'usage: npm run cli -- presets [--json]',
-  '       npm run cli -- run (--preset <id> | --url <query or URL>) [--backend cpu|wasm] [--steps N] [--set key=value]... [--no-search] [--json]',
-  '       npm run cli -- diff (--preset <id> | --url <query or URL>) [--backends cpu,wasm] [--steps N] [--set key=value]... [--json]',
+  '       npm run cli -- run (--preset <id> | --url <query or URL>) [--backend cpu|wasm] [--steps N] [--set key=value]... [--no-search] [--budget 8GB] [--force] [--json]',
+  '       npm run cli -- diff (--preset <id> | --url <query or URL>) [--backends cpu,wasm] [--steps N] [--set key=value]... [--budget 8GB] [--force] [--json]',
 ].join('\n');
 
 /** Turn argv (without node and the script) into a plan, or one line saying what is wrong. */
@@ -73,12 +81,12 @@ export function parseArgs(argv: readonly string[]): ParseResult {
 
   const json = flags.has('--json');
   if (command === 'presets') {
-    if (flags.has('--no-search')) return { ok: false, error: 'unknown flag --no-search for presets' };
+    for (const flag of ['--no-search', '--force']) if (flags.has(flag)) return { ok: false, error: `unknown flag ${flag} for presets` };
     return { ok: true, plan: { command: 'presets', json } };
   }
 
   if (command === 'diff' && flags.has('--no-search')) return { ok: false, error: 'unknown flag --no-search for diff' };
-  for (const single of ['--preset', '--url', '--backend', '--backends', '--steps']) {
+  for (const single of ['--preset', '--url', '--backend', '--backends', '--steps', '--budget']) {
     if ((values.get(single)?.length ?? 0) > 1) return { ok: false, error: `flag ${single} given more than once` };
   }
   const presetId = values.get('--preset')?.[0];
@@ -118,10 +126,15 @@ export function parseArgs(argv: readonly string[]): ParseResult {
     scenario = { ...scenario, steps: result.value as number };
   }
 
+  const budgetText = values.get('--budget')?.[0];
+  const budget = budgetText === undefined ? null : parseBytes(budgetText);
+  if (Number.isNaN(budget)) return { ok: false, error: `--budget ${budgetText}: expected a size in bytes, e.g. 8GB, 512MB, 2GiB or 2000000000` };
+  const gate: RunGate = { force: flags.has('--force'), budget };
+
   if (command === 'diff') {
     const backends = parseBackends(values.get('--backends')?.[0] ?? 'cpu,wasm');
     if (typeof backends === 'string') return { ok: false, error: backends };
-    return { ok: true, plan: { command: 'diff', json, scenario, preset, backends } };
+    return { ok: true, plan: { command: 'diff', json, scenario, preset, backends, ...gate } };
   }
 
   const backendText = values.get('--backend')?.[0];
@@ -129,7 +142,18 @@ export function parseArgs(argv: readonly string[]): ParseResult {
     return { ok: false, error: `--backend ${backendText}: the command line runs on cpu or wasm only` };
   }
   const backend = (backendText as CliBackend | undefined) ?? null;
-  return { ok: true, plan: { command: 'run', json, scenario, preset, backend, search: !flags.has('--no-search') } };
+  return { ok: true, plan: { command: 'run', json, scenario, preset, backend, search: !flags.has('--no-search'), ...gate } };
+}
+
+/** Bytes per unit: decimal as disks and system monitors count, binary with an i (GiB). */
+const BYTE_UNITS: Readonly<Record<string, number>> = { '': 1, k: 1e3, m: 1e6, g: 1e9, t: 1e12, ki: 2 ** 10, mi: 2 ** 20, gi: 2 ** 30, ti: 2 ** 40 };
+
+/** "8GB", "512 MB", "2GiB", "2e9" or "2000000000" as bytes; NaN when it is none of these or not positive. */
+export function parseBytes(text: string): number {
+  const m = /^(\d+(?:\.\d+)?(?:e\d+)?)\s*([kmgt]i?)?b?$/i.exec(text.trim());
+  if (!m) return NaN;
+  const bytes = Number(m[1]) * BYTE_UNITS[(m[2] ?? '').toLowerCase()]!;
+  return bytes > 0 && Number.isFinite(bytes) ? Math.round(bytes) : NaN;
 }
 
 /**

@@ -35,6 +35,20 @@ describe('cli (spawned)', () => {
     expect(flag.stderr.trim().split('\n')).toEqual(['error: unknown flag --frobnicate for run']);
   });
 
+  it('refuses a link over the memory budget before loading tfjs: exit 2 in seconds, one line naming the batch', () => {
+    const started = Date.now();
+    const link = '?model=unet&data=shapes&loss=bceLogits&n=100000&img=128&depth=3&filters=32&batch=100000&steps=100000';
+    const r = cli('run', '--url', link, '--budget', '9.6GB');
+    expect(r.status).toBe(2);
+    expect(Date.now() - started).toBeLessThan(10_000);
+    expect(r.stdout).toBe('');
+    const lines = r.stderr.trim().split('\n');
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatch(
+      /^error: this run needs ≈ 11 TB \(activations 10 TB at batch 100000\); the budget here is 9\.6 GB; .*: lower Samples \(to \d+ fits\); --force runs it anyway$/,
+    );
+  });
+
   it('diffs a preset on cpu and wasm: the same first non-finite steps as each backend run alone', () => {
     const diff = cli('diff', '--preset', 'optimizer-high-lr', '--backends', 'cpu,wasm', '--json');
     expect(diff.status).toBe(0);

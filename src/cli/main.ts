@@ -1,9 +1,13 @@
 /**
  * The headless command line: lists presets and runs a preset or a link's scenario in Node with the
  * same engine as the app, on the cpu or wasm backend. Exit 0 on success, 2 on bad input (one stderr
- * line naming the flag or key), 1 when the engine itself fails.
+ * line naming the flag or key) or a scenario over its budget or its backend's limits, 1 when the
+ * engine itself fails.
  */
-import { parseArgs, USAGE, type CliBackend } from './args';
+import { totalmem } from 'node:os';
+import { parseArgs, USAGE, type CliBackend, type RunGate } from './args';
+import { budgetFor, checkRun } from '../engine/budget';
+import type { Scenario } from '../engine/scenario';
 import { formatDiffText } from './diffReport';
 import { buildRunReport, formatPresetsText, formatRunText, listPresets, toJson } from './report';
 import { PRESETS, presetById } from '../scenarios/presets';
@@ -11,6 +15,19 @@ import { PRESETS, presetById } from '../scenarios/presets';
 function fail(code: 1 | 2, message: string): never {
   process.stderr.write(`error: ${message}\n`);
   process.exit(code);
+}
+
+/**
+ * Refuses, before tfjs is even loaded, a scenario whose estimated cost is over the budget (a share
+ * of this machine's memory unless --budget says) or over a backend's limits, unless --force.
+ */
+function gate(s: Scenario, backends: readonly CliBackend[], g: RunGate, named: boolean): void {
+  if (g.force) return;
+  const budget = g.budget ?? budgetFor(totalmem());
+  for (const backend of backends) {
+    const verdict = checkRun(s, backend, budget);
+    if (!verdict.ok) fail(2, `${named ? `on ${backend}: ` : ''}${verdict.message}; --force runs it anyway`);
+  }
 }
 
 async function main(argv: readonly string[]): Promise<void> {
@@ -27,6 +44,10 @@ async function main(argv: readonly string[]): Promise<void> {
     process.stdout.write(`${plan.json ? toJson(listing) : formatPresetsText(listing)}\n`);
     return;
   }
+
+  // The backend the run asks for: the command line's, else the scenario's if it is one Node has.
+  const runBackend: CliBackend = plan.command === 'run' ? (plan.backend ?? (plan.scenario.backend === 'wasm' ? 'wasm' : 'cpu')) : 'cpu';
+  gate(plan.scenario, plan.command === 'run' ? [runBackend] : plan.backends, plan, plan.command === 'diff');
 
   // tfjs is loaded only for runs: listing presets and rejecting bad input stay instant.
   const tf = await import('@tensorflow/tfjs');
@@ -58,8 +79,7 @@ async function main(argv: readonly string[]): Promise<void> {
   }
 
   const scenarioBackend = plan.scenario.backend;
-  const backend: CliBackend = plan.backend ?? (scenarioBackend === 'wasm' ? 'wasm' : 'cpu');
-  const status = await initBackend(backend, plan.scenario.model);
+  const status = await initBackend(runBackend, plan.scenario.model);
   const why = unsupportedReason(plan.scenario, status.active);
   if (why) fail(2, `scenario cannot run on ${status.active}: ${why}`);
 
