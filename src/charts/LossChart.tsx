@@ -19,7 +19,7 @@ import { HoverLayer } from './HoverLayer';
 import { axesFor, domainKey, zoomDomainKey, type PlotArea, type StepRange } from './plotGeometry';
 import { showNumber, TICK } from '../engine/numberFormat';
 import { fromAxis } from './scales';
-import { seriesPath } from './seriesPath';
+import { seriesPath, zeroPoints } from './seriesPath';
 
 /** A run drawn on the chart, with the name its legend gives it. */
 export interface ChartRun {
@@ -68,6 +68,9 @@ const MARGIN = { top: 22, right: 24, bottom: 38, left: 72 };
 /** The rail sits this far above the data (a fraction of its range), inside this much headroom. */
 const RAIL_AT = 0.1;
 const RAIL_ROOM = 0.16;
+/** On a log axis, exact zeros sit on a rail this far below the data, inside this much room. */
+const ZERO_AT = 0.1;
+const ZERO_ROOM = 0.16;
 
 /** The curves of a zoomed chart are drawn from the traces at this resolution. */
 const ZOOM_POINTS = 600;
@@ -82,7 +85,10 @@ function LossPlot({ area, runs, scale, smoothing, report, first, firstLabel, zoo
   const key = zoom ? zoomDomainKey(lines, scale, zoom) : domainKey(lines, scale, Math.max(0, ...feeds.map((f) => f.series.lastStep)));
   // Room above the data for the rail of non-finite markers, so they never sit on a curve.
   const axes = useMemo(() => axesFor(key, scale, RAIL_ROOM), [key, scale]);
-  const plot = usePlot(area, axes.domain);
+  const zeros = lines.flatMap((l) => zeroPoints(l, scale));
+  const withZeros = zeros.length > 0;
+  const domain = useMemo(() => (withZeros ? { ...axes.domain, ylo: axes.lo - (axes.hi - axes.lo) * ZERO_ROOM } : axes.domain), [axes, withZeros]);
+  const plot = usePlot(area, domain);
   if (!plot || !main) return null;
   const inView = (step: number): boolean => !zoom || (step >= zoom.from && step <= zoom.to);
   const markers: NonFiniteMarker[] = lines.flatMap((l) => l.markers());
@@ -97,6 +103,7 @@ function LossPlot({ area, runs, scale, smoothing, report, first, firstLabel, zoo
     <>
       <Axes plot={plot} xTicks={axes.xTicks} yTicks={axes.yTicks} yLabel={Y_LABELS[scale]} xTitle="step" />
       <HorizontalRule plot={plot} y={rail} label="non-finite" />
+      {withZeros && <HorizontalRule plot={plot} y={axes.lo - (axes.hi - axes.lo) * ZERO_AT} label="exactly 0" />}
       {first !== null && inView(first) && <VerticalRule className="first-nonfinite-line" plot={plot} step={first} label={firstLabel} />}
       <g
         className="loss-series"
@@ -124,6 +131,18 @@ function LossPlot({ area, runs, scale, smoothing, report, first, firstLabel, zoo
             fill="none"
             strokeLinejoin="round"
             {...lineStyle(slot(i + 1))}
+          />
+        ))}
+        {zeros.map((p) => (
+          <circle
+            key={`z${p.step}`}
+            className="zero-marker"
+            cx={plot.x(p.step)}
+            cy={plot.y(axes.lo - (axes.hi - axes.lo) * ZERO_AT)}
+            r={3.5}
+            fill="#fff"
+            stroke={COLORS.loss}
+            data-step={p.step}
           />
         ))}
         {markers.map((m) => (

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { rangeTicks } from './niceDomain';
 import { axesFor, domainKey, plotFor, zoomDomainKey } from './plotGeometry';
+import { seriesPath, zeroPoints } from './seriesPath';
 import { MinMaxSeries } from '../state/series';
 
 describe('plotFor', () => {
@@ -66,5 +67,22 @@ describe('zoomed axes', () => {
 
   it('keep whole-step ticks on a range of a few steps', () => {
     expect(rangeTicks(3, 7)).toEqual([3, 4, 5, 6, 7]);
+  });
+});
+
+describe('exact zeros on a log axis', () => {
+  it('leave the axis range alone and break the line instead of diving to a made-up 1e-30', () => {
+    const s = new MinMaxSeries(100);
+    [0.5, 0.2, 0, 0, 0.1].forEach((v, i) => s.push(i + 1, v));
+    expect(domainKey([s], 'log', 5)).toBe('-1|0|10');
+    const path = seriesPath(
+      s,
+      (x) => x,
+      (y) => y,
+      'log',
+    );
+    expect(path.match(/M/g)).toHaveLength(2);
+    expect(zeroPoints(s, 'log').map((p) => p.step)).toEqual([3, 4]);
+    expect(zeroPoints(s, 'linear')).toEqual([]);
   });
 });
