@@ -101,23 +101,27 @@ function advice(s: Scenario, found: Search, drivers: { key: CostDriver; share: n
   return `lower ${changed.map((f) => `${f.label} to ${driverValue(t, f.key)}`).join(' and ')} (that fits)`;
 }
 
-/** The largest parts of the peak, as the refusal names them. */
+/** The largest parts of the peak, as the refusal names them: "activations 19 GB at batch 100000, data 1.6 GB". */
 function parts(cost: Cost): string {
   const b: CostBytes = cost.bytes;
-  const backwardLarger = b.activations + b.parameters >= b.gradients;
-  const named: [string, number][] = [
-    ['data', b.data],
-    ['its JS copy', b.host],
-    ['parameters', b.parameters],
-    ['optimizer state', b.optimizer],
-    ['snapshots', b.snapshots],
-    backwardLarger ? [`activations at batch ${cost.batch}`, b.activations] : ['update temporaries', b.gradients],
+  // The step's larger phase is in the peak, the other is not (cost.ts).
+  const step: [number, string] =
+    b.activations + b.parameters >= b.gradients
+      ? [b.activations, `activations ${formatBytes(b.activations)} at batch ${cost.batch}`]
+      : [b.gradients, `update temporaries ${formatBytes(b.gradients)}`];
+  const named: [number, string][] = [
+    [b.data, `data ${formatBytes(b.data)}`],
+    [b.host, `its JS copy ${formatBytes(b.host)}`],
+    [b.parameters, `parameters ${formatBytes(b.parameters)}`],
+    [b.optimizer, `optimizer state ${formatBytes(b.optimizer)}`],
+    [b.snapshots, `snapshots ${formatBytes(b.snapshots)}`],
+    step,
   ];
   return named
-    .filter(([, v]) => v >= 0.1 * b.total)
-    .sort((x, y) => y[1] - x[1])
+    .filter(([bytes]) => bytes >= 0.1 * b.total)
+    .sort((x, y) => y[0] - x[0])
     .slice(0, 3)
-    .map(([label, v]) => (label.startsWith('activations') ? `activations ${formatBytes(v)} at batch ${cost.batch}` : `${label} ${formatBytes(v)}`))
+    .map(([, text]) => text)
     .join(', ');
 }
 
@@ -128,7 +132,9 @@ export function withinBudget(cost: Cost, limits: BackendLimits, budgetBytes: num
   if (!overBudget && limits.problems.length === 0) return { ok: true };
   const pressure = (t: Scenario): number => pressureOf(t, limits, budgetBytes);
   const drivers = overBudget ? cost.drivers : limits.problems[0]!.drivers;
-  const found = search(s, driversToLower(drivers), pressure);
+  // Lowered: every field that drives something over, the budget's or a limit's.
+  const over = [...(overBudget ? cost.drivers : []), ...limits.problems.flatMap((p) => p.drivers)];
+  const found = search(s, driversToLower(over), pressure);
   const smaller = found.alone[0]?.scenario ?? found.together;
   // At most two reasons, memory first: the advice clears them all.
   const reasons = [

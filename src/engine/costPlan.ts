@@ -35,7 +35,8 @@ export interface CostPlan {
   im2col: PlannedTensor[];
 }
 
-const size = (shape: readonly number[]): number => shape.reduce((a, b) => a * b, 1);
+/** Elements of a tensor of this shape. */
+export const elementsOf = (shape: readonly number[]): number => shape.reduce((a, b) => a * b, 1);
 
 /** Fixed article data sets: their row count, whatever `samples` says. */
 const FIXED_ROWS: Partial<Record<Scenario['dataset'], number>> = { articleLinear: 3, logLossProbs: 4, largePredictions: 3, tinyErrors: 3 };
@@ -227,8 +228,8 @@ export function planStep(s: Scenario): CostPlan {
     batch,
     x: { name: 'data/x', shape: xShape },
     y: { name: 'data/y', shape: yShape },
-    hostValues: size(xShape) + size(yShape) + plane,
-    hostScratch: s.normalization === 'none' ? 0 : 2 * size(xShape),
+    hostValues: elementsOf(xShape) + elementsOf(yShape) + plane,
+    hostScratch: s.normalization === 'none' ? 0 : 2 * elementsOf(xShape),
     params: p.params,
     forward: p.forward,
     shared: p.shared,
@@ -236,5 +237,3 @@ export function planStep(s: Scenario): CostPlan {
     im2col: p.im2col,
   };
 }
-
-export { size as elementsOf };
