@@ -4,7 +4,7 @@
  * update temporaries, the optimizer state, the batch's activations, the sentinel's snapshots, and
  * the FLOPs of one step. Pure arithmetic (no tfjs), so a link can be refused before tfjs loads.
  *
- * How the counts follow the code (measured against tf.memory() in cost.engine.test.ts, figures in docs/COST.md):
+ * How the counts follow the code (measured against tf.memory() in src/runs/cost.engine.test.ts, figures in docs/COST.md):
  * - Every tensor is float32: float16 and bfloat16 are simulated by rounding float32 tensors
  *   (precision.ts), so they store 4 bytes a number too, plus one rounded copy per rounding point.
  * - A step runs in two phases that do not overlap. The backward phase holds every forward tensor of

@@ -7,15 +7,14 @@
 import * as tf from '@tensorflow/tfjs';
 import { webgl_util } from '@tensorflow/tfjs-backend-webgl';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { estimateCost } from './cost';
-import { planStep } from './costPlan';
-import { formatBytes } from './costText';
-import { prepareDataset } from './data/preprocess';
-import type { Scenario } from './scenario';
-import { createTrainer } from './trainer';
-import { textureSize } from './webglTexture';
+import { estimateCost } from '../engine/cost';
+import { planStep } from '../engine/costPlan';
+import { formatBytes } from '../engine/costText';
+import { prepareDataset } from '../engine/data/preprocess';
+import type { Scenario } from '../engine/scenario';
+import { createTrainer } from '../engine/trainer';
+import { textureSize } from '../engine/webglTexture';
 import { REFERENCE_MODELS } from '../lab/referenceModels';
-// eslint-disable-next-line no-restricted-imports -- the presets are this test's inputs; the engine itself never reads them
 import { PRESETS, presetScenario } from '../scenarios/presets';
 
 beforeAll(async () => {
