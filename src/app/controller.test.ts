@@ -7,21 +7,12 @@ import type { HistoryLike } from '../state/urlSync';
 import type { FromWorker, ToWorker } from '../worker/protocol';
 import { PlaygroundController } from './controller';
 import { NOTICE_MS } from './notices';
+import { FakeWorker as BaseFakeWorker } from './testing/fakeWorker';
 
-/** A worker that records what it is sent; the test plays its side of the protocol. */
-class FakeWorker {
-  sent: ToWorker[] = [];
-  terminated = false;
-  onmessage: ((e: MessageEvent<unknown>) => void) | null = null;
-  onerror: ((e: ErrorEvent) => void) | null = null;
-  postMessage(m: ToWorker): void {
-    this.sent.push(m);
-  }
-  terminate(): void {
-    this.terminated = true;
-  }
+/** The training worker's side of the protocol, played by the test. */
+class FakeWorker extends BaseFakeWorker<ToWorker> {
   emit(m: FromWorker): void {
-    this.onmessage?.({ data: m } as MessageEvent<unknown>);
+    this.deliver(m);
   }
   last<T extends ToWorker['type']>(type: T): Extract<ToWorker, { type: T }> | undefined {
     return this.sent.filter((m): m is Extract<ToWorker, { type: T }> => m.type === type).at(-1);

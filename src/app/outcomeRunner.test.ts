@@ -4,21 +4,13 @@ import { createAppStore, initialAppState, type PresetOutcome } from '../state/ap
 import type { FromOutcomeWorker, ToOutcomeWorker } from '../worker/outcomeProtocol';
 import { FakeClock } from './livenessFakes';
 import { OUTCOME_SILENCE_MS, OutcomeRunner } from './outcomeRunner';
+import { FakeWorker } from './testing/fakeWorker';
 
-class FakeOutcomeWorker {
-  sent: ToOutcomeWorker[] = [];
-  terminated = false;
-  onmessage: ((e: MessageEvent<FromOutcomeWorker>) => void) | null = null;
-  onerror: ((e: ErrorEvent) => void) | null = null;
-  postMessage(m: ToOutcomeWorker): void {
-    this.sent.push(m);
-  }
-  terminate(): void {
-    this.terminated = true;
-  }
+class FakeOutcomeWorker extends FakeWorker<ToOutcomeWorker> {
   answer(requestId: number, presetId: string): void {
     const outcome = { presetId, status: 'done', message: null, verdict: 'holds', text: 'holds' } as unknown as PresetOutcome;
-    this.onmessage?.({ data: { type: 'outcome', requestId, outcome } } as MessageEvent<FromOutcomeWorker>);
+    const reply: FromOutcomeWorker = { type: 'outcome', requestId, outcome };
+    this.deliver(reply);
   }
 }
 
