@@ -38,6 +38,19 @@ describe('TrainingHeartbeat', () => {
     expect(silent).toEqual([800]);
   });
 
+  it('records that name their step time end the first-step allowance: a new model killed before its next pong is caught within a second', () => {
+    const { clock, hb, silent, pong } = heartbeat();
+    hb.expect(true);
+    clock.advance(100);
+    pong({ stepMs: null }); // answered before the first step ended
+    clock.advance(50);
+    hb.heard();
+    hb.stepped(3); // records of the first steps, 3 ms each; then the worker dies
+    clock.advance(1000);
+    expect(silent).toHaveLength(1);
+    expect(silent[0]).toBeLessThanOrEqual(1000);
+  });
+
   it('a slow step is not a false alarm: 5 s steps, a 40 s step that replays a flag, then silence past the rule', () => {
     const { clock, hb, silent, pong } = heartbeat();
     hb.expect(false);

@@ -75,6 +75,15 @@ export class TrainingHeartbeat {
     this.watch.heard();
   }
 
+  /**
+   * Records came with the time of their last step: the worker has stepped, so the first-step
+   * allowance no longer applies (without this, a worker killed before its next pong would be given
+   * the first step's two minutes).
+   */
+  stepped(stepMs: number): void {
+    this.stepMs = stepMs;
+  }
+
   answered(pong: Pong): void {
     this.watch.heard();
     this.answeredOnce = true;

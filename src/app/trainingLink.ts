@@ -112,8 +112,10 @@ export class TrainingLink {
       return;
     }
     if (data.runId !== this.id) return;
-    if (data.type === 'records') this.lastStep = data.records.at(-1)?.step ?? this.lastStep;
-    else if (data.type === 'running') this.lastStep = data.step;
+    if (data.type === 'records') {
+      this.lastStep = data.records.at(-1)?.step ?? this.lastStep;
+      if (typeof data.stepMs === 'number') this.heartbeat?.stepped(data.stepMs);
+    } else if (data.type === 'running') this.lastStep = data.step;
     this.handlers.onMessage(data);
   }
 

@@ -34,7 +34,8 @@ export type FromWorker =
   | { type: 'backend'; runId: number; status: BackendStatus; unsupported: string | null }
   /** The trainer is built: its parameters in record order, so the page can lay out its charts before step 1. */
   | { type: 'model'; runId: number; parameters: string[] }
-  | { type: 'records'; runId: number; records: StepRecord[] }
+  /** `stepMs`: how long the last of these steps took, so the page knows what silence to allow (heartbeat.ts). */
+  | { type: 'records'; runId: number; records: StepRecord[]; stepMs?: number | null }
   | { type: 'report'; runId: number; report: NonFiniteReport }
   | { type: 'preview'; runId: number; preview: Preview }
   /** The loop started or stopped; `why` says why it stopped on its own (flag, stopAt, error). */

@@ -34,9 +34,9 @@ export class RunOutbox {
   }
 
   /** Send what is due; `force` sends a preview even if the last one is recent. */
-  flush(runId: number, trainer: Trainer | null, force = false): void {
+  flush(runId: number, trainer: Trainer | null, force = false, stepMs: number | null = null): void {
     if (this.pending.length > 0) {
-      this.post({ type: 'records', runId, records: this.pending });
+      this.post({ type: 'records', runId, records: this.pending, stepMs });
       this.pending = [];
     }
     if (trainer?.report && !this.reportSent) {

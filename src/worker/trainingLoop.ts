@@ -172,7 +172,7 @@ export class TrainingLoop {
   }
 
   private flush(force = false): void {
-    if (this.run) this.outbox.flush(this.run.id, this.run.trainer, force);
+    if (this.run) this.outbox.flush(this.run.id, this.run.trainer, force, this.run.stepMs);
   }
 
   private setRunning(next: boolean, why: string | null): void {
