@@ -32,6 +32,16 @@ describe('losses against hand-computed values', () => {
     expect(elements('huber', [4], [1], { huberDelta: 2 })).toEqual([4]); // 2·(3 − 1)
   });
 
+  it('huber has a gradient (e inside δ, ±δ outside) and keeps NaN and +Inf', () => {
+    const g = tf.tidy(() => {
+      const pred = tf.tensor1d([1.5, 4, -3]);
+      const grad = tf.grad((p: tf.Tensor) => tf.sum(lossElements(p, tf.tensor1d([1, 1, 1]), opts('huber'))));
+      return Array.from(grad(pred).dataSync());
+    });
+    expect(g).toEqual([0.5, 1, -1]);
+    expectKinds(elements('huber', [Number.NaN, Number.POSITIVE_INFINITY], [1, 1]), ['NaN', '+Inf']);
+  });
+
   it('msle uses log1p: exact values, −1 gives +Inf (log 0 squared), below −1 NaN', () => {
     const got = elements('msle', [Math.E - 1, -1, -2], [0, 0, 0]);
     expect(got[0]).toBe(f(1));

@@ -30,9 +30,13 @@ export function lossElements(pred: tf.Tensor, y: tf.Tensor, o: LossOptions, roun
     case 'l1':
       return round(tf.abs(e()));
     case 'huber': {
+      // 0.5·q² + δ·(|e| − q) with q = min(|e|, δ): the two pieces (0.5·e² inside, δ·(|e| − δ/2) outside)
+      // without a comparison in the graph, whose op (LessEqual) has no gradient in tfjs. NaN and ±Inf
+      // come out as the piecewise form gives them.
       const a = tf.abs(e());
       const d = o.huberDelta;
-      return round(tf.where(tf.lessEqual(a, d), tf.mul(tf.square(a), 0.5), tf.mul(tf.sub(a, 0.5 * d), d)));
+      const q = tf.minimum(a, d);
+      return round(tf.add(tf.mul(tf.square(q), 0.5), tf.mul(tf.sub(a, q), d)));
     }
     case 'msle':
       // log1p, as the article's log-MSE: a prediction below −1 gives NaN, exactly −1 gives −Inf.
