@@ -161,24 +161,13 @@ function LossPlot({ area, runs, scale, smoothing, report, first, firstLabel, zoo
   );
 }
 
-export function LossChart({ runs, scale, smoothing, report, first, height = 300, svgRef, zoom = null, onZoom }: LossChartProps) {
+export function LossChart({ height = 300, svgRef, ...plot }: LossChartProps) {
+  const { report, first } = plot;
   const firstLabel = report ? `first ${report.kind} · step ${report.step}` : first !== null ? `first non-finite · step ${first}` : '';
   return (
     <div data-testid="loss-chart" className="chart" data-first-nonfinite-step={first ?? ''}>
       <ChartFrame height={height} margin={MARGIN} svgRef={svgRef} label="Loss by step">
-        {(area) => (
-          <LossPlot
-            area={area}
-            runs={runs}
-            scale={scale}
-            smoothing={smoothing}
-            report={report}
-            first={first}
-            firstLabel={firstLabel}
-            zoom={zoom}
-            onZoom={onZoom}
-          />
-        )}
+        {(area) => <LossPlot area={area} firstLabel={firstLabel} {...plot} />}
       </ChartFrame>
     </div>
   );
