@@ -1,7 +1,8 @@
 import { defineConfig } from '@playwright/test';
 import { CHROMIUM_ARGS, systemChromium } from './e2e/chromium';
 
-const PORT = 4173;
+// PLAYWRIGHT_PORT lets two checkouts on one machine each serve their own build.
+const PORT = Number(process.env.PLAYWRIGHT_PORT ?? 4173);
 
 export default defineConfig({
   testDir: 'e2e',
