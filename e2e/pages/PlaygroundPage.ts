@@ -48,9 +48,12 @@ export class PlaygroundPage {
     this.speed = page.getByTestId('speed-select');
   }
 
-  /** Open the app with a query string (without the leading '?') and wait until a backend is active. */
-  async open(query = ''): Promise<void> {
-    await this.page.goto(query ? `./?${query}` : './');
+  /**
+   * Open the playground with a query string (without the leading '?') and wait until a backend is active. The
+   * default, `v=1`, is free play: every setting at its default (an address with no query is the start screen).
+   */
+  async open(query = 'v=1'): Promise<void> {
+    await this.page.goto(`./?${query}`);
     await expect.poll(async () => (await this.state()).backend?.active ?? null, { timeout: 60_000 }).not.toBeNull();
   }
 

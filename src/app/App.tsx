@@ -16,6 +16,7 @@ import { NormPanel } from '../ui/NormPanel';
 import { Notices } from '../ui/Notices';
 import { PresetPanel } from '../ui/PresetPanel';
 import { PreviewPanel } from '../ui/PreviewPanel';
+import { StartScreen } from '../ui/StartScreen';
 import { TopBar } from '../ui/TopBar';
 import { usePlayground } from '../ui/context';
 
@@ -31,9 +32,11 @@ function FrameMark() {
 }
 
 export function App() {
-  const { store, actions } = usePlayground();
+  const { store, actions, lessons } = usePlayground();
   const embed = useStore(store, (s) => s.embed);
   const classroom = useStore(store, (s) => s.classroom);
+  const start = useStore(store, (s) => s.start);
+  if (start) return <StartScreen />;
   if (classroom) {
     return (
       <>
@@ -61,6 +64,9 @@ export function App() {
           <h1>
             NaN playground <span className="tagline">where does the first NaN come from?</span>
           </h1>
+          <button type="button" className="link" data-testid="show-lessons" onClick={() => lessons.showLessons()}>
+            All lessons
+          </button>
           <ErrorBoundary area="export bar">
             <ExportBar />
           </ErrorBoundary>

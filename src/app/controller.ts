@@ -148,8 +148,9 @@ export class PlaygroundController {
   /** Change the scenario: what it does to the URL and the model is planScenarioChange's call. */
   setScenario(next: Scenario, options: { push?: boolean; fromHistory?: boolean; preset?: string | null } = {}): void {
     const s = this.store.getState();
-    const presetChanged = options.preset !== undefined && options.preset !== s.preset;
-    if (options.preset !== undefined) this.store.setState({ preset: options.preset });
+    // Opening anything from the start screen is a new page of history, like a new preset.
+    const presetChanged = (options.preset !== undefined && options.preset !== s.preset) || s.start;
+    this.store.setState(options.preset !== undefined ? { preset: options.preset, start: false } : { start: false });
     if (presetChanged) this.outcomes.show(options.preset ?? null);
     const plan = planScenarioChange(s.scenario, next, { presetChanged, push: options.push, fromHistory: options.fromHistory });
     if (!plan) return;
@@ -167,8 +168,8 @@ export class PlaygroundController {
   /** Back/Forward: the address bar already changed; follow it without writing it again. */
   followLocation(): void {
     const decoded = readLocation(this.deps.location.search);
-    this.store.setState({ rejected: decoded.rejected });
     this.setScenario(decoded.scenario, { fromHistory: true, preset: decoded.preset });
+    this.store.setState({ rejected: decoded.rejected, start: decoded.start });
   }
 
   /** Run the scenario with a fix in a second worker and overlay its loss curve. */

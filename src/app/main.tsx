@@ -12,6 +12,7 @@ import { PlaygroundController } from './controller';
 import { followTitle } from './documentTitle';
 import { ImportedRuns } from './importedRuns';
 import { installKeyboard } from './keyboard';
+import { lessonNavigation } from './lessonNavigation';
 import { installOffline } from './offline';
 import { installTestHooks } from './testHooks';
 import { createOutcomeWorker, createTrainingWorker } from './workerFactory';
@@ -20,6 +21,7 @@ import './styles.css';
 const decoded = readLocation(window.location.search, window.location.hash);
 const store = createAppStore(initialAppState(decoded.scenario, decoded.rejected, decoded.embed, decoded.preset));
 if (decoded.speed !== null) store.setState({ speed: decoded.speed });
+store.setState({ start: decoded.start });
 /** The classroom view of the address bar (on load and after Back/Forward). */
 const followClassroom = (): void => {
   const { view, rejected } = readClassroom(new URLSearchParams(window.location.search));
@@ -39,6 +41,7 @@ const controller = new PlaygroundController(store, {
 const context: PlaygroundContextValue = {
   store,
   actions: controller,
+  lessons: lessonNavigation(controller, { history: window.history, location: window.location }),
   run: controller.run,
   compare: controller.compare.run,
   imports: new ImportedRuns(store, { schedule: afterNextFrame, now: () => performance.now() }),

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_SCENARIO } from '../engine/scenario';
+import { presetById, presetScenario } from '../scenarios/presets';
 import { createAppStore, initialAppState, type PresetOutcome } from '../state/appState';
 import type { FromOutcomeWorker, ToOutcomeWorker } from '../worker/outcomeProtocol';
 import { FakeClock } from './livenessFakes';
@@ -16,7 +16,7 @@ class FakeOutcomeWorker extends FakeWorker<ToOutcomeWorker> {
 
 function runner() {
   const clock = new FakeClock();
-  const store = createAppStore(initialAppState({ ...DEFAULT_SCENARIO }, [], false, 'optimizer-high-lr'));
+  const store = createAppStore(initialAppState(presetScenario(presetById('optimizer-high-lr')!), [], false, 'optimizer-high-lr'));
   const workers: FakeOutcomeWorker[] = [];
   const r = new OutcomeRunner(
     store,
@@ -74,5 +74,55 @@ describe('OutcomeRunner: a worker that stops', () => {
     expect(store.getState().outcome?.status).toBe('running');
     workers[1]!.answer(2, 'optimizer-high-lr');
     expect(store.getState().outcome?.status).toBe('done');
+  });
+});
+
+describe('OutcomeRunner: one question at a time, the open lesson first', () => {
+  const backend = (active: 'cpu' | 'wasm') => ({ requested: 'auto' as const, active, reason: null, quirks: [] });
+
+  it('the start screen’s badges wait behind the open lesson; every reference answer becomes a badge', () => {
+    const { store, workers, r } = runner();
+    r.prefetch(['activation-relu', 'outliers-raw']);
+    r.show('optimizer-high-lr');
+    expect(workers[0]!.sent).toEqual([{ type: 'outcome', requestId: 1, presetId: 'activation-relu' }]);
+    workers[0]!.answer(1, 'activation-relu');
+    // The open lesson jumped the queue.
+    expect(workers[0]!.sent[1]).toEqual({ type: 'outcome', requestId: 2, presetId: 'optimizer-high-lr' });
+    workers[0]!.answer(2, 'optimizer-high-lr');
+    expect(workers[0]!.sent[2]).toEqual({ type: 'outcome', requestId: 3, presetId: 'outliers-raw' });
+    workers[0]!.answer(3, 'outliers-raw');
+    expect(Object.keys(store.getState().verdicts).sort()).toEqual(['activation-relu', 'optimizer-high-lr', 'outliers-raw']);
+    expect(store.getState().outcome?.presetId).toBe('optimizer-high-lr');
+    // Asked again: answered from the cache, nothing sent.
+    r.prefetch(['activation-relu']);
+    expect(workers[0]!.sent).toHaveLength(3);
+  });
+
+  it('a lesson watched on wasm is decided again on wasm without the search; on cpu as written the reference answers', () => {
+    const { store, workers, r } = runner();
+    r.show('optimizer-high-lr');
+    workers[0]!.answer(1, 'optimizer-high-lr');
+    store.setState({ backend: backend('cpu') });
+    expect(workers[0]!.sent).toHaveLength(1);
+    expect(store.getState().watchedOutcome).toBeNull();
+    store.setState({ backend: backend('wasm') });
+    expect(workers[0]!.sent[1]).toEqual({ type: 'outcome', requestId: 2, presetId: 'optimizer-high-lr', backend: 'wasm', search: false });
+    expect(store.getState().watchedOutcome?.status).toBe('running');
+    workers[0]!.answer(2, 'optimizer-high-lr');
+    expect(store.getState().watchedOutcome?.status).toBe('done');
+  });
+
+  it('an edited lesson is decided for the edit; dragging through values asks only for the last one', () => {
+    const { store, workers, r } = runner();
+    store.setState({ backend: backend('cpu') });
+    r.show('optimizer-high-lr');
+    const lesson = store.getState().scenario;
+    store.setState({ scenario: { ...lesson, lr: 0.2 } });
+    store.setState({ scenario: { ...lesson, lr: 0.3 } });
+    store.setState({ scenario: { ...lesson, lr: 0.4 } });
+    workers[0]!.answer(1, 'optimizer-high-lr');
+    const sent = workers[0]!.sent.slice(1);
+    expect(sent).toHaveLength(1);
+    expect(sent[0]).toMatchObject({ type: 'outcome', presetId: 'optimizer-high-lr', search: false, scenario: { lr: 0.4, backend: 'cpu' } });
   });
 });

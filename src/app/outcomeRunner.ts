@@ -1,27 +1,39 @@
 /**
- * Asks the outcome worker what happens when a preset runs, once per preset per page (results are
- * cached: a preset's outcome depends only on the preset), and puts the answer in the store.
+ * Asks the outcome worker what happens when a lesson runs and puts the answers in the store: the open lesson's
+ * reference outcome (cpu, as written, with the search), the outcome of the run on screen (its backend, the scenario
+ * as edited: state/outcomeQuestions.ts), and every lesson's reference for the start screen's badges. Answers are
+ * cached: a question's answer depends only on the question.
  *
- * The outcome worker computes each outcome in one synchronous stretch (the run and up to 12
- * search runs) and cannot answer anything meanwhile, so its liveness rule is a silence limit:
- * while requests are outstanding, OUTCOME_SILENCE_MS without an answer means the worker is gone.
- * The slowest preset takes 9 s on cpu in Node with its search (activation-sigmoid-deep; most take
- * 1–3 s), so a minute leaves a slow machine six times that. Then the open preset shows an error
- * instead of "Running…" forever, and retry() (Reset) asks a new worker.
+ * One question is in the worker at a time and the rest wait here, so the open lesson's questions go first even
+ * while the start screen's two dozen badges are being computed, and a slider dragged through ten values asks only
+ * for the last one.
+ *
+ * The outcome worker computes each answer in one synchronous stretch (the run and up to 12 search runs) and cannot
+ * answer anything meanwhile, so its liveness rule is a silence limit: while a question is out, OUTCOME_SILENCE_MS
+ * without an answer means the worker is gone. The slowest preset takes 9 s on cpu in Node with its search
+ * (activation-sigmoid-deep; most take 1–3 s), so a minute leaves a slow machine six times that. Then the open
+ * preset shows an error instead of "Running…" forever, and retry() (Reset) asks a new worker.
  */
 import type { AppStore, PresetOutcome } from '../state/appState';
+import { referenceQuestion, watchedQuestion, type OutcomeQuestion } from '../state/outcomeQuestions';
 import type { FromOutcomeWorker, ToOutcomeWorker } from '../worker/outcomeProtocol';
 import { SilenceWatch, browserClock, type LivenessClock } from './liveness';
 
 export const OUTCOME_SILENCE_MS = 60_000;
 const CHECK_EVERY_MS = 1000;
 
+type Role = 'reference' | 'watched' | 'badge';
+
 export class OutcomeRunner {
   private worker: Worker | null = null;
   private readonly cache = new Map<string, PresetOutcome>();
   private requests = 0;
-  private waiting = new Map<number, string>();
+  /** The question in the worker, if any. */
+  private inFlight: { requestId: number; question: OutcomeQuestion } | null = null;
+  /** Waiting, in the order they go out (the open lesson's first). */
+  private queue: OutcomeQuestion[] = [];
   private readonly watch: SilenceWatch;
+  private watchedKey: string | null = null;
 
   constructor(
     private readonly store: AppStore,
@@ -29,44 +41,91 @@ export class OutcomeRunner {
     clock: LivenessClock = browserClock,
   ) {
     this.watch = new SilenceWatch(clock, { everyMs: CHECK_EVERY_MS, allowedMs: () => OUTCOME_SILENCE_MS, onSilent: (ms) => this.silent(ms) });
+    // The run on screen changes with the scenario and the backend the training worker reports.
+    store.subscribe(() => this.followWatched());
   }
 
-  /** Show the outcome of `presetId` (null: no preset open), computing it if not known yet. */
+  /** Show the reference outcome of `presetId` (null: no preset open), computing it if not known yet. */
   show(presetId: string | null): void {
     if (presetId === null) {
-      this.store.setState({ outcome: null });
+      this.store.setState({ outcome: null, watchedOutcome: null });
       return;
     }
-    const known = this.cache.get(presetId);
-    if (known) {
-      this.store.setState({ outcome: known });
-      return;
-    }
-    this.store.setState({ outcome: pending(presetId) });
-    if ([...this.waiting.values()].includes(presetId)) return;
-    const requestId = ++this.requests;
-    this.waiting.set(requestId, presetId);
-    const m: ToOutcomeWorker = { type: 'outcome', requestId, presetId };
-    this.ensureWorker().postMessage(m);
-    this.watch.start();
+    const question = referenceQuestion(presetId);
+    this.store.setState({ outcome: this.cache.get(question.key) ?? pending(presetId) });
+    this.ask(question, 'front');
+    this.followWatched();
+  }
+
+  /** Compute the reference outcomes of `presetIds` after whatever the open lesson needs (the start screen). */
+  prefetch(presetIds: readonly string[]): void {
+    for (const id of presetIds) this.ask(referenceQuestion(id), 'back');
   }
 
   /** Ask again for the open preset's outcome if it failed (a stopped worker is replaced on the way). */
   retry(): void {
     const { preset, outcome } = this.store.getState();
     if (preset !== null && outcome?.presetId === preset && outcome.status === 'error') this.show(preset);
+    if (this.store.getState().watchedOutcome?.status === 'error') {
+      this.watchedKey = null;
+      this.followWatched();
+    }
   }
 
   stop(): void {
     this.watch.stop();
     this.worker?.terminate();
     this.worker = null;
-    this.waiting.clear();
+    this.inFlight = null;
+    this.queue = [];
   }
 
   /** Terminate the outcome worker as the browser would, unannounced (test hooks only). */
   killWorker(): void {
     this.worker?.terminate();
+  }
+
+  private followWatched(): void {
+    const question = watchedQuestion(this.store.getState());
+    const key = question?.key ?? null;
+    if (key === this.watchedKey) return;
+    this.watchedKey = key;
+    // A watched question nobody looks at any more need not be computed.
+    this.queue = this.queue.filter((q) => this.roleOf(q) !== null);
+    if (!question) {
+      this.store.setState({ watchedOutcome: null });
+      return;
+    }
+    this.store.setState({ watchedOutcome: this.cache.get(question.key) ?? pending(question.presetId) });
+    this.ask(question, 'front');
+  }
+
+  private ask(question: OutcomeQuestion, where: 'front' | 'back'): void {
+    if (this.cache.has(question.key) || this.inFlight?.question.key === question.key) return;
+    const rest = this.queue.filter((q) => q.key !== question.key);
+    this.queue = where === 'front' ? [question, ...rest] : [...rest, question];
+    this.sendNext();
+  }
+
+  private sendNext(): void {
+    if (this.inFlight) return;
+    const question = this.queue.shift();
+    if (!question) {
+      this.watch.stop();
+      return;
+    }
+    const requestId = ++this.requests;
+    this.inFlight = { requestId, question };
+    const m: ToOutcomeWorker = {
+      type: 'outcome',
+      requestId,
+      presetId: question.presetId,
+      ...(question.backend === 'cpu' ? {} : { backend: question.backend }),
+      ...(question.scenario ? { scenario: question.scenario } : {}),
+      ...(question.search ? {} : { search: false }),
+    };
+    this.ensureWorker().postMessage(m);
+    this.watch.start();
   }
 
   private ensureWorker(): Worker {
@@ -83,18 +142,19 @@ export class OutcomeRunner {
 
   private onMessage(m: FromOutcomeWorker): void {
     this.watch.heard();
-    const presetId = this.waiting.get(m.requestId);
-    if (presetId === undefined) return;
-    this.waiting.delete(m.requestId);
-    if (this.waiting.size === 0) this.watch.stop();
-    if (m.type === 'outcome') this.settle(presetId, m.outcome, true);
-    else this.settle(presetId, failed(presetId, m.message), false);
+    if (!this.inFlight || this.inFlight.requestId !== m.requestId) return;
+    const { question } = this.inFlight;
+    this.inFlight = null;
+    if (m.type === 'outcome') this.settle(question, m.outcome, true);
+    else this.settle(question, failed(question.presetId, m.message), false);
+    this.sendNext();
   }
 
-  /** Every outstanding request fails with `message`, and the worker goes (a new one is made on demand). */
+  /** The question in the worker and those waiting fail with `message`, and the worker goes (a new one is made on demand). */
   private failAll(message: string): void {
-    for (const presetId of this.waiting.values()) this.settle(presetId, failed(presetId, message), false);
+    const lost = [...(this.inFlight ? [this.inFlight.question] : []), ...this.queue];
     this.stop();
+    for (const question of lost) this.settle(question, failed(question.presetId, message), false);
   }
 
   private silent(silentMs: number): void {
@@ -103,10 +163,19 @@ export class OutcomeRunner {
     );
   }
 
-  private settle(presetId: string, outcome: PresetOutcome, keep: boolean): void {
-    if (keep) this.cache.set(presetId, outcome);
-    // Only the preset still open is shown; the others wait in the cache.
-    if (this.store.getState().preset === presetId) this.store.setState({ outcome });
+  /** Who shows the answer to `question` now: the open lesson, the run on screen, a badge, or nobody. */
+  private roleOf(question: OutcomeQuestion): Role | null {
+    if (question.key === this.watchedKey) return 'watched';
+    if (!question.search) return null;
+    return question.presetId === this.store.getState().preset ? 'reference' : 'badge';
+  }
+
+  private settle(question: OutcomeQuestion, outcome: PresetOutcome, keep: boolean): void {
+    if (keep) this.cache.set(question.key, outcome);
+    const role = this.roleOf(question);
+    if (question.search) this.store.setState((s) => ({ verdicts: { ...s.verdicts, [question.presetId]: outcome } }));
+    if (role === 'reference') this.store.setState({ outcome });
+    else if (role === 'watched') this.store.setState({ watchedOutcome: outcome });
   }
 }
 

@@ -49,8 +49,17 @@ export interface AppState {
   error: string | null;
   preview: Preview | null;
   compare: CompareRun | null;
-  /** What running the open preset showed about its article's claim (computed in its own worker). */
+  /** What running the open preset as written showed about its article's claim, on cpu (computed in its own worker). */
   outcome: PresetOutcome | null;
+  /**
+   * The same claim decided for the run on screen: on the backend the user watches and for the scenario as edited.
+   * Null while that is the reference above (cpu, the lesson as written), or when no preset is open.
+   */
+  watchedOutcome: PresetOutcome | null;
+  /** Every preset's reference outcome known so far, by preset id (the start screen's badges). */
+  verdicts: Readonly<Record<string, PresetOutcome>>;
+  /** The start screen (the lessons) shows: the address bar names no scenario. */
+  start: boolean;
   chartScale: ChartScale;
   smoothing: number;
   /** Run files imported into the page, drawn beside the live runs (their data lives in their feeds). */
@@ -80,6 +89,9 @@ export function initialAppState(scenario: Scenario, rejected: RejectedKey[], emb
     preview: null,
     compare: null,
     outcome: null,
+    watchedOutcome: null,
+    verdicts: {},
+    start: false,
     chartScale: 'log',
     smoothing: 0,
     imports: [],

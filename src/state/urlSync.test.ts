@@ -19,6 +19,15 @@ describe('readLocation', () => {
     expect(d.autoplay).toBe(false);
   });
 
+  it('an address naming nothing opens the start screen; any setting, a preset or ?v=1 (free play) opens the playground', () => {
+    expect(readLocation('').start).toBe(true);
+    expect(readLocation('?').start).toBe(true);
+    expect(readLocation('', '#controls').start).toBe(true);
+    expect(readLocation('?v=1').start).toBe(false);
+    expect(readLocation('?preset=optimizer-high-lr').start).toBe(false);
+    expect(readLocation('', '#lr=1').start).toBe(false);
+  });
+
   it('reads app flags without reporting them as rejected', () => {
     const d = readLocation('?autoplay=1&embed=1&speed=20&be=cpu');
     expect(d).toMatchObject({ autoplay: true, embed: true, speed: 20 });

@@ -25,6 +25,8 @@ export interface DecodedLocation extends LocationFlags {
   preset: string | null;
   /** What the page should tell about how it read the link (settings found after # instead of ?). */
   notes: string[];
+  /** The address names nothing at all (no query, no settings after #): the start screen, the lessons, opens. */
+  start: boolean;
 }
 
 export interface HistoryLike {
@@ -55,7 +57,16 @@ export function readLocation(search: string, hash = ''): DecodedLocation {
   const notes = fromHash
     ? [`This link puts its settings after # (#${shortened(query)}): they were read as a query (?${shortened(query)}), as links to this playground write them.`]
     : [];
-  return { scenario, rejected, preset: preset ?? null, autoplay: params.get('autoplay') === '1', embed: params.get('embed') === '1', speed, notes };
+  return {
+    scenario,
+    rejected,
+    preset: preset ?? null,
+    start: query.trim() === '',
+    autoplay: params.get('autoplay') === '1',
+    embed: params.get('embed') === '1',
+    speed,
+    notes,
+  };
 }
 
 /** A query as a notice shows it: a long one is cut, so a pasted 10 kB hash cannot flood the page. */

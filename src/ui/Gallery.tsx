@@ -1,58 +1,39 @@
-/** The article examples as cards, grouped by article, then the TensorFlow Playground lessons; a card opens its preset (and its URL). */
-import { encodeScenario } from '../scenarios/codec';
-import { ARTICLES, playgroundPresets, presetScenario, presetsOfArticle, type Preset } from '../scenarios/presets';
-import { usePlayground } from './context';
+/**
+ * The lessons: the article examples grouped by article, then the TensorFlow Playground lessons, one row per group
+ * (the start screen, and the list under the playground). A card opens its preset (and its URL).
+ */
+import { ARTICLES, playgroundPresets, presetsOfArticle, type Preset } from '../scenarios/presets';
+import { LessonCard } from './LessonCard';
 
-function Card({ preset }: { preset: Preset }) {
-  const { actions } = usePlayground();
-  const href = `?${encodeScenario(presetScenario(preset), { preset: preset.id })}`;
-  const role = preset.pair?.role;
+/** The groups in the order they are shown (and their verdicts computed). */
+export const LESSON_GROUPS: readonly { id: string; title: string; presets: readonly Preset[] }[] = [
+  ...ARTICLES.map((a, i) => ({ id: `article-${i + 1}`, title: `Article ${i + 1} · ${a.topic}`, presets: presetsOfArticle(a.file) })),
+  { id: 'playground', title: 'From TensorFlow Playground', presets: playgroundPresets() },
+];
+
+/** `heading`: the level of the group titles (h2 on the start screen, h3 under the playground's own heading). */
+export function LessonGroups({ heading: Heading = 'h3' }: { heading?: 'h2' | 'h3' }) {
   return (
-    <li className={`card ${role ?? ''}`}>
-      <a
-        href={href}
-        data-testid="preset-card"
-        data-preset={preset.id}
-        onClick={(e) => {
-          if (e.metaKey || e.ctrlKey || e.shiftKey || e.button !== 0) return; // let "open in new tab" work
-          e.preventDefault();
-          actions.setScenario(presetScenario(preset), { push: true, preset: preset.id });
-          actions.notify(`Opened “${preset.title}”. Press Play (or Space).`);
-          window.scrollTo({ top: 0, behavior: 'smooth' });
-        }}
-      >
-        <span className="card-title">{preset.title}</span>
-        {role && <span className={`badge ${role === 'broken' ? 'flag' : ''}`}>{role === 'broken' ? 'breaks' : 'fixed'}</span>}
-      </a>
-      <p className="claim">{preset.claim.statement}</p>
-    </li>
+    <div className="lesson-groups">
+      {LESSON_GROUPS.map((g) => (
+        <section key={g.id} className="lesson-group" data-testid="lesson-group" data-group={g.id} aria-labelledby={`${g.id}-title`}>
+          <Heading id={`${g.id}-title`}>{g.title}</Heading>
+          <ul className="lesson-cards">
+            {g.presets.map((p) => (
+              <LessonCard key={p.id} preset={p} />
+            ))}
+          </ul>
+        </section>
+      ))}
+    </div>
   );
 }
 
 export function Gallery() {
   return (
     <section className="gallery" aria-labelledby="gallery-title">
-      <h2 id="gallery-title">Examples from the articles</h2>
-      <div className="articles">
-        {ARTICLES.map((a) => (
-          <article key={a.file} className="panel article">
-            <h3>{a.topic}</h3>
-            <ul className="cards">
-              {presetsOfArticle(a.file).map((p) => (
-                <Card key={p.id} preset={p} />
-              ))}
-            </ul>
-          </article>
-        ))}
-        <article className="panel article">
-          <h3>From TensorFlow Playground</h3>
-          <ul className="cards">
-            {playgroundPresets().map((p) => (
-              <Card key={p.id} preset={p} />
-            ))}
-          </ul>
-        </article>
-      </div>
+      <h2 id="gallery-title">All lessons</h2>
+      <LessonGroups />
     </section>
   );
 }

@@ -26,6 +26,16 @@ export interface PlaygroundActions {
   setClassroom(view: ClassroomView | null): void;
 }
 
+/** Moving between the start screen (the lessons) and the playground. */
+export interface LessonActions {
+  /** Back to the start screen (a new history entry); the run pauses. */
+  showLessons(): void;
+  /** The playground with every setting, from the start screen (a new history entry). */
+  freePlay(): void;
+  /** Compute the verdicts of these presets, after whatever the open lesson needs. */
+  checkAll(presetIds: readonly string[]): void;
+}
+
 /** Run files drawn beside the live runs. */
 export interface RunImports {
   /** Draw a file's records as a run of its own; returns its id. */
@@ -36,6 +46,7 @@ export interface RunImports {
 export interface PlaygroundContextValue {
   store: AppStore;
   actions: PlaygroundActions;
+  lessons: LessonActions;
   /** The main run: history (kept records for export), chart series, step counter. */
   run: LiveRun;
   /** The compare run, drawn over the main one while the store names one. */

@@ -4,7 +4,7 @@
  */
 import type { Scenario } from '../engine/scenario';
 import { FIELD_BY_KEY } from '../scenarios/schema';
-import { changedFields } from '../state/urlSync';
+import { lessonChanges } from '../state/outcomeQuestions';
 import { valueLabel } from '../scenarios/valueLabels';
 import { formatFieldValue } from './fieldText';
 
@@ -13,17 +13,11 @@ export interface LessonEdit {
   text: string;
 }
 
-/**
- * Not an edit of the lesson: the backend is where it runs, not what it is (the verdict is computed on
- * cpu whichever backend the page trains on), and a link naming one is the usual way to share a lesson.
- */
-const NOT_LESSON: ReadonlySet<keyof Scenario> = new Set(['backend']);
-
 /** The fields of `now` that differ from the lesson's `base`, each as "Label old → new". */
 export function lessonEdits(base: Scenario, now: Scenario): LessonEdit[] {
-  return changedFields(base, now).flatMap((key) => {
+  return lessonChanges(base, now).flatMap((key) => {
     const field = FIELD_BY_KEY.get(key);
-    if (!field || NOT_LESSON.has(key)) return [];
+    if (!field) return [];
     const show = (v: Scenario[keyof Scenario]): string => (field.type === 'enum' ? valueLabel(key, String(v)) : formatFieldValue(field, v));
     return [{ key, text: `${field.label} ${show(base[key])} → ${show(now[key])}` }];
   });

@@ -1,0 +1,54 @@
+import { describe, expect, it } from 'vitest';
+import type { BackendStatus } from '../engine/backend';
+import { presetById, presetScenario } from '../scenarios/presets';
+import { lessonChanges, referenceQuestion, watchedQuestion } from './outcomeQuestions';
+
+const lesson = presetScenario(presetById('optimizer-high-lr')!);
+const on = (active: BackendStatus['active']): BackendStatus => ({ requested: 'auto', active, reason: null, quirks: [] });
+
+describe('which outcome a lesson screen asks for', () => {
+  it('the reference is the preset as written on cpu, with the search', () => {
+    expect(referenceQuestion('optimizer-high-lr')).toEqual({
+      key: 'optimizer-high-lr|cpu|as written|search',
+      presetId: 'optimizer-high-lr',
+      backend: 'cpu',
+      scenario: null,
+      search: true,
+    });
+  });
+
+  it('watched on cpu as written: the reference answers, nothing more is asked', () => {
+    expect(watchedQuestion({ preset: 'optimizer-high-lr', scenario: lesson, backend: on('cpu') })).toBeNull();
+    // A link naming the backend is still the lesson.
+    expect(watchedQuestion({ preset: 'optimizer-high-lr', scenario: { ...lesson, backend: 'cpu' }, backend: on('cpu') })).toBeNull();
+  });
+
+  it('watched on wasm or webgl: the lesson decided again there, without the search', () => {
+    for (const backend of ['wasm', 'webgl'] as const) {
+      expect(watchedQuestion({ preset: 'optimizer-high-lr', scenario: lesson, backend: on(backend) })).toEqual({
+        key: `optimizer-high-lr|${backend}|as written|no search`,
+        presetId: 'optimizer-high-lr',
+        backend,
+        scenario: null,
+        search: false,
+      });
+    }
+  });
+
+  it('an edited lesson is decided for the edit, on the watched backend; WebGPU runs are reproduced on cpu', () => {
+    const q = watchedQuestion({ preset: 'optimizer-high-lr', scenario: { ...lesson, lr: 0.1 }, backend: on('webgpu') });
+    expect(q).toMatchObject({ presetId: 'optimizer-high-lr', backend: 'cpu', search: false, scenario: { ...lesson, lr: 0.1, backend: 'cpu' } });
+    expect(q!.key).toBe('optimizer-high-lr|cpu|v=1&preset=optimizer-high-lr&lr=0.1&be=cpu|no search');
+  });
+
+  it('nothing is asked before the backend is known or without a lesson', () => {
+    expect(watchedQuestion({ preset: 'optimizer-high-lr', scenario: lesson, backend: null })).toBeNull();
+    expect(watchedQuestion({ preset: null, scenario: lesson, backend: on('wasm') })).toBeNull();
+    expect(watchedQuestion({ preset: 'no-such-preset', scenario: lesson, backend: on('wasm') })).toBeNull();
+  });
+
+  it('the backend is not an edit of the lesson; every other field is', () => {
+    expect(lessonChanges(lesson, { ...lesson, backend: 'wasm' })).toEqual([]);
+    expect(lessonChanges(lesson, { ...lesson, backend: 'wasm', steps: 7, seed: 3 }).sort()).toEqual(['seed', 'steps']);
+  });
+});

@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+import type { PresetOutcome } from '../state/appState';
+import { verdictBadge } from './verdictText';
+
+const outcome = (o: Partial<PresetOutcome>): PresetOutcome => ({
+  presetId: 'p',
+  status: 'done',
+  message: null,
+  backend: 'cpu',
+  verdict: null,
+  text: '',
+  observed: '',
+  steps: 1,
+  firstNonFinite: null,
+  finalLoss: 1,
+  trials: [],
+  variant: null,
+  ...o,
+});
+
+describe('verdictBadge', () => {
+  it('says what the computed outcome says, beside the claim', () => {
+    expect(verdictBadge(outcome({ verdict: 'holds', text: 'the claim holds' }))).toEqual({ kind: 'holds', text: 'holds' });
+    expect(verdictBadge(outcome({ verdict: 'doesNotHold', text: 'it does not hold in float32' }))).toEqual({
+      kind: 'doesNotHold',
+      text: 'does not hold in float32',
+    });
+    expect(verdictBadge(outcome({ verdict: 'holdsOnlyWith', text: 'it holds only with learning rate 1.3' }))).toEqual({
+      kind: 'holdsOnlyWith',
+      text: 'holds only with learning rate 1.3',
+    });
+  });
+
+  it('while it is computed, and when it could not be', () => {
+    expect(verdictBadge(undefined)).toEqual({ kind: 'running', text: 'checking…' });
+    expect(verdictBadge(outcome({ status: 'running' }))).toEqual({ kind: 'running', text: 'checking…' });
+    expect(verdictBadge(outcome({ status: 'error', message: 'gone' }))).toEqual({ kind: 'error', text: 'could not check' });
+  });
+});
