@@ -65,7 +65,7 @@ function offline() {
 const UNIT_TESTS = ['src/**/*.test.ts', 'src/**/*.test.tsx', 'bench/**/*.test.ts'];
 // The suites that run tfjs (in this process, or in the CLI they spawn): most of the unit-test time is theirs,
 // so `npm run test:unit:fast` (the 'fast' project) leaves them out while one edits the layers above the engine.
-const TFJS_TESTS = ['src/engine/**/*.test.ts', 'src/runs/*.engine.test.ts', 'src/cli/cli.test.ts'];
+const TFJS_TESTS = ['src/engine/**/*.test.ts', 'src/runs/*.engine.test.ts', 'src/integration/*.engine.test.ts', 'src/cli/cli.test.ts'];
 
 export default defineConfig({
   // Relative base: the static build works from any sub-path.

@@ -13,6 +13,16 @@ export interface PlaygroundState {
   report: { step: number; quantity: string; kind: string; phase: string; backend: string; precision: string } | null;
   running: boolean;
   rejected: { key: string; value: string; reason: string }[];
+  stopReason: string | null;
+  outcome: OutcomeState | null;
+  watchedOutcome: OutcomeState | null;
+}
+
+export interface OutcomeState {
+  status: string;
+  backend: string | null;
+  verdict: string | null;
+  firstNonFinite: { step: number; quantity: string; kind: string } | null;
 }
 
 /** Ask the app for its test hooks on every page load of `page` (before the app's scripts run). */

@@ -51,6 +51,21 @@ describe('TrainingHeartbeat', () => {
     expect(silent[0]).toBeLessThanOrEqual(1000);
   });
 
+  it('a replay after a flag gets a first step’s allowance (its checks compile first on a GPU backend), and the next records end it', () => {
+    const { clock, hb, silent, pong } = heartbeat();
+    hb.expect(false);
+    clock.advance(100);
+    pong({ stepMs: 40 }); // 40 ms steps: 2 s of silence allowed
+    hb.heard();
+    hb.replaying();
+    clock.advance(10_000); // the replay compiles its kernels: silent for 10 s
+    expect(silent).toEqual([]);
+    hb.heard();
+    hb.stepped(40);
+    clock.advance(2100);
+    expect(silent).toHaveLength(1);
+  });
+
   it('a slow step is not a false alarm: 5 s steps, a 40 s step that replays a flag, then silence past the rule', () => {
     const { clock, hb, silent, pong } = heartbeat();
     hb.expect(false);

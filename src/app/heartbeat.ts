@@ -84,6 +84,14 @@ export class TrainingHeartbeat {
     this.stepMs = stepMs;
   }
 
+  /**
+   * The worker is about to replay the steps before a flag with full checks, whose kernels a GPU backend compiles
+   * first: until its next records, it gets a first step's allowance.
+   */
+  replaying(): void {
+    this.stepMs = null;
+  }
+
   answered(pong: Pong): void {
     this.watch.heard();
     this.answeredOnce = true;

@@ -7,7 +7,7 @@
 import type { BackendStatus } from '../engine/backend';
 import type { NonFiniteReport } from '../engine/records';
 import type { Scenario } from '../engine/scenario';
-import type { RejectedKey } from '../state/appState';
+import type { PresetOutcome, RejectedKey } from '../state/appState';
 import type { FrameSummary } from '../state/frameProbe';
 import type { PlaygroundController } from './controller';
 
@@ -19,6 +19,11 @@ export interface TestState {
   report: NonFiniteReport | null;
   running: boolean;
   rejected: RejectedKey[];
+  /** Why the run stopped on its own ('done', 'flagged', …), or null. */
+  stopReason: string | null;
+  /** The open lesson's reference outcome (cpu, as written) and the outcome of the run on screen, when it differs. */
+  outcome: PresetOutcome | null;
+  watchedOutcome: PresetOutcome | null;
 }
 
 export interface TestHooks {
@@ -56,6 +61,9 @@ export function installTestHooks(controller: PlaygroundController): boolean {
         report: s.report,
         running: s.running,
         rejected: s.rejected,
+        stopReason: s.stopReason,
+        outcome: s.outcome,
+        watchedOutcome: s.watchedOutcome,
       };
     },
     frameStats: (n) => run.probe.summary(n),

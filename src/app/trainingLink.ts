@@ -13,7 +13,7 @@ import { TrainingHeartbeat } from './heartbeat';
 import { browserClock, type LivenessClock } from './liveness';
 
 /** A reply of the current run (`memory` and `pong` are answered by the link itself). */
-export type RunMessage = Exclude<FromWorker, { type: 'memory' } | { type: 'pong' }>;
+export type RunMessage = Exclude<FromWorker, { type: 'memory' } | { type: 'pong' } | { type: 'replaying' }>;
 
 export interface LinkHandlers {
   onMessage(m: RunMessage): void;
@@ -116,6 +116,7 @@ export class TrainingLink {
       this.lastStep = data.records.at(-1)?.step ?? this.lastStep;
       if (typeof data.stepMs === 'number') this.heartbeat?.stepped(data.stepMs);
     } else if (data.type === 'running') this.lastStep = data.step;
+    else if (data.type === 'replaying') return this.heartbeat?.replaying();
     this.handlers.onMessage(data);
   }
 

@@ -17,7 +17,7 @@ import { COLORS, SERIES_COLORS } from './palette';
 import { Axes, HorizontalRule, VerticalRule, usePlot } from './PlotAxes';
 import { HoverLayer } from './HoverLayer';
 import { axesFor, domainKey, zoomDomainKey, type PlotArea, type StepRange } from './plotGeometry';
-import { showNumber, TICK } from '../engine/numberFormat';
+import { showKind, showNumber, TICK } from '../engine/numberFormat';
 import { fromAxis } from './scales';
 import { seriesPath, zeroPoints } from './seriesPath';
 
@@ -163,7 +163,7 @@ function LossPlot({ area, runs, scale, smoothing, report, first, firstLabel, zoo
 
 export function LossChart({ height = 300, svgRef, ...plot }: LossChartProps) {
   const { report, first } = plot;
-  const firstLabel = report ? `first ${report.kind} · step ${report.step}` : first !== null ? `first non-finite · step ${first}` : '';
+  const firstLabel = report ? `first ${showKind(report.kind)} · step ${report.step}` : first !== null ? `first non-finite · step ${first}` : '';
   return (
     <div data-testid="loss-chart" className="chart" data-first-nonfinite-step={first ?? ''}>
       <ChartFrame height={height} margin={MARGIN} svgRef={svgRef} label="Loss by step">

@@ -1,5 +1,5 @@
 /** The backend diff as the command line prints it: a few aligned lines, or JSON with NaN as strings. */
-import { PLAIN, showNumber } from '../engine/numberFormat';
+import { PLAIN, showKind, showNumber } from '../engine/numberFormat';
 import type { BackendDiff } from '../runs/backendDiff';
 import { DIFF_THRESHOLD } from '../runs/backendDiff';
 import type { FirstNonFinite } from '../runs/runScenario';
@@ -10,7 +10,7 @@ const exact = (v: number): string => (Number.isFinite(v) ? String(v) : showNumbe
 const where = (d: BackendDiff['firstDifference'], backends: readonly string[]): string =>
   d ? `step ${d.step}, ${d.quantity}: ${exact(d.a)} on ${backends[0]}, ${exact(d.b)} on ${backends[1]} (${showNumber(d.relative, PLAIN)} relative)` : 'none';
 
-const flag = (f: FirstNonFinite | null): string => (f ? `step ${f.step}, ${f.kind} in ${f.quantity} (${f.phase})` : 'none (finite throughout)');
+const flag = (f: FirstNonFinite | null): string => (f ? `step ${f.step}, ${showKind(f.kind)} in ${f.quantity} (${f.phase})` : 'none (finite throughout)');
 
 export function formatDiffText(title: string, diff: BackendDiff): string {
   const [a, b] = diff.backends;

@@ -4,7 +4,7 @@
  * "Infinity" and "-Infinity" rather than the null JSON.stringify would silently put there.
  */
 import { encodeNonFinite } from '../engine/nonFiniteJson';
-import { showNumber } from '../engine/numberFormat';
+import { plural, showKind, showNumber } from '../engine/numberFormat';
 import type { Scenario } from '../engine/scenario';
 import { encodeScenario, formatNumber } from '../scenarios/codec';
 import { sourceText, type ClaimCheck, type Preset, type PresetSource } from '../scenarios/presets';
@@ -79,7 +79,7 @@ export function formatPresetsText(listing: readonly PresetListing[]): string {
 function describeCheck(check: ClaimCheck): string {
   switch (check.expect) {
     case 'nonFinite':
-      return `NaN/Inf within ${check.withinSteps} step(s)`;
+      return `NaN/Inf within ${plural(check.withinSteps, 'step')}`;
     case 'finite':
       return 'no NaN/Inf during the run';
     case 'lossBelow':
@@ -97,7 +97,7 @@ export function formatRunText(r: RunReport): string {
     `  backend       ${r.backend}${r.backendNote ? ` (${r.backendNote})` : ''}`,
     `  steps         ${r.steps} of ${r.scenario.steps}`,
     `  loss          first ${first ? showNumber(first.loss) : '–'}, last ${r.finalLoss === null ? '–' : showNumber(r.finalLoss)}`,
-    `  first NaN/Inf ${f ? `${f.kind} in ${f.quantity} (${f.phase}) at step ${f.step}` : 'none'}`,
+    `  first NaN/Inf ${f ? `${showKind(f.kind)} in ${f.quantity} (${f.phase}) at step ${f.step}` : 'none'}`,
   ];
   if (r.claim) lines.push(`  claim         ${r.claim.statement}`, `                check: ${describeCheck(r.claim.check)}`);
   if (r.outcome) {

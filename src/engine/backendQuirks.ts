@@ -11,9 +11,12 @@ import { driveAsync, type Flow } from './readback';
 interface Probe {
   id: string;
   expression: string;
-  ieee: number; // what IEEE float32 (and tfjs's cpu backend) gives
+  ieee: number; // what tfjs's cpu backend gives: IEEE float32, and for a mean, each value divided before the sum
   compute: () => tf.Tensor;
 }
+
+// The largest float32 below 3e38: two of them sum past the float32 maximum (3.4e38), their mean does not.
+const BIG = Math.fround(3e38);
 
 const PROBES: Probe[] = [
   { id: 'log0', expression: 'log(0)', ieee: -Infinity, compute: () => tf.log(tf.tensor1d([0])) },
@@ -34,6 +37,10 @@ const PROBES: Probe[] = [
   { id: 'sigmoidNaN', expression: 'sigmoid(NaN)', ieee: NaN, compute: () => tf.sigmoid(tf.tensor1d([NaN])) },
   { id: 'clipInf', expression: 'clip(Inf, −1, 1)', ieee: 1, compute: () => tf.clipByValue(tf.tensor1d([Infinity]), -1, 1) },
   { id: 'squareOverflow', expression: '(1e20)²', ieee: Infinity, compute: () => tf.square(tf.tensor1d([1e20])) },
+  // Reductions: where a backend sums before it divides, a mean of large values overflows where cpu's does not,
+  // and a diverging run flags a step or more earlier there (measured: optimizer-high-lr, cpu 36, wasm 33).
+  { id: 'meanOverflow', expression: 'mean(3e38, 3e38)', ieee: BIG, compute: () => tf.mean(tf.tensor1d([BIG, BIG])) },
+  { id: 'sumOverflow', expression: 'sum(3e38, 3e38)', ieee: Infinity, compute: () => tf.sum(tf.tensor1d([BIG, BIG])) },
 ];
 
 export interface Quirk {
@@ -58,11 +65,11 @@ function* quirkFlow(): Flow<Quirk[]> {
     .map((q) => ({ ...q, description: describeQuirk(q) }));
 }
 
-/** The edge cases where the active backend's result differs from IEEE float32 (empty on cpu). */
+/** The edge cases where the active backend's result differs from the cpu's IEEE float32 (empty on cpu). */
 export function measureQuirks(): Promise<Quirk[]> {
   return driveAsync(quirkFlow());
 }
 
 function describeQuirk(q: Omit<Quirk, 'description'>): string {
-  return `${q.expression} = ${showNumber(q.measured)} here (IEEE float32: ${showNumber(q.ieee)})`;
+  return `${q.expression} = ${showNumber(q.measured)} here (cpu, IEEE float32: ${showNumber(q.ieee)})`;
 }

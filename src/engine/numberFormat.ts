@@ -29,6 +29,16 @@ export const SCIENTIFIC: NumberStyle = { digits: 3, exponentFrom: 1e4, exponentB
 // U+2212 for −Inf: the UI's typography, and it cannot be mistaken for the ASCII kind name.
 const NON_FINITE_TEXT: Readonly<Record<NonFiniteKind, string>> = { NaN: 'NaN', '+Inf': '+Inf', '-Inf': '−Inf' };
 
+/** "1 step", "30 steps": a count with its noun (a regular plural: add s). */
+export function plural(n: number, noun: string): string {
+  return `${n} ${n === 1 ? noun : `${noun}s`}`;
+}
+
+/** A non-finite kind as people read it: NaN, +Inf, −Inf (the records' ASCII "-Inf" is for machines). */
+export function showKind(kind: string): string {
+  return NON_FINITE_TEXT[kind as NonFiniteKind] ?? kind;
+}
+
 /** x written for people in the given style (PLAIN unless told). */
 export function showNumber(x: number, style: NumberStyle = PLAIN): string {
   const kind = nonFiniteKind(x);

@@ -49,6 +49,22 @@ describe('the articles regression (X = [[1,1e5],[2,2e5],[3,3e5]], y = [10,20,30]
   });
 });
 
+describe('the replay after a flag', () => {
+  it('is announced once, with the flagged step, before it runs; a full-checks run has none to announce', () => {
+    const announced: number[] = [];
+    const t = createTrainer(ARTICLE, { onReplay: (step) => announced.push(step) });
+    const records = t.run(10);
+    t.dispose();
+    expect(records.at(-1)!.step).toBe(3);
+    expect(announced).toEqual([3]);
+    const full: number[] = [];
+    const f = createTrainer(ARTICLE, { sentinel: 'full', onReplay: (step) => full.push(step) });
+    f.run(10);
+    f.dispose();
+    expect(full).toEqual([]);
+  });
+});
+
 describe('determinism', () => {
   const models: [string, Scenario, number][] = [
     ['linear', { ...ARTICLE, normalization: 'zscore' }, 5],

@@ -38,6 +38,12 @@ export interface TrainerOptions {
   snapshotEvery?: number;
   /** Check values in JS instead of with kernels (default: on for cpu and wasm); tests force both paths. */
   hostChecks?: boolean;
+  /**
+   * Called before the fast sentinel replays steps to find where a flag began: the replay runs up to 21 steps with
+   * full checks inside one call, and on a GPU backend it first compiles the kernels of those checks (seconds on
+   * SwiftShader), so a worker uses this to tell the page it is busy, not gone.
+   */
+  onReplay?: (step: number) => void;
 }
 
 /** An opaque copy of the trainer's state (on-device tensors); dispose it when replaced. */
@@ -119,6 +125,7 @@ export function createTrainer(scenario: Scenario, options: TrainerOptions = {}):
 class ScenarioTrainer implements Trainer {
   private readonly s: Scenario;
   private readonly mode: SentinelMode;
+  private readonly onReplay: ((step: number) => void) | undefined;
   private readonly data: Dataset;
   private readonly model: Model;
   /** Where each number of a step's readback lies: the parameters are fixed, so it is built once. */
@@ -149,6 +156,7 @@ class ScenarioTrainer implements Trainer {
     if (why) throw new Error(why);
     this.s = { ...scenario, hidden: [...scenario.hidden] };
     this.mode = options.sentinel ?? (scenario.sentinel ? 'fast' : 'off');
+    this.onReplay = options.onReplay;
     this.snapshotEvery = Math.max(1, options.snapshotEvery ?? 20);
     this.data = options.dataset ?? prepareDataset(this.s);
     this.model = buildModel(this.s, this.data);
@@ -276,6 +284,7 @@ class ScenarioTrainer implements Trainer {
     if (record.nonFinite && this.verdict === null && this.mode !== 'off') {
       if (full) this.verdict = buildReport(parts.quantities, this.reportContext(record.step, this.previousMaxAbs));
       else {
+        this.onReplay?.(record.step);
         const replayed = yield* this.replay(record.step);
         if (replayed) this.verdict = replayed;
         else if (this.fastWatch === 'fast') {

@@ -1,5 +1,5 @@
 /** Deciding a preset's claim from a finished run, with a sentence saying what was seen. */
-import { showNumber } from '../engine/numberFormat';
+import { plural, showKind, showNumber } from '../engine/numberFormat';
 import type { ClaimCheck } from '../scenarios/presets';
 import type { RunSummary } from './runScenario';
 
@@ -29,7 +29,7 @@ function lossAt(run: RunSummary, atStep: number | undefined): { step: number; lo
 
 function firstEvent(run: RunSummary): string {
   const f = run.firstNonFinite;
-  return f ? `${f.kind} first in ${f.quantity} (${f.phase}) at step ${f.step}` : `no NaN or Inf in ${run.steps} steps`;
+  return f ? `${showKind(f.kind)} first in ${f.quantity} (${f.phase}) at step ${f.step}` : `no NaN or Inf in ${plural(run.steps, 'step')}`;
 }
 
 /** Check one claim against one run. */

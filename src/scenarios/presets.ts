@@ -6,6 +6,7 @@
 import { DEFAULT_SCENARIO, type Scenario } from '../engine/scenario';
 import type { Article, ArticleSource, Preset, PresetSource } from './presetTypes';
 import { PREDICTION_SCALE_PRESETS } from './presets/predictionScale';
+import { UNET_LOSS_PRESETS } from './presets/unetLosses';
 import { LOSS_TROUBLESHOOTING_PRESETS } from './presets/lossTroubleshooting';
 import { MEAN_REDUCTION_PRESETS } from './presets/meanReduction';
 import { TRAINING_FAILURE_PRESETS } from './presets/trainingFailures';
@@ -24,6 +25,7 @@ export const ARTICLES: readonly Article[] = [
 ];
 
 export const PRESETS: readonly Preset[] = [
+  ...UNET_LOSS_PRESETS,
   ...PREDICTION_SCALE_PRESETS,
   ...LOSS_TROUBLESHOOTING_PRESETS,
   ...MEAN_REDUCTION_PRESETS,

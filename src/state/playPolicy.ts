@@ -3,6 +3,7 @@
  * ("run complete"); Continue trains on past it. A run paused at its first non-finite value does not
  * silently refuse: Play says why and what to do (step past it, keep going, reset).
  */
+import { showKind } from '../engine/numberFormat';
 import type { AppState } from './appState';
 
 export type PlayDecision = { play: { stopAt?: number } } | { notice: string } | null;
@@ -14,7 +15,7 @@ export function decidePlay(s: PlayState, step: number): PlayDecision {
   if (s.error) return null;
   if (s.report && !s.scenario.continueOnFlag) {
     return {
-      notice: `Paused at step ${s.report.step}, the first non-finite value (${s.report.kind} in ${s.report.quantity}). Step past it, keep going, or reset.`,
+      notice: `Paused at step ${s.report.step}, the first non-finite value (${showKind(s.report.kind)} in ${s.report.quantity}). Step past it, keep going, or reset.`,
     };
   }
   if (s.continued) return { play: {} };

@@ -2,6 +2,7 @@
 import { useCallback } from 'react';
 import { OPTIONAL_PLANE_FEATURES } from '../engine/data/features2d';
 import { PLANE_DATASETS, type Scenario } from '../engine/scenario';
+import { withCompatibleData } from '../scenarios/compatible';
 import { FIELD_BY_URL, FIELDS_BY_GROUP, type FieldGroup } from '../scenarios/schema';
 import { useStore } from '../state/useStore';
 import { ControlField } from './ControlField';
@@ -41,7 +42,11 @@ export function ControlsPanel({ only }: { only?: readonly string[] }) {
   const { store, actions } = usePlayground();
   const scenario = useStore(store, (s) => s.scenario);
   const commit = useCallback(
-    (key: keyof Scenario, value: Scenario[keyof Scenario]) => actions.setScenario({ ...store.getState().scenario, [key]: value }),
+    (key: keyof Scenario, value: Scenario[keyof Scenario]) => {
+      const { scenario: next, note } = withCompatibleData({ ...store.getState().scenario, [key]: value });
+      actions.setScenario(next);
+      if (note) actions.notify(note);
+    },
     [actions, store],
   );
   if (only) {

@@ -1,4 +1,5 @@
 /** The loss chart with its scale and smoothing controls, and a caption naming the first non-finite step. */
+import { showKind } from '../engine/numberFormat';
 import { useCallback, useMemo, useState } from 'react';
 import { LossChart } from '../charts/LossChart';
 import type { StepRange } from '../charts/plotGeometry';
@@ -107,7 +108,7 @@ export function LossPanel({ height = 300, showControls = true }: { height?: numb
         {first !== null ? (
           <strong data-testid="first-nonfinite" data-step={first}>
             First non-finite value at step {first}
-            {report ? `: ${report.kind} in ${report.quantity} (${report.phase})` : ''}
+            {report ? `: ${showKind(report.kind)} in ${report.quantity} (${report.phase})` : ''}
           </strong>
         ) : (
           <span className="muted">Non-finite values appear on the dotted rail at the top, never as a broken axis.</span>

@@ -3,76 +3,100 @@
  * verdict, the nearest setting where the claim holds (with the numbers of every short run the
  * search made), and that setting as a one-click variant. The verdict is computed, never stored.
  */
-import { showNumber } from '../engine/numberFormat';
+import { plural } from '../engine/numberFormat';
 import { useMemo } from 'react';
 import { ARTICLES, isArticleSource, presetById, presetScenario, type PresetSource } from '../scenarios/presets';
 import type { PresetOutcome } from '../state/appState';
 import { useStore } from '../state/useStore';
 import { usePlayground } from './context';
 import { lessonEdits } from './lessonEdits';
+import { lessonVerdict } from './lessonVerdict';
 
-function OutcomeView({ outcome, presetId }: { outcome: PresetOutcome | null; presetId: string }) {
-  const { actions } = usePlayground();
-  if (!outcome || outcome.presetId !== presetId || outcome.status === 'running') {
+function SearchTable({ outcome }: { outcome: PresetOutcome }) {
+  return (
+    <details className="trials">
+      <summary>The search: {plural(outcome.trials.length, 'short run')} on cpu</summary>
+      <table data-testid="outcome-trials">
+        <thead>
+          <tr>
+            <th scope="col">setting</th>
+            <th scope="col">claim holds</th>
+            <th scope="col">what the run showed</th>
+          </tr>
+        </thead>
+        <tbody>
+          {outcome.trials.map((t, i) => (
+            <tr key={i} className={t.holds ? 'holds' : ''}>
+              <td>{t.setting}</td>
+              <td>{t.holds ? 'yes' : 'no'}</td>
+              <td>{t.observed}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </details>
+  );
+}
+
+function OutcomeView({ presetId, edited }: { presetId: string; edited: boolean }) {
+  const { store, actions } = usePlayground();
+  const reference = useStore(store, (s) => (s.outcome?.presetId === presetId ? s.outcome : null));
+  const watched = useStore(store, (s) => (s.watchedOutcome?.presetId === presetId ? s.watchedOutcome : null));
+  const backend = useStore(store, (s) => s.backend);
+  const quirks = useMemo(() => (backend?.quirks ?? []).map((q) => q.description), [backend]);
+  const v = lessonVerdict({ reference, watched, quirks, edited });
+  if (v.status === 'running') {
     return (
       <div className="outcome" data-testid="preset-outcome" data-status="running" aria-live="polite">
-        Running the example as written to check the claim…
+        Running the {edited ? 'edited lesson' : 'example as written'} to check the claim…
       </div>
     );
   }
-  if (outcome.status === 'error') {
+  if (v.status === 'error') {
     return (
       <div className="outcome" data-testid="preset-outcome" data-status="error" role="alert">
-        Could not check the claim: {outcome.message}
+        Could not check the claim: {v.message}
       </div>
     );
   }
-  const first = outcome.firstNonFinite;
+  const f = v.firstNonFinite;
   return (
-    <div className={`outcome ${outcome.verdict ?? ''}`} data-testid="preset-outcome" data-status="done" data-verdict={outcome.verdict ?? ''} aria-live="polite">
+    <div
+      className={`outcome ${v.verdict}`}
+      data-testid="preset-outcome"
+      data-status="done"
+      data-verdict={v.verdict}
+      data-step={f?.step ?? ''}
+      data-quantity={f?.quantity ?? ''}
+      data-kind={f?.kind ?? ''}
+      aria-live="polite"
+    >
       <p>
-        <strong>Observed:</strong> <span data-testid="outcome-text">{outcome.text}</span>.{' '}
-        <span className="muted">
-          {outcome.observed} ({outcome.steps} steps on {outcome.backend}
-          {first ? '' : `; final loss ${outcome.finalLoss === null ? '–' : showNumber(outcome.finalLoss)}`}).
-        </span>
+        <strong>Observed {v.where}:</strong> <span data-testid="outcome-text">{v.text}</span>. <span className="muted">{v.event}.</span>
       </p>
-      {outcome.trials.length > 0 && (
-        <details className="trials" open={outcome.verdict !== 'holds'}>
-          <summary>Search for the nearest setting where the claim holds ({outcome.trials.length} short runs)</summary>
-          <table data-testid="outcome-trials">
-            <thead>
-              <tr>
-                <th scope="col">setting</th>
-                <th scope="col">claim holds</th>
-                <th scope="col">what the run showed</th>
-              </tr>
-            </thead>
-            <tbody>
-              {outcome.trials.map((t, i) => (
-                <tr key={i} className={t.holds ? 'holds' : ''}>
-                  <td>{t.setting}</td>
-                  <td>{t.holds ? 'yes' : 'no'}</td>
-                  <td>{t.observed}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </details>
+      {v.reference && (
+        <p className="outcome-reference" data-testid="outcome-reference">
+          {v.reference}
+        </p>
       )}
-      {outcome.variant && (
-        <button
-          type="button"
-          className="primary"
-          data-testid="outcome-variant"
-          onClick={() => {
-            actions.setScenario(outcome.variant!.scenario, { push: true, preset: presetId });
-            actions.notify(`Opened the variant with ${outcome.variant!.setting}. Press Play (or Space).`);
-          }}
-        >
-          Open the variant with {outcome.variant.setting}
-        </button>
+      {v.asWritten && <p className="muted">{v.asWritten}</p>}
+      {v.search && reference?.variant && (
+        <p className="outcome-search">
+          The search found that {v.search}:{' '}
+          <button
+            type="button"
+            className="primary"
+            data-testid="outcome-variant"
+            onClick={() => {
+              actions.setScenario(reference.variant!.scenario, { push: true, preset: presetId });
+              actions.notify(`Opened the variant with ${reference.variant!.setting}. Press Play (or Space).`);
+            }}
+          >
+            Open that variant
+          </button>
+        </p>
       )}
+      {reference && reference.trials.length > 0 && <SearchTable outcome={reference} />}
     </div>
   );
 }
@@ -87,7 +111,6 @@ function sourceLine(source: PresetSource): string {
 export function PresetPanel() {
   const { store, actions } = usePlayground();
   const presetId = useStore(store, (s) => s.preset);
-  const outcome = useStore(store, (s) => s.outcome);
   const scenario = useStore(store, (s) => s.scenario);
   const preset = presetId ? presetById(presetId) : undefined;
   const edits = useMemo(() => (preset ? lessonEdits(presetScenario(preset), scenario) : []), [preset, scenario]);
@@ -103,13 +126,13 @@ export function PresetPanel() {
       </p>
       {edits.length > 0 && (
         <div className="lesson-edited" data-testid="lesson-edited" role="status">
-          <strong>You changed the lesson:</strong> {edits.map((e) => e.text).join('; ')}. The verdict below is for the lesson as written.{' '}
+          <strong>You changed the lesson:</strong> {edits.map((e) => e.text).join('; ')}. The verdict below is for your edit.{' '}
           <button type="button" data-testid="back-to-lesson" onClick={() => actions.setScenario(presetScenario(preset), { push: true, preset: preset.id })}>
             Back to the lesson
           </button>
         </div>
       )}
-      <OutcomeView outcome={outcome} presetId={preset.id} />
+      <OutcomeView presetId={preset.id} edited={edits.length > 0} />
       {other && (
         <button type="button" data-testid="preset-pair" onClick={() => actions.setScenario(presetScenario(other), { push: true, preset: other.id })}>
           {preset.pair!.role === 'broken' ? 'Open the fixed version' : 'Open the broken version'}: {other.title}

@@ -3,7 +3,7 @@
  * of (report, warnings, scenario), so the wording and the choice of fixes are unit-tested.
  */
 import type { NonFiniteReport, SentinelWarning } from '../engine/records';
-import { showNumber, SCIENTIFIC } from '../engine/numberFormat';
+import { SCIENTIFIC, showKind, showNumber } from '../engine/numberFormat';
 import type { Scenario } from '../engine/scenario';
 
 export interface Fix {
@@ -131,10 +131,10 @@ export interface QuirkNote {
 function backendLine(report: NonFiniteReport, quirks: readonly QuirkNote[]): string {
   const where = `Measured on ${report.backend} in ${report.precision}.`;
   if (report.backend === 'cpu') return `${where} The cpu backend follows IEEE float32, the reference for the other backends.`;
-  // The start-up probe checks elementwise edge cases only; reductions (sums, means) can still differ
-  // (a mean whose float32 sum overflows is finite on cpu and +Inf on wasm), so nothing is promised.
+  // Nothing more is promised than was measured: the probe covers elementwise edge cases and a mean and a sum
+  // that overflow, not every reduction order, so rounding can still move the flag by a step.
   if (quirks.length === 0)
-    return `${where} This backend gave the IEEE float32 result in every elementwise edge case checked when it started; sums and means were not checked, so the cpu can still flag another step.`;
+    return `${where} This backend gave the cpu's IEEE float32 result in every edge case checked when it started (elementwise, and a mean and a sum that overflow); rounding in long sums can still differ, so the cpu may flag another step.`;
   return `${where} Its arithmetic differs from IEEE float32 in ${quirks.length} edge case${quirks.length > 1 ? 's' : ''} measured when it started (listed below), so the cpu can flag another step or quantity.`;
 }
 
@@ -149,7 +149,7 @@ export function diagnose(report: NonFiniteReport | null, warnings: SentinelWarni
     };
   }
   const what = describeQuantity(report.quantity);
-  const headline = `${report.kind} first appeared in ${what} ${PHASE_WORDS[report.phase] ?? `(${report.phase})`} at step ${report.step}.`;
+  const headline = `${showKind(report.kind)} first appeared in ${what} ${PHASE_WORDS[report.phase] ?? `(${report.phase})`} at step ${report.step}.`;
   const details: string[] = [];
   if (report.lastFiniteMaxAbs !== null) details.push(`One step earlier its largest value was ${showNumber(report.lastFiniteMaxAbs, SCIENTIFIC)}.`);
   const bad = report.counts.nan + report.counts.posInf + report.counts.negInf;

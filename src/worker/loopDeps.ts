@@ -16,6 +16,7 @@ export interface LoopDeps {
   /** Milliseconds, monotonic (performance.now). */
   now(): number;
   initBackend(requested: BackendRequest, model: ModelKind): Promise<BackendStatus>;
-  makeTrainer(scenario: Scenario, backend: BackendName): MadeTrainer;
+  /** `onReplay`: the trainer is about to replay steps after a flag (see TrainerOptions.onReplay). */
+  makeTrainer(scenario: Scenario, backend: BackendName, onReplay: (step: number) => void): MadeTrainer;
   memoryInUse(): MemoryInUse;
 }

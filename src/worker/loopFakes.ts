@@ -226,6 +226,8 @@ export function brief(m: FromWorker): string {
       return `model#${m.runId} ${m.parameters.join(',')}`;
     case 'records':
       return `records#${m.runId} ${m.records.map((r) => r.step).join(',')}`;
+    case 'replaying':
+      return `replaying#${m.runId} step ${m.step}`;
     case 'report':
       return `report#${m.runId} step ${m.report.step}`;
     case 'preview':

@@ -8,7 +8,8 @@
  */
 import { createTrainer, initBackend, type BackendName, type BackendStatus } from '../engine';
 import { WASM_PATHS } from '../platform/wasmPaths';
-import { computeOutcome, describeSetting } from '../runs/outcome';
+import { computeOutcome } from '../runs/outcome';
+import { presetOutcomeOf } from '../runs/presetOutcomeOf';
 import { presetById, presetScenario } from '../scenarios/presets';
 import type { PresetOutcome } from '../scenarios/presetOutcome';
 import type { FromOutcomeWorker, ToOutcomeWorker } from './outcomeProtocol';
@@ -35,21 +36,7 @@ async function outcomeOf(m: ToOutcomeWorker): Promise<PresetOutcome> {
   const scenario = m.scenario ?? presetScenario(preset);
   const status = await startBackend(m.backend ?? 'cpu', scenario.model);
   const { run, outcome } = computeOutcome(scenario, preset.claim.check, createTrainer, { preset: preset.id, search: m.search ?? true });
-  const found = outcome.search?.found ?? null;
-  return {
-    presetId,
-    status: 'done',
-    message: null,
-    backend: status.active,
-    verdict: outcome.verdict,
-    text: outcome.text,
-    observed: outcome.observed,
-    steps: run.steps,
-    firstNonFinite: run.firstNonFinite,
-    finalLoss: run.finalLoss,
-    trials: (outcome.search?.tried ?? []).map((t) => ({ setting: describeSetting(t.key, t.value), holds: t.holds, observed: t.observed })),
-    variant: found ? { setting: describeSetting(found.key, found.value), scenario: found.scenario } : null,
-  };
+  return presetOutcomeOf(presetId, status.active, run, outcome);
 }
 
 // One request at a time, in order: each awaits the backend, then runs synchronously.

@@ -36,6 +36,8 @@ export type FromWorker =
   | { type: 'model'; runId: number; parameters: string[] }
   /** `stepMs`: how long the last of these steps took, so the page knows what silence to allow (heartbeat.ts). */
   | { type: 'records'; runId: number; records: StepRecord[]; stepMs?: number | null }
+  /** The sentinel is about to replay the steps before a flag in one synchronous stretch. */
+  | { type: 'replaying'; runId: number; step: number }
   | { type: 'report'; runId: number; report: NonFiniteReport }
   | { type: 'preview'; runId: number; preview: Preview }
   /** The loop started or stopped; `why` says why it stopped on its own (flag, stopAt, error). */

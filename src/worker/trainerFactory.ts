@@ -10,8 +10,8 @@ export interface MadeTrainer {
   unsupported: string | null;
 }
 
-export function createTrainerFor(scenario: Scenario, backend: string): MadeTrainer {
+export function createTrainerFor(scenario: Scenario, backend: string, onReplay?: (step: number) => void): MadeTrainer {
   const why = unsupportedReason(scenario, backend);
   if (why) return { trainer: null, unsupported: why };
-  return { trainer: createTrainer(scenario), unsupported: null };
+  return { trainer: createTrainer(scenario, onReplay ? { onReplay } : {}), unsupported: null };
 }

@@ -222,7 +222,9 @@ export class TrainingLoop {
   }
 
   private trainerFor(run: Run, backend: BackendName, keep: boolean, carried: Snapshot | null): MadeTrainer {
-    const make = () => this.deps.makeTrainer(run.scenario, backend);
+    // The page's liveness watch allows a replay the time of a first step (its kernels compile).
+    const replaying = (step: number): void => this.deps.post({ type: 'replaying', runId: run.id, step });
+    const make = () => this.deps.makeTrainer(run.scenario, backend, replaying);
     const made = make();
     // A scenario that cannot run here has nothing to restart: the backend message says why.
     if (!keep || !made.trainer) {
