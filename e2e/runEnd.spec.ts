@@ -38,15 +38,22 @@ test('a run paused at its flag says so on Play, steps past it by hand, and keeps
   expect((await app.state()).step).toBe((await app.state()).scenario.steps as number);
 });
 
-test('an edited lesson says what changed, marks its verdict as the lesson’s, and goes back in one click', async ({ page }) => {
+test('an edited lesson says what changed, gets the verdict of the edit beside the lesson’s, and goes back in one click', async ({ page }) => {
   const app = new PlaygroundPage(page);
   await app.open('preset=unscaled-features-sgd&be=cpu');
+  const outcome = app.presetOutcome();
+  await expect(outcome).toHaveAttribute('data-verdict', 'holds');
   await expect(page.getByTestId('lesson-edited')).toHaveCount(0);
-  await app.setText('lr', '0.5');
+  // Two steps end the run before the step that overflows (3): the claim that it turns non-finite fails.
+  await app.setText('steps', '2');
   const edited = page.getByTestId('lesson-edited');
-  await expect(edited).toContainText('Learning rate 0.01 → 0.5');
-  await expect(edited).toContainText('for the lesson as written');
+  await expect(edited).toContainText('Steps 10 → 2');
+  await expect(edited).toContainText('The verdict below is for your edit');
+  await expect(outcome).toHaveAttribute('data-verdict', 'doesNotHold');
+  await expect(outcome).toHaveAttribute('data-step', '');
+  await expect(outcome).toContainText('The lesson as written, on cpu: the claim holds');
   await page.getByTestId('back-to-lesson').click();
   await expect(edited).toHaveCount(0);
-  expect((await app.state()).scenario.lr).toBe(0.01);
+  await expect(outcome).toHaveAttribute('data-verdict', 'holds');
+  expect((await app.state()).scenario.steps).toBe(10);
 });
