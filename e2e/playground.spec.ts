@@ -1,6 +1,7 @@
 // The playground screen, driven through its page object (e2e/pages).
 import { readFile } from 'node:fs/promises';
 import { test, expect } from './fixtures';
+import { pngSize, shotPath } from './screenshots';
 import { PlaygroundPage } from './pages/PlaygroundPage';
 
 test.describe('playing and editing', () => {
@@ -273,14 +274,6 @@ test.describe('export and import', () => {
 });
 
 test.describe('screenshots', () => {
-  // UPDATE_SCREENSHOTS=1 npx playwright test -g screenshots rewrites the images in docs/screenshots;
-  // otherwise they go to the test's output folder, so `npm test` never edits tracked files.
-  const shotPath = (name: string): string => (process.env.UPDATE_SCREENSHOTS ? `docs/screenshots/${name}` : test.info().outputPath(name));
-  const pngSize = async (path: string): Promise<[number, number]> => {
-    const png = await readFile(path);
-    return [png.readUInt32BE(16), png.readUInt32BE(20)]; // IHDR width and height
-  };
-
   test('default screen and a flagged run at 1280×800 (docs/screenshots)', async ({ page }) => {
     await page.setViewportSize({ width: 1280, height: 800 });
     const app = new PlaygroundPage(page);

@@ -2,7 +2,9 @@
 // verdict the command line computes for that preset, and one click to a lesson or to free play.
 import { expect, test } from './fixtures';
 import { cliOutcomes } from './cliOutcome';
+import { LessonPage } from './pages/LessonPage';
 import { PlaygroundPage } from './pages/PlaygroundPage';
+import { pngSize, shotPath } from './screenshots';
 import { StartPage } from './pages/StartPage';
 
 for (const viewport of [
@@ -53,4 +55,31 @@ test('a card opens its lesson, Back returns to the lessons, free play opens ever
   await page.getByTestId('show-lessons').click();
   await expect(start.screen).toBeVisible();
   await expect(page).toHaveURL(/\/$/);
+});
+
+test.describe('screenshots', () => {
+  for (const viewport of [
+    { width: 1280, height: 800, name: '1280' },
+    { width: 390, height: 844, name: '390' },
+  ]) {
+    test(`the start screen and a flagged lesson at ${viewport.width}×${viewport.height} (docs/screenshots)`, async ({ page }) => {
+      test.setTimeout(300_000);
+      await page.setViewportSize(viewport);
+      const start = new StartPage(page);
+      await start.open();
+      await start.verdicts();
+      await page.screenshot({ path: shotPath(`start-${viewport.name}.png`) });
+      expect(await pngSize(shotPath(`start-${viewport.name}.png`))).toEqual([viewport.width, viewport.height]);
+
+      // The lesson whose backends disagree: wasm flags at step 33, cpu at 36, and the panel says why.
+      const lesson = new LessonPage(page);
+      await lesson.openLesson('optimizer-high-lr', 'wasm');
+      await lesson.playToEnd();
+      await expect(lesson.referenceLine()).toBeVisible();
+      await page.evaluate(() => window.scrollTo(0, 0));
+      await page.waitForTimeout(600);
+      await page.screenshot({ path: shotPath(`lesson-flagged-${viewport.name}.png`) });
+      expect(await pngSize(shotPath(`lesson-flagged-${viewport.name}.png`))).toEqual([viewport.width, viewport.height]);
+    });
+  }
 });

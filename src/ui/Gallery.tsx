@@ -17,7 +17,9 @@ export function LessonGroups({ heading: Heading = 'h3' }: { heading?: 'h2' | 'h3
     <div className="lesson-groups">
       {LESSON_GROUPS.map((g) => (
         <section key={g.id} className="lesson-group" data-testid="lesson-group" data-group={g.id} aria-labelledby={`${g.id}-title`}>
-          <Heading id={`${g.id}-title`}>{g.title}</Heading>
+          <Heading id={`${g.id}-title`}>
+            {g.title} <span className="group-count">({g.presets.length === 1 ? '1 lesson' : `${g.presets.length} lessons`})</span>
+          </Heading>
           <ul className="lesson-cards">
             {g.presets.map((p) => (
               <LessonCard key={p.id} preset={p} />
