@@ -20,6 +20,7 @@ import { driveAsync, driveSync, needsAsyncReadback, type Flow } from './readback
 import { GrowthWatch } from './warnings';
 import { previewFlow, type Preview } from './preview';
 import { registerCpuKernels } from './kernels/cpuKernels';
+import { HeldOutLoss } from './heldOutLoss';
 
 // On import, not in initBackend alone: the CLI, the runs and the tests pick the cpu backend with
 // tf.setBackend('cpu') directly, and every path that trains imports this file. Registering is
@@ -38,6 +39,8 @@ export interface TrainerOptions {
   snapshotEvery?: number;
   /** Check values in JS instead of with kernels (default: on for cpu and wasm); tests force both paths. */
   hostChecks?: boolean;
+  /** Steps between held-out losses where the data set holds rows out (default HELD_OUT_EVERY; 0: none). */
+  heldOutEvery?: number;
 }
 
 /** An opaque copy of the trainer's state (on-device tensors); dispose it when replaced. */
@@ -128,6 +131,7 @@ class ScenarioTrainer implements Trainer {
   private readonly x: tf.Tensor;
   private readonly y: tf.Tensor;
   private readonly growth: GrowthWatch;
+  private readonly heldOut: HeldOutLoss | null;
   private readonly snapshotEvery: number;
   private readonly backend = tf.getBackend();
   /** The sentinel's on-device snapshots, oldest first (at most two, so a replay can start ≥ 2 steps back). */
@@ -157,6 +161,7 @@ class ScenarioTrainer implements Trainer {
     this.round = makeRounder(this.s.precision);
     this.x = this.upload(this.data.x.values, this.data.x.shape);
     this.y = this.upload(this.data.y.values, this.data.y.shape);
+    this.heldOut = HeldOutLoss.of(this.s, this.data, options.heldOutEvery);
     this.growth = new GrowthWatch(PRECISION_MAX[this.s.precision]);
     this.hostChecks = options.hostChecks ?? (this.backend === 'cpu' || this.backend === 'wasm');
     // Checked on the host values (rounded as on upload) so that no backend needs a readback here.
@@ -287,6 +292,7 @@ class ScenarioTrainer implements Trainer {
       if (this.verdict) this.verdict.growth = [...this.verdict.growth, ...this.growth.recent([this.verdict.quantity])];
       if (this.verdict && !this.s.continueOnFlag) this.halted = true;
     }
+    if (this.heldOut?.due(record.step)) record.heldOutLoss = yield* this.heldOut.loss(this.model, this.round);
     if (full) this.previousMaxAbs = this.maxAbsMap(parts.quantities);
     // Warnings read the same numbers in every mode: forward and loss max |x|, and norms.
     const maxAbs = parts.forwardMaxAbs;
@@ -383,5 +389,6 @@ class ScenarioTrainer implements Trainer {
     this.optimizer.dispose();
     this.x.dispose();
     this.y.dispose();
+    this.heldOut?.dispose();
   }
 }
