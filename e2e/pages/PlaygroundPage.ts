@@ -10,6 +10,8 @@ export interface PlaygroundState {
   backend: { requested: string; active: string; reason: string | null; quirks: { id: string; description: string }[] } | null;
   step: number;
   losses: number[];
+  /** [step, held-out loss] of the steps that measured one. */
+  validation: [number, number][];
   report: { step: number; quantity: string; kind: string; phase: string; backend: string; precision: string } | null;
   running: boolean;
   rejected: { key: string; value: string; reason: string }[];
