@@ -21,6 +21,7 @@ import { GrowthWatch } from './warnings';
 import { previewFlow, type Preview } from './preview';
 import { registerCpuKernels } from './kernels/cpuKernels';
 import { HeldOutLoss } from './heldOutLoss';
+import { networkViewFlow, type NetworkView } from './networkFlow';
 
 // On import, not in initBackend alone: the CLI, the runs and the tests pick the cpu backend with
 // tf.setBackend('cpu') directly, and every path that trains imports this file. Registering is
@@ -75,6 +76,8 @@ export interface Trainer {
   /** Plain data for the UI's previews. */
   preview(): Preview;
   previewAsync(): Promise<Preview>;
+  /** The network diagram's data (networkFlow.ts) as a flow with one readback, to drive as previews are. */
+  networkFlow(): Flow<NetworkView>;
   /** Stable parameter names ("enc/dense1/kernel"), the keys of the record's maps. */
   parameterNames(): string[];
   /** Layer names in forward order, the keys of activationMax. */
@@ -381,6 +384,10 @@ class ScenarioTrainer implements Trainer {
 
   previewAsync(): Promise<Preview> {
     return driveAsync(previewFlow(this.s, this.model, this.data, this.x, this.y, this.round));
+  }
+
+  networkFlow(): Flow<NetworkView> {
+    return networkViewFlow(this.s, this.model, this.data);
   }
 
   dispose(): void {
