@@ -4,7 +4,7 @@
  * domains that change only when the data crosses a round value. Finite values are plotted on a
  * transformed axis (linear / log / symlog); NaN and ±Inf sit as shaped markers on a rail above the
  * data, so the axis never breaks; the first non-finite step gets a labelled vertical line. A run
- * with a held-out loss gets its validation curve beside its training one, dotted in the same colour.
+ * with a held-out loss gets its validation curve beside its training one: dash-dot, on a white halo.
  */
 import { useMemo, type Ref } from 'react';
 import type { NonFiniteReport } from '../engine/records';
@@ -65,9 +65,12 @@ export function lineStyle(i: number): { stroke: string; strokeWidth: number; str
   return { stroke: i === 1 ? COLORS.compare : SERIES_COLORS[i % SERIES_COLORS.length]!, strokeWidth: 2.6, strokeDasharray: '8 4' };
 }
 
-/** A run's validation curve: its training line's colour, dotted, so it reads as the same run on other rows. */
-export function heldOutStyle(i: number): { stroke: string; strokeWidth: number; strokeDasharray: string; strokeLinecap: 'round' } {
-  return { stroke: lineStyle(i).stroke, strokeWidth: 2.6, strokeDasharray: '0.5 5', strokeLinecap: 'round' };
+/**
+ * A run's validation curve: dash-dot, near-black for the main run and in its own colour for the others.
+ * A noisy mini-batch loss is a band of its colour, so the smoother validation line is drawn over a white halo.
+ */
+export function heldOutStyle(i: number): { stroke: string; strokeWidth: number; strokeDasharray: string } {
+  return { stroke: i === 0 ? COLORS.text : lineStyle(i).stroke, strokeWidth: 2, strokeDasharray: '7 3 1.5 3' };
 }
 
 const MARGIN = { top: 22, right: 24, bottom: 38, left: 72 };
@@ -142,19 +145,16 @@ function LossPlot({ area, runs, scale, smoothing, report, first, firstLabel, zoo
             {...lineStyle(slot(i + 1))}
           />
         ))}
-        {heldOut.map(
-          (l, i) =>
-            l.points().length > 0 && (
-              <path
-                key={`v${i}`}
-                className="series-line"
-                data-series="validation"
-                d={seriesPath(l, plot.x, plot.y, scale)}
-                fill="none"
-                {...heldOutStyle(slot(i))}
-              />
-            ),
-        )}
+        {heldOut.map((l, i) => {
+          if (l.points().length === 0) return null;
+          const d = seriesPath(l, plot.x, plot.y, scale);
+          return (
+            <g key={`v${i}`}>
+              <path d={d} fill="none" stroke="#fff" strokeWidth={5} strokeOpacity={0.85} strokeLinejoin="round" />
+              <path className="series-line" data-series="validation" d={d} fill="none" strokeLinejoin="round" {...heldOutStyle(slot(i))} />
+            </g>
+          );
+        })}
         {zeros.map((p) => (
           <circle
             key={`z${p.step}`}

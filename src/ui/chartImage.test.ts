@@ -6,7 +6,7 @@ describe('the standalone chart image', () => {
   const markup = standaloneChartMarkup(chart, 600, 300, { title: 'Loss & <friends>', subtitle: '?lr=0.1&be=cpu' }, [
     { label: 'this run', stroke: '#0072B2' },
     { label: 'file: "a.json"', stroke: '#E69F00', dash: '8 4' },
-    { label: 'this run: validation', stroke: '#0072B2', dash: '0.5 5', round: true },
+    { label: 'this run: validation', stroke: '#222', dash: '7 3 1.5 3' },
   ]);
 
   it('has the title, the link, the chart below them and a legend row per run, all text escaped', () => {
@@ -16,7 +16,7 @@ describe('the standalone chart image', () => {
     expect(markup).toContain('>this run</text>');
     expect(markup).toContain('>file: &quot;a.json&quot;</text>');
     expect(markup).toContain('stroke-dasharray="8 4"/>');
-    expect(markup).toContain('stroke-dasharray="0.5 5" stroke-linecap="round"/><text x="48" y="408" font-size="13" fill="#222">this run: validation</text>');
+    expect(markup).toContain('stroke-dasharray="7 3 1.5 3"/><text x="48" y="408" font-size="13" fill="#222">this run: validation</text>');
   });
 
   it('is as tall as its parts', () => {

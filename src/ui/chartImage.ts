@@ -7,8 +7,6 @@ export interface LegendEntry {
   label: string;
   stroke: string;
   dash?: string;
-  /** Round line caps (a dotted line is drawn as round dots). */
-  round?: boolean;
 }
 
 export interface ChartHead {
@@ -34,7 +32,7 @@ export function standaloneChartMarkup(chart: string, width: number, height: numb
   const placed = chart.replace(/^<svg\b/, `<svg x="0" y="${HEAD}"`);
   const rows = legend.map((e, i) => {
     const y = HEAD + height + i * LEGEND_ROW + PAD;
-    const dash = (e.dash ? ` stroke-dasharray="${escapeXml(e.dash)}"` : '') + (e.round ? ' stroke-linecap="round"' : '');
+    const dash = e.dash ? ` stroke-dasharray="${escapeXml(e.dash)}"` : '';
     return (
       `<line x1="${PAD}" x2="${PAD + 28}" y1="${y}" y2="${y}" stroke="${escapeXml(e.stroke)}" stroke-width="2.5"${dash}/>` +
       `<text x="${PAD + 36}" y="${y + 4}" font-size="13" fill="#222">${escapeXml(e.label)}</text>`

@@ -11,14 +11,14 @@ function feed(heldOut: boolean): LiveRun {
 }
 
 describe("the PNG export's legend", () => {
-  it('names each run by its line, and adds a dotted validation line in its colour where the run has a held-out loss', () => {
+  it('names each run by its line, and adds its dash-dot validation line where the run has a held-out loss', () => {
     const legend = legendOf([
       { feed: feed(true), label: 'before (this run)', slot: 0 },
       { feed: feed(false), label: 'after: lower the learning rate', slot: 1 },
     ]);
     expect(legend).toEqual([
       { label: 'before (this run)', stroke: '#0072B2', dash: undefined },
-      { label: 'before (this run): validation', stroke: '#0072B2', dash: '0.5 5', round: true },
+      { label: 'before (this run): validation', stroke: '#222', dash: '7 3 1.5 3' },
       { label: 'after: lower the learning rate', stroke: '#E69F00', dash: '8 4' },
     ]);
   });

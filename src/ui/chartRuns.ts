@@ -43,7 +43,7 @@ export function legendOf(runs: readonly ChartRun[]): LegendEntry[] {
     const line = lineStyle(slot);
     const entry: LegendEntry = { label: r.label, stroke: line.stroke, dash: line.strokeDasharray };
     if (r.feed.heldOut.length === 0) return [entry];
-    const dotted = heldOutStyle(slot);
-    return [entry, { label: `${r.label}: validation`, stroke: dotted.stroke, dash: dotted.strokeDasharray, round: true }];
+    const validation = heldOutStyle(slot);
+    return [entry, { label: `${r.label}: validation`, stroke: validation.stroke, dash: validation.strokeDasharray }];
   });
 }
