@@ -10,6 +10,8 @@ export interface PlaygroundState {
   backend: { requested: string; active: string; reason: string | null; quirks: { id: string; description: string }[] } | null;
   step: number;
   losses: number[];
+  /** [step, held-out loss] of the steps that measured one. */
+  validation: [number, number][];
   report: { step: number; quantity: string; kind: string; phase: string; backend: string; precision: string } | null;
   running: boolean;
   rejected: { key: string; value: string; reason: string }[];
@@ -205,7 +207,7 @@ export class PlaygroundPage {
   }
 
   /** Point at a fraction (0…1) of the loss chart's plot width; returns the step the hover shows and its lines. */
-  async hoverLoss(fraction: number): Promise<{ step: number; lines: { text: string; value: string }[] }> {
+  async hoverLoss(fraction: number): Promise<{ step: number; lines: { text: string; value: string; kind: string }[] }> {
     const area = this.page.getByTestId('loss-plot-area');
     await area.scrollIntoViewIfNeeded();
     const box = (await area.boundingBox())!;
@@ -214,7 +216,9 @@ export class PlaygroundPage {
     await expect(hover).toBeVisible();
     const lines = await hover
       .getByTestId('loss-hover-line')
-      .evaluateAll((els) => els.map((e) => ({ text: e.textContent ?? '', value: e.getAttribute('data-value') ?? '' })));
+      .evaluateAll((els) =>
+        els.map((e) => ({ text: e.textContent ?? '', value: e.getAttribute('data-value') ?? '', kind: e.getAttribute('data-kind') ?? '' })),
+      );
     return { step: Number(await hover.getAttribute('data-step')), lines };
   }
 
@@ -228,6 +232,11 @@ export class PlaygroundPage {
     await this.page.mouse.down();
     await this.page.mouse.move(box.x + box.width * to, y, { steps: 4 });
     await this.page.mouse.up();
+  }
+
+  /** The validation curves on the loss chart (one path per run with a held-out loss). */
+  validationLines(): Locator {
+    return this.lossSeries.locator('path[data-series="validation"]');
   }
 
   /** The zoomed steps as "from-to", or '' when the chart shows the whole run. */
@@ -322,5 +331,37 @@ export class PlaygroundPage {
         const shares = (t: typeof centre) => ({ blue: t.blue / t.all, orange: t.orange / t.all });
         return { centre: shares(centre), corners: shares(corners) };
       }, patch);
+  }
+
+  /** The network diagram: its drawing and its words. */
+  networkDiagram(): Locator {
+    return this.page.getByTestId('network-diagram');
+  }
+
+  /** A column of the diagram by its id ("data", "dense1", "loss"). */
+  networkColumn(id: string): Locator {
+    return this.networkDiagram().locator(`[data-testid="network-column"][data-column="${id}"]`);
+  }
+
+  /**
+   * What the diagram shows of a flag: the name on the flag's label, the column it stands over, the
+   * column drawn lit as the first and those lit after it; null while nothing is flagged.
+   */
+  async diagramFlag(): Promise<{ label: string; over: string; first: string | null; cascade: string[] } | null> {
+    const flag = this.networkDiagram().getByTestId('network-flag');
+    if ((await flag.count()) === 0) return null;
+    const columns = this.networkDiagram().getByTestId('network-column');
+    const lit = await columns.evaluateAll((els) => els.map((e) => ({ id: e.getAttribute('data-column') ?? '', lit: e.getAttribute('data-lit') ?? '' })));
+    return {
+      label: (await flag.getByTestId('network-flag-label').textContent()) ?? '',
+      over: (await flag.getAttribute('data-column')) ?? '',
+      first: lit.find((c) => c.lit === 'first')?.id ?? null,
+      cascade: lit.filter((c) => c.lit === 'cascade').map((c) => c.id),
+    };
+  }
+
+  /** The quantity the diagnosis names as the first non-finite one, as a person reads it there. */
+  async sentinelQuantity(): Promise<string> {
+    return (await this.page.getByTestId('diagnosis-quantity').textContent()) ?? '';
   }
 }

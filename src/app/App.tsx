@@ -1,4 +1,4 @@
-/** The screen: top bar, notices, controls, charts, diagnosis, previews and the preset gallery. */
+/** The screen: top bar, notices, controls, charts, diagnosis, previews, the network diagram and the preset gallery. */
 import { useLayoutEffect } from 'react';
 import { DEFAULT_CLASSROOM } from '../state/classroom';
 import { useLive } from '../state/useLive';
@@ -12,6 +12,7 @@ import { ExportBar } from '../ui/ExportBar';
 import { Gallery } from '../ui/Gallery';
 import { LessonLine } from '../ui/LessonLine';
 import { LossPanel } from '../ui/LossPanel';
+import { NetworkPanel } from '../ui/NetworkDiagram';
 import { NormPanel } from '../ui/NormPanel';
 import { Notices } from '../ui/Notices';
 import { PresetPanel } from '../ui/PresetPanel';
@@ -105,9 +106,14 @@ export function App() {
             <NormPanel />
           </ErrorBoundary>
         </section>
-        <ErrorBoundary area="previews">
-          <PreviewPanel />
-        </ErrorBoundary>
+        <div className="side">
+          <ErrorBoundary area="previews">
+            <PreviewPanel />
+          </ErrorBoundary>
+          <ErrorBoundary area="network diagram">
+            <NetworkPanel />
+          </ErrorBoundary>
+        </div>
       </main>
       <ErrorBoundary area="gallery">
         <Gallery />

@@ -56,7 +56,7 @@ export class PlaygroundController {
   /** Forget the run's data on this side, keeping the worker as it is. */
   private clearRun(): void {
     this.run.clear();
-    this.store.setState({ report: null, warnings: [], stopReason: null, preview: null, continued: false });
+    this.store.setState({ report: null, warnings: [], stopReason: null, preview: null, network: null, continued: false });
   }
 
   private configure(keep: boolean): void {
@@ -78,7 +78,7 @@ export class PlaygroundController {
       case 'backend':
         return this.store.setState({ backend: m.status, unsupported: m.unsupported });
       case 'preview':
-        return this.store.setState({ preview: m.preview });
+        return this.store.setState({ preview: m.preview, network: m.network });
       case 'running':
         // The last tick's records came before this message: whoever sees "stopped" sees its step.
         if (!m.running) this.run.flush();

@@ -16,6 +16,8 @@ export interface TestState {
   backend: BackendStatus | null;
   step: number;
   losses: number[];
+  /** The held-out losses as [step, loss], in step order (empty where nothing is held out). */
+  validation: [number, number][];
   report: NonFiniteReport | null;
   running: boolean;
   rejected: RejectedKey[];
@@ -58,6 +60,7 @@ export function installTestHooks(controller: PlaygroundController): boolean {
         backend: s.backend,
         step: run.step,
         losses: run.trace.losses(),
+        validation: run.heldOut.entries(),
         report: s.report,
         running: s.running,
         rejected: s.rejected,

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { LiveRun } from '../state/liveRun';
-import { hoverText, nearestRecordedStep } from './HoverLayer';
+import { stepRecord } from '../engine/testing/stepRecord';
+import { hoverLines, hoverText, nearestRecordedStep } from './HoverLayer';
 
 function runWith(steps: number[]): { feed: LiveRun; label: string; color: string } {
   const feed = new LiveRun({ schedule: () => undefined, now: () => 0 });
@@ -23,5 +24,20 @@ describe('the hover', () => {
     expect(hoverText('file', Number.NEGATIVE_INFINITY, undefined)).toBe('file: −Inf (non-finite)');
     expect(hoverText('file', Number.NaN, undefined)).toBe('file: NaN (non-finite)');
     expect(hoverText('after', undefined, undefined)).toBe('after: –');
+  });
+
+  it("adds a run's validation value at the nearest step that measured one, naming that step when it is another", () => {
+    const feed = new LiveRun({ schedule: () => undefined, now: () => 0 });
+    feed.push(Array.from({ length: 20 }, (_, i) => stepRecord(i + 1, i + 1 === 1 || (i + 1) % 10 === 0 ? { heldOutLoss: 0.5 + i } : {})));
+    feed.flush();
+    const plain = runWith([1, 2, 3]);
+    const main = { feed, label: 'this run', color: '#111' };
+    expect(hoverLines([main, plain], 10, 0).map((l) => [l.kind, l.text, l.loss])).toEqual([
+      ['training', 'this run: 0.1', 0.1],
+      ['validation', 'validation: 9.5', 9.5],
+      ['training', 'r3: –', undefined],
+    ]);
+    expect(hoverLines([main], 13, 0)[1]).toEqual({ kind: 'validation', color: '#111', loss: 9.5, text: 'validation: 9.5 (step 10)' });
+    expect(hoverLines([plain, main], 17, 0)[2]!.text).toBe('this run validation: 19.5 (step 20)');
   });
 });

@@ -1,7 +1,8 @@
 /**
  * The loss chart's pointer layer: hovering shows the step under the pointer with each run's exact
  * loss there (and the smoothed value when smoothing is on), read from the runs' traces, not from
- * the downsampled curve; dragging across the plot zooms to those steps; a double-click zooms out.
+ * the downsampled curve; a run with a held-out loss also shows its validation value at the nearest
+ * step that measured one; dragging across the plot zooms to those steps; a double-click zooms out.
  * Its state is its own, so a moving pointer re-renders this layer and not the curves.
  */
 import { useState, type PointerEvent } from 'react';
@@ -45,6 +46,32 @@ export function nearestRecordedStep(runs: readonly HoverRun[], target: number): 
     if (s !== null && (best === null || Math.abs(s - target) < Math.abs(best - target))) best = s;
   }
   return best;
+}
+
+/** One line of the hover readout: a run's training loss, or its validation loss, at the hovered step. */
+export interface HoverLine {
+  kind: 'training' | 'validation';
+  color: string;
+  loss: number | undefined;
+  text: string;
+}
+
+/**
+ * The readout's lines at `step`: each run's loss there (smoothed too for the main run when smoothing
+ * is on) and, for a run with a held-out loss, its value at the nearest step that measured one (named
+ * when that is not the hovered step: the held-out loss is measured every few steps).
+ */
+export function hoverLines(runs: readonly HoverRun[], step: number, smoothing: number): HoverLine[] {
+  return runs.flatMap((r, i): HoverLine[] => {
+    const loss = r.feed.trace.lossAt(step);
+    const smoothed = i === 0 && smoothing > 0 ? r.feed.trace.smoothedAt(step, smoothing) : undefined;
+    const training: HoverLine = { kind: 'training', color: r.color, loss, text: hoverText(r.label, loss, smoothed) };
+    const measured = r.feed.heldOut.nearestStep(step);
+    if (measured === null) return [training];
+    const value = r.feed.heldOut.lossAt(measured);
+    const text = hoverText(i === 0 ? 'validation' : `${r.label} validation`, value, undefined) + (measured === step ? '' : ` (step ${measured})`);
+    return [training, { kind: 'validation', color: r.color, loss: value, text }];
+  });
 }
 
 export function HoverLayer({ plot, runs, smoothing, onZoom }: Props) {
@@ -107,10 +134,7 @@ export function HoverLayer({ plot, runs, smoothing, onZoom }: Props) {
 
 function HoverReadout({ plot, step, runs, smoothing }: { plot: Plot; step: number; runs: readonly HoverRun[]; smoothing: number }) {
   const x = plot.x(step);
-  const lines = runs.map((r, i) => {
-    const loss = r.feed.trace.lossAt(step);
-    return { color: r.color, loss, text: hoverText(r.label, loss, i === 0 && smoothing > 0 ? r.feed.trace.smoothedAt(step, smoothing) : undefined) };
-  });
+  const lines = hoverLines(runs, step, smoothing);
   const width = Math.max(90, ...lines.map((l) => l.text.length * 6.6)) + 16;
   const height = (lines.length + 1) * LINE_HEIGHT + 8;
   // The box sits right of the line unless that would leave the plot.
@@ -130,6 +154,7 @@ function HoverReadout({ plot, step, runs, smoothing }: { plot: Plot; step: numbe
           fontSize={12}
           fill={l.color}
           data-testid="loss-hover-line"
+          data-kind={l.kind}
           data-value={String(l.loss)}
         >
           {l.text}

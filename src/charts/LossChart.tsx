@@ -3,7 +3,8 @@
  * our own SVG (ChartFrame.tsx). The curves follow the runs' loss view; the axes use rounded
  * domains that change only when the data crosses a round value. Finite values are plotted on a
  * transformed axis (linear / log / symlog); NaN and ±Inf sit as shaped markers on a rail above the
- * data, so the axis never breaks; the first non-finite step gets a labelled vertical line.
+ * data, so the axis never breaks; the first non-finite step gets a labelled vertical line. A run
+ * with a held-out loss gets its validation curve beside its training one: dash-dot, on a white halo.
  */
 import { useMemo, type Ref } from 'react';
 import type { NonFiniteReport } from '../engine/records';
@@ -64,6 +65,14 @@ export function lineStyle(i: number): { stroke: string; strokeWidth: number; str
   return { stroke: i === 1 ? COLORS.compare : SERIES_COLORS[i % SERIES_COLORS.length]!, strokeWidth: 2.6, strokeDasharray: '8 4' };
 }
 
+/**
+ * A run's validation curve: dash-dot, near-black for the main run and in its own colour for the others.
+ * A noisy mini-batch loss is a band of its colour, so the smoother validation line is drawn over a white halo.
+ */
+export function heldOutStyle(i: number): { stroke: string; strokeWidth: number; strokeDasharray: string } {
+  return { stroke: i === 0 ? COLORS.text : lineStyle(i).stroke, strokeWidth: 2, strokeDasharray: '7 3 1.5 3' };
+}
+
 const MARGIN = { top: 22, right: 24, bottom: 38, left: 72 };
 /** The rail sits this far above the data (a fraction of its range), inside this much headroom. */
 const RAIL_AT = 0.1;
@@ -82,16 +91,18 @@ function LossPlot({ area, runs, scale, smoothing, report, first, firstLabel, zoo
   const main = runs[0]?.feed;
   // Zoomed, the curves come from the full traces of the steps in range, not from the whole-run series.
   const lines = feeds.map((f) => (zoom ? f.trace.seriesIn(zoom.from, zoom.to, ZOOM_POINTS) : f.series.loss));
-  const key = zoom ? zoomDomainKey(lines, scale, zoom) : domainKey(lines, scale, Math.max(0, ...feeds.map((f) => f.series.lastStep)));
+  const heldOut = feeds.map((f) => (zoom ? f.heldOut.seriesIn(zoom.from, zoom.to, ZOOM_POINTS) : f.series.heldOut));
+  const all = [...lines, ...heldOut];
+  const key = zoom ? zoomDomainKey(all, scale, zoom) : domainKey(all, scale, Math.max(0, ...feeds.map((f) => f.series.lastStep)));
   // Room above the data for the rail of non-finite markers, so they never sit on a curve.
   const axes = useMemo(() => axesFor(key, scale, RAIL_ROOM), [key, scale]);
-  const zeros = lines.flatMap((l) => zeroPoints(l, scale));
+  const zeros = all.flatMap((l) => zeroPoints(l, scale));
   const withZeros = zeros.length > 0;
   const domain = useMemo(() => (withZeros ? { ...axes.domain, ylo: axes.lo - (axes.hi - axes.lo) * ZERO_ROOM } : axes.domain), [axes, withZeros]);
   const plot = usePlot(area, domain);
   if (!plot || !main) return null;
   const inView = (step: number): boolean => !zoom || (step >= zoom.from && step <= zoom.to);
-  const markers: NonFiniteMarker[] = lines.flatMap((l) => l.markers());
+  const markers: NonFiniteMarker[] = all.flatMap((l) => l.markers());
   if (report && inView(report.step) && !markers.some((m) => m.step === report.step)) markers.push({ step: report.step, kind: report.kind });
   const rail = axes.hi + (axes.hi - axes.lo) * RAIL_AT;
   const railY = plot.y(rail);
@@ -111,6 +122,7 @@ function LossPlot({ area, runs, scale, smoothing, report, first, firstLabel, zoo
         data-version={version}
         data-points={mainLine.points().length}
         data-compare-points={lines.slice(1).reduce((n, l) => n + l.points().length, 0)}
+        data-validation-points={heldOut.reduce((n, l) => n + l.points().length, 0)}
         data-zoom={zoom ? `${zoom.from}-${zoom.to}` : ''}
       >
         {smoothed && <path d={seriesPath(raw, plot.x, plot.y, scale)} fill="none" stroke={COLORS.lossRaw} strokeWidth={1} />}
@@ -133,6 +145,16 @@ function LossPlot({ area, runs, scale, smoothing, report, first, firstLabel, zoo
             {...lineStyle(slot(i + 1))}
           />
         ))}
+        {heldOut.map((l, i) => {
+          if (l.points().length === 0) return null;
+          const d = seriesPath(l, plot.x, plot.y, scale);
+          return (
+            <g key={`v${i}`}>
+              <path d={d} fill="none" stroke="#fff" strokeWidth={5} strokeOpacity={0.85} strokeLinejoin="round" />
+              <path className="series-line" data-series="validation" d={d} fill="none" strokeLinejoin="round" {...heldOutStyle(slot(i))} />
+            </g>
+          );
+        })}
         {zeros.map((p) => (
           <circle
             key={`z${p.step}`}

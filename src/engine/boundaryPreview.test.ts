@@ -2,21 +2,8 @@ import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { GRID_SIZE } from './data/plane2d';
 import type { BoundaryPreview, Preview } from './preview';
-import { DEFAULT_SCENARIO, type Scenario } from './scenario';
+import { CIRCLE } from './testing/circleScenario';
 import { createTrainer } from './trainer';
-
-const CIRCLE: Scenario = {
-  ...DEFAULT_SCENARIO,
-  model: 'classifier',
-  dataset: 'circle',
-  samples: 200,
-  hidden: [4, 2],
-  activation: 'tanh',
-  loss: 'bceLogits',
-  optimizer: 'adam',
-  lr: 0.03,
-  batchSize: 10,
-};
 
 beforeAll(async () => {
   tf.enableProdMode(); // silence tfjs's advice to install tfjs-node

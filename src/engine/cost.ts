@@ -115,9 +115,15 @@ function price(s: Scenario, plan: CostPlan): Omit<Cost, 'drivers'> {
   // Each forward tensor and its gradient, summed gradients of shared tensors, the largest node's temporaries.
   const backwardPhase = STEP_SCALARS + gathered + 2 * forward + plan.shared + NODE_TEMPORARIES[s.precision] * largest + params;
   const updatePhase = STEP_SCALARS + gathered + params * updateTensors(s);
+  // The held-out pass runs in one tidy: all its tensors live until it returns, with no gradients.
+  const held = plan.heldOut;
+  const heldOutForward = held ? held.forward.reduce((a, t) => a + elementsOf(t.shape), 0) : 0;
+  const heldOutLargest = held ? held.forward.reduce((a, t) => Math.max(a, elementsOf(t.shape)), 0) : 0;
+  const heldOutPhase = held ? STEP_SCALARS + heldOutForward + NODE_TEMPORARIES[s.precision] * heldOutLargest : 0;
+  const heldOutData = held ? elementsOf(held.x.shape) + elementsOf(held.y.shape) : 0;
   const copies = s.sentinel ? 2 : 1;
   const bytes = {
-    data: (elementsOf(plan.x.shape) + elementsOf(plan.y.shape)) * FLOAT32,
+    data: (elementsOf(plan.x.shape) + elementsOf(plan.y.shape) + heldOutData) * FLOAT32,
     host: (plan.hostValues + plan.hostScratch) * FLOAT64,
     parameters: params * FLOAT32,
     gradients: updatePhase * FLOAT32,
@@ -125,8 +131,8 @@ function price(s: Scenario, plan: CostPlan): Omit<Cost, 'drivers'> {
     activations: (backwardPhase - params) * FLOAT32,
     snapshots: copies * (params + state) * FLOAT32,
   };
-  const held = bytes.data + bytes.parameters + bytes.optimizer + bytes.snapshots;
-  const deviceBytes = held + Math.max(backwardPhase, updatePhase) * FLOAT32;
+  const kept = bytes.data + bytes.parameters + bytes.optimizer + bytes.snapshots;
+  const deviceBytes = kept + Math.max(backwardPhase, updatePhase, heldOutPhase) * FLOAT32;
   const tensors = [plan.x, plan.y, ...plan.forward].sort((a, b) => elementsOf(b.shape) - elementsOf(a.shape));
   return {
     scenario: s,

@@ -33,6 +33,8 @@ export interface CostPlan {
   matFlops: number;
   /** The im2col matrix WebGL builds for each k×k convolution ([batch, k²·in, out pixels]). */
   im2col: PlannedTensor[];
+  /** The held-out loss (heldOutLoss.ts): its rows on the device and the forward tensors of one pass over them; null without one. */
+  heldOut: { x: PlannedTensor; y: PlannedTensor; forward: PlannedTensor[] } | null;
 }
 
 /** Elements of a tensor of this shape. */
@@ -50,6 +52,11 @@ const isPlane = (s: Scenario): boolean => (PLANE_DATASETS as readonly string[]).
 export function trainingRows(s: Scenario): number {
   if (isPlane(s)) return Math.min(s.samples, Math.max(1, Math.round(s.samples * s.trainFraction)));
   return FIXED_ROWS[s.dataset] ?? s.samples;
+}
+
+/** Rows the held-out loss runs on: a 2D data set's held-out share, for the models whose loss is about new rows (heldOutLoss.ts). */
+export function heldOutRows(s: Scenario): number {
+  return isPlane(s) && s.model !== 'predictions' && s.model !== 'unet' ? s.samples - trainingRows(s) : 0;
 }
 
 /** Rows per step: 0 and anything at or above the rows mean all of them. */
@@ -219,9 +226,15 @@ export function planStep(s: Scenario): CostPlan {
   const xShape = image ? [rows, s.imageSize, s.imageSize, 1] : [rows, inW];
   const yW = image ? inW : s.model === 'autoencoder' ? inW : 1;
   const yShape = image ? xShape : [rows, yW];
-  const p = new Planner(s.precision === 'float32' ? 0 : 1);
+  const rounding = s.precision === 'float32' ? 0 : 1;
+  const logits = s.model === 'classifier' || s.model === 'unet';
+  const p = new Planner(rounding);
   const outW = planModel(p, s, batch, inW, rows);
-  planLoss(p, s, batch, outW, s.model === 'classifier' || s.model === 'unet');
+  planLoss(p, s, batch, outW, logits);
+  const held = heldOutRows(s);
+  // The same forward pass and loss over the held-out rows, with no gradient (a phase of its own).
+  const h = new Planner(rounding);
+  if (held > 0) planLoss(h, s, held, planModel(h, s, held, inW, rows), logits);
   const plane = isPlane(s) ? (s.samples - rows) * inW + GRID_SIZE * GRID_SIZE * inW + 3 * s.samples : 0;
   return {
     rows,
@@ -235,5 +248,6 @@ export function planStep(s: Scenario): CostPlan {
     shared: p.shared,
     matFlops: p.matFlops,
     im2col: p.im2col,
+    heldOut: held > 0 ? { x: { name: 'held-out/x', shape: [held, inW] }, y: { name: 'held-out/y', shape: [held, yW] }, forward: h.forward } : null,
   };
 }

@@ -68,4 +68,6 @@ export interface StepRecord {
   nonFinite: boolean; // any watched quantity non-finite in this step (the fast-path flag)
   skipped: boolean; // the update was skipped (skipNonFinite)
   warnings: SentinelWarning[];
+  /** The same loss on the held-out rows, after this step's update; only on the steps that measure it (heldOutLoss.ts). */
+  heldOutLoss?: number;
 }

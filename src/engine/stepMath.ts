@@ -42,8 +42,13 @@ export interface StepParts {
   forwardMaxAbs: Map<string, number>;
 }
 
-/** Forward pass and loss (shared with previews): returns the model output, the loss input and the loss. */
-export function forwardAndLoss(i: Omit<StepInputs, 'optimizer' | 't' | 'rows' | 'layout'>, x: tf.Tensor, y: tf.Tensor, rows: tf.Tensor1D | null) {
+/** Forward pass and loss (shared with the held-out loss): returns the model output, the loss input and the loss. */
+export function forwardAndLoss(
+  i: Pick<StepInputs, 's' | 'model' | 'round' | 'lossEps'> & { watch: Pick<StepWatch, 'watch'> },
+  x: tf.Tensor,
+  y: tf.Tensor,
+  rows: tf.Tensor1D | null,
+) {
   const { s, model, round } = i;
   const watch = i.watch.watch;
   let out = model.forward({ x, rows }, { round, watch });

@@ -20,6 +20,8 @@ import { driveAsync, driveSync, needsAsyncReadback, type Flow } from './readback
 import { GrowthWatch } from './warnings';
 import { previewFlow, type Preview } from './preview';
 import { registerCpuKernels } from './kernels/cpuKernels';
+import { HeldOutLoss } from './heldOutLoss';
+import { networkViewFlow, type NetworkView } from './networkFlow';
 
 // On import, not in initBackend alone: the CLI, the runs and the tests pick the cpu backend with
 // tf.setBackend('cpu') directly, and every path that trains imports this file. Registering is
@@ -44,6 +46,8 @@ export interface TrainerOptions {
    * SwiftShader), so a worker uses this to tell the page it is busy, not gone.
    */
   onReplay?: (step: number) => void;
+  /** Steps between held-out losses where the data set holds rows out (default HELD_OUT_EVERY; 0: none). */
+  heldOutEvery?: number;
 }
 
 /** An opaque copy of the trainer's state (on-device tensors); dispose it when replaced. */
@@ -78,6 +82,8 @@ export interface Trainer {
   /** Plain data for the UI's previews. */
   preview(): Preview;
   previewAsync(): Promise<Preview>;
+  /** The network diagram's data (networkFlow.ts) as a flow with one readback, to drive as previews are. */
+  networkFlow(): Flow<NetworkView>;
   /** Stable parameter names ("enc/dense1/kernel"), the keys of the record's maps. */
   parameterNames(): string[];
   /** Layer names in forward order, the keys of activationMax. */
@@ -135,6 +141,7 @@ class ScenarioTrainer implements Trainer {
   private readonly x: tf.Tensor;
   private readonly y: tf.Tensor;
   private readonly growth: GrowthWatch;
+  private readonly heldOut: HeldOutLoss | null;
   private readonly snapshotEvery: number;
   private readonly backend = tf.getBackend();
   /** The sentinel's on-device snapshots, oldest first (at most two, so a replay can start ≥ 2 steps back). */
@@ -165,6 +172,7 @@ class ScenarioTrainer implements Trainer {
     this.round = makeRounder(this.s.precision);
     this.x = this.upload(this.data.x.values, this.data.x.shape);
     this.y = this.upload(this.data.y.values, this.data.y.shape);
+    this.heldOut = HeldOutLoss.of(this.s, this.data, options.heldOutEvery);
     this.growth = new GrowthWatch(PRECISION_MAX[this.s.precision]);
     this.hostChecks = options.hostChecks ?? (this.backend === 'cpu' || this.backend === 'wasm');
     // Checked on the host values (rounded as on upload) so that no backend needs a readback here.
@@ -296,6 +304,7 @@ class ScenarioTrainer implements Trainer {
       if (this.verdict) this.verdict.growth = [...this.verdict.growth, ...this.growth.recent([this.verdict.quantity])];
       if (this.verdict && !this.s.continueOnFlag) this.halted = true;
     }
+    if (this.heldOut?.due(record.step)) record.heldOutLoss = yield* this.heldOut.loss(this.model, this.round);
     if (full) this.previousMaxAbs = this.maxAbsMap(parts.quantities);
     // Warnings read the same numbers in every mode: forward and loss max |x|, and norms.
     const maxAbs = parts.forwardMaxAbs;
@@ -386,11 +395,16 @@ class ScenarioTrainer implements Trainer {
     return driveAsync(previewFlow(this.s, this.model, this.data, this.x, this.y, this.round));
   }
 
+  networkFlow(): Flow<NetworkView> {
+    return networkViewFlow(this.s, this.model, this.data);
+  }
+
   dispose(): void {
     this.snapshots.forEach((sn) => this.disposeSnapshot(sn));
     this.model.params.forEach((p) => p.variable.dispose());
     this.optimizer.dispose();
     this.x.dispose();
     this.y.dispose();
+    this.heldOut?.dispose();
   }
 }

@@ -4,6 +4,7 @@
  * (liveRun.ts), which notify their own views once per frame.
  */
 import type { BackendStatus } from '../engine/backend';
+import type { NetworkView } from '../engine/networkView';
 import type { Preview } from '../engine/preview';
 import type { NonFiniteReport, SentinelWarning } from '../engine/records';
 import type { Scenario } from '../engine/scenario';
@@ -48,6 +49,8 @@ export interface AppState {
   notices: string[];
   error: string | null;
   preview: Preview | null;
+  /** The network diagram's layers and drawn weights, from the same readback as the preview. */
+  network: NetworkView | null;
   compare: CompareRun | null;
   /** What running the open preset as written showed about its article's claim, on cpu (computed in its own worker). */
   outcome: PresetOutcome | null;
@@ -87,6 +90,7 @@ export function initialAppState(scenario: Scenario, rejected: RejectedKey[], emb
     notices: [],
     error: null,
     preview: null,
+    network: null,
     compare: null,
     outcome: null,
     watchedOutcome: null,

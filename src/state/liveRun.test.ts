@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { SentinelWarning, StepRecord } from '../engine/records';
+import { expectKind } from '../engine/testing/nonFinite';
 import { stepRecord } from '../engine/testing/stepRecord';
 import { CHART_GAP_FRAMES, CHART_MIN_MS } from './chartPacing';
 import { LIVE_VIEWS, LiveRun, type LiveView } from './liveRun';
@@ -126,6 +127,22 @@ describe('LiveRun', () => {
     expect(run.history.length).toBe(0);
     expect(run.series.loss.points()).toEqual([]);
     expect(seen).toMatchObject({ step: 2, loss: 2 });
+  });
+
+  it('keeps the held-out loss of the steps that measured one, for the validation curve, until the run is cleared', () => {
+    const { run, frame } = page();
+    run.push([stepRecord(1, { heldOutLoss: 0.5 }), stepRecord(2), stepRecord(10, { heldOutLoss: Number.NaN })]);
+    frame();
+    expect(run.heldOut.entries()).toEqual([
+      [1, 0.5],
+      [10, Number.NaN],
+    ]);
+    expectKind(run.heldOut.lossAt(10)!, 'NaN');
+    expect(run.series.heldOut.points()).toEqual([{ step: 1, value: 0.5 }]);
+    expect(run.series.heldOut.markers()).toEqual([{ step: 10, kind: 'NaN' }]);
+    expect(run.trace.length).toBe(3);
+    run.clear();
+    expect([run.heldOut.length, run.series.heldOut.points().length]).toEqual([0, 0]);
   });
 
   it('passes the warnings of applied records on, once', () => {

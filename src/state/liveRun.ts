@@ -34,6 +34,8 @@ export class LiveRun {
   readonly series = new RunSeries(0);
   /** Every step's loss with its step: what a hover reads and a zoom draws. */
   readonly trace = new LossTrace();
+  /** The held-out loss of the steps that measured one (the validation curve). */
+  readonly heldOut = new LossTrace();
   readonly probe: FrameProbe;
   private readonly pacing = new ChartPacing();
   private readonly rate = new StepRate();
@@ -95,6 +97,7 @@ export class LiveRun {
     this.history.clear();
     this.series.clear();
     this.trace.clear();
+    this.heldOut.clear();
     this.runs += 1;
     this.pending = [];
     this.chartOwed = false;
@@ -160,6 +163,7 @@ export class LiveRun {
       this.history.push(r);
       this.series.push(r);
       this.trace.push(r.step, r.loss);
+      if (r.heldOutLoss !== undefined) this.heldOut.push(r.step, r.heldOutLoss);
       if (r.warnings.length > 0) warnings.push(...r.warnings);
     }
     this.currentStep = batch[batch.length - 1]!.step;

@@ -31,6 +31,11 @@ export class LossTrace {
     return Array.from(this.lossValues.subarray(0, this.count));
   }
 
+  /** Every entry as [step, loss], in step order (the test hooks' view of a held-out curve). */
+  entries(): [number, number][] {
+    return Array.from({ length: this.count }, (_, i) => [this.steps[i]!, this.lossValues[i]!]);
+  }
+
   get firstStep(): number | null {
     return this.count > 0 ? this.steps[0]! : null;
   }

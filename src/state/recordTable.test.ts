@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { StepRecord } from '../engine/records';
+import { expectKind } from '../engine/testing/nonFinite';
 import { RecordTable } from './recordTable';
 
 function record(step: number, extra: Partial<StepRecord> = {}): StepRecord {
@@ -55,6 +56,24 @@ describe('RecordTable', () => {
     t.put(0, record(9));
     expect(t.toArray()).toEqual([record(9), record(7), record(3)]);
     expect(() => t.put(5, record(5))).toThrow(RangeError);
+  });
+
+  it('keeps the held-out loss of the rows that have one (NaN included) and none on the others', () => {
+    const t = new RecordTable();
+    const input = [record(1, { heldOutLoss: 0.5 }), record(2), record(3, { heldOutLoss: NaN }), record(4, { heldOutLoss: -Infinity })];
+    input.forEach((r) => t.push(r));
+    expect(t.toArray()).toEqual(input);
+    expect('heldOutLoss' in t.at(1)).toBe(false);
+    expectKind(t.at(2).heldOutLoss!, 'NaN');
+    expectKind(t.at(3).heldOutLoss!, '-Inf');
+  });
+
+  it('keeps a held-out loss that arrives after a first record without one, as an odd record', () => {
+    const t = new RecordTable();
+    const late = record(2, { heldOutLoss: 0.25 });
+    t.push(record(1));
+    t.push(late);
+    expect(t.at(1)).toEqual(late);
   });
 
   it('clear starts a new layout', () => {

@@ -4,24 +4,28 @@
  * it 575 bytes (the default MLP), a row here 8 bytes per number (144 bytes for that MLP, 984 for a
  * U-Net with batch norm). The numbers live in typed-array memory, outside the JS heap, and a chunk
  * is never moved or copied once allocated. Records whose key sets differ from the first one's
- * (none in practice: the model is fixed for a run) are kept as objects beside the table.
+ * (none in practice: the model is fixed for a run) are kept as objects beside the table. A run
+ * whose first record has a held-out loss gets one more column for it (every 10th row holds one).
  */
 import type { SentinelWarning, StepRecord } from '../engine/records';
 
 type MapField = 'gradNorms' | 'weightNorms' | 'updateRatios' | 'activationMax';
 const MAP_FIELDS: MapField[] = ['gradNorms', 'weightNorms', 'updateRatios', 'activationMax'];
-const FIXED = 4; // step, loss, gradNorm, flags (1 = nonFinite, 2 = skipped)
+const FIXED = 4; // step, loss, gradNorm, flags (1 = nonFinite, 2 = skipped, 4 = heldOutLoss set)
 /** Rows per chunk: small enough that a short run allocates little, large enough that chunks stay few. */
 const CHUNK_ROWS = 4096;
 
 interface Layout {
   keys: Record<MapField, string[]>;
+  /** A column for the held-out loss follows the fixed ones. */
+  heldOut: boolean;
   stride: number;
 }
 
 function layoutOf(r: StepRecord): Layout {
   const keys = Object.fromEntries(MAP_FIELDS.map((f) => [f, Object.keys(r[f])])) as Record<MapField, string[]>;
-  return { keys, stride: FIXED + MAP_FIELDS.reduce((n, f) => n + keys[f].length, 0) };
+  const heldOut = r.heldOutLoss !== undefined;
+  return { keys, heldOut, stride: FIXED + (heldOut ? 1 : 0) + MAP_FIELDS.reduce((n, f) => n + keys[f].length, 0) };
 }
 
 /** Bytes one record of this shape takes as a row. */
@@ -30,6 +34,7 @@ export function rowBytes(r: StepRecord): number {
 }
 
 function fits(layout: Layout, r: StepRecord): boolean {
+  if (r.heldOutLoss !== undefined && !layout.heldOut) return false;
   return MAP_FIELDS.every((f) => {
     const want = layout.keys[f];
     const have = Object.keys(r[f]);
@@ -70,7 +75,8 @@ export class RecordTable {
     chunk[o++] = r.step;
     chunk[o++] = r.loss;
     chunk[o++] = r.gradNorm;
-    chunk[o++] = (r.nonFinite ? 1 : 0) | (r.skipped ? 2 : 0);
+    chunk[o++] = (r.nonFinite ? 1 : 0) | (r.skipped ? 2 : 0) | (r.heldOutLoss !== undefined ? 4 : 0);
+    if (this.layout.heldOut) chunk[o++] = r.heldOutLoss ?? NaN;
     for (const f of MAP_FIELDS) for (const k of keys[f]) chunk[o++] = r[f][k]!;
     if (r.warnings.length > 0) this.warnings.set(row, r.warnings);
   }
@@ -79,16 +85,27 @@ export class RecordTable {
   at(i: number): StepRecord {
     const odd = this.irregular.get(i);
     if (odd) return odd;
-    const { stride, keys } = this.layout!;
+    const { stride, keys, heldOut } = this.layout!;
     const d = this.chunks[Math.floor(i / CHUNK_ROWS)]!;
     let o = (i % CHUNK_ROWS) * stride;
     const step = d[o++]!;
     const loss = d[o++]!;
     const gradNorm = d[o++]!;
     const flags = d[o++]!;
+    const heldOutLoss = heldOut ? d[o++]! : NaN;
     const maps = {} as Record<MapField, Record<string, number>>;
     for (const f of MAP_FIELDS) maps[f] = Object.fromEntries(keys[f].map((k) => [k, d[o++]!]));
-    return { step, loss, gradNorm, ...maps, nonFinite: (flags & 1) !== 0, skipped: (flags & 2) !== 0, warnings: this.warnings.get(i) ?? [] };
+    const record: StepRecord = {
+      step,
+      loss,
+      gradNorm,
+      ...maps,
+      nonFinite: (flags & 1) !== 0,
+      skipped: (flags & 2) !== 0,
+      warnings: this.warnings.get(i) ?? [],
+    };
+    if ((flags & 4) !== 0) record.heldOutLoss = heldOutLoss;
+    return record;
   }
 
   toArray(): StepRecord[] {

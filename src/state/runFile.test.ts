@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { StepRecord } from '../engine/records';
 import { DEFAULT_SCENARIO } from '../engine/scenario';
+import { expectKind } from '../engine/testing/nonFinite';
 import { decodeScenario } from '../scenarios/codec';
 import { KeptRecords } from './keptRecords';
 import { RUN_FILE_VERSION, parseRunJson, runToCsv, runToJson } from './runFile';
@@ -34,6 +35,13 @@ describe('run JSON', () => {
     expect(back.scenario).toEqual(s);
     expect(back.rejected).toEqual([]);
     expect(back.records.map((r) => r.loss)).toEqual([0.5, Number.NaN, Infinity]);
+  });
+
+  it('carries the held-out loss of the steps that measured it, NaN included', () => {
+    const records = [{ ...record(1, 0.5), heldOutLoss: 0.75 }, record(2, 0.25), { ...record(3, 0.5), heldOutLoss: Number.NaN }];
+    const back = parseRunJson(runToJson(DEFAULT_SCENARIO, exported(records), null)).records;
+    expect(back.map((r) => r.heldOutLoss)).toEqual([0.75, undefined, Number.NaN]);
+    expectKind(back[2]!.heldOutLoss!, 'NaN');
   });
 
   it('gives back exactly the records exported, NaN, +Inf and -Inf in every field', () => {
@@ -148,6 +156,14 @@ describe('run CSV', () => {
       .split('\n');
     expect(csv[0]).toBe('step,loss,gradNorm,nonFinite,skipped,grad:dense1/kernel,weight:dense1/kernel');
     expect(csv[2]).toBe('2,NaN,1,1,0,0.5,2');
+  });
+
+  it('a run with a held-out loss gets its column, empty where a step did not measure it', () => {
+    const csv = runToCsv(exported([{ ...record(1, 0.5), heldOutLoss: 0.75 }, record(2, 0.25), { ...record(3, 0.5), heldOutLoss: Number.NaN }]))
+      .trim()
+      .split('\n');
+    expect(csv[0]).toBe('step,loss,heldOutLoss,gradNorm,nonFinite,skipped,grad:dense1/kernel,weight:dense1/kernel');
+    expect(csv.slice(1)).toEqual(['1,0.5,0.75,1,0,0,0.5,2', '2,0.25,,1,0,0,0.5,2', '3,0.5,NaN,1,0,0,0.5,2']);
   });
 
   it('a part of a run starts with a # line saying which steps and why', () => {

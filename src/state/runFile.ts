@@ -43,14 +43,20 @@ const csvNumber = (v: number | undefined): string =>
   v === undefined ? '' : Number.isNaN(v) ? 'NaN' : v === Infinity ? 'Inf' : v === -Infinity ? '-Inf' : String(v);
 const csvName = (s: string): string => (/[",\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
 
-/** CSV of the records; a file that holds part of the run says which part in a first `#` line. */
+/**
+ * CSV of the records; a file that holds part of the run says which part in a first `#` line. A run
+ * with a held-out loss gets a heldOutLoss column after loss, empty on the steps that did not measure it.
+ */
 export function runToCsv({ records, steps }: ExportedRecords): string {
   const params = [...new Set(records.flatMap((r) => Object.keys(r.gradNorms)))];
-  const header = ['step', 'loss', 'gradNorm', 'nonFinite', 'skipped', ...params.map((p) => `grad:${p}`), ...params.map((p) => `weight:${p}`)];
+  const heldOut = records.some((r) => r.heldOutLoss !== undefined);
+  const lossColumns = heldOut ? ['loss', 'heldOutLoss'] : ['loss'];
+  const header = ['step', ...lossColumns, 'gradNorm', 'nonFinite', 'skipped', ...params.map((p) => `grad:${p}`), ...params.map((p) => `weight:${p}`)];
   const rows = records.map((r) =>
     [
       String(r.step),
       csvNumber(r.loss),
+      ...(heldOut ? [csvNumber(r.heldOutLoss)] : []),
       csvNumber(r.gradNorm),
       r.nonFinite ? '1' : '0',
       r.skipped ? '1' : '0',

@@ -1,6 +1,7 @@
 /**
- * The chart series of one run, fed record by record: the raw loss, its NaN-safe EMA, and one
- * gradient-norm and weight-norm series per parameter. Every series is bounded (series.ts).
+ * The chart series of one run, fed record by record: the raw loss, its NaN-safe EMA, the held-out
+ * loss of the steps that measured one, and one gradient-norm and weight-norm series per parameter.
+ * Every series is bounded (series.ts).
  */
 import type { StepRecord } from '../engine/records';
 import { MinMaxSeries, NanSafeEma } from './series';
@@ -15,6 +16,7 @@ const NORM_POINTS = 120;
 export class RunSeries {
   readonly loss = new MinMaxSeries(LOSS_POINTS);
   readonly smoothed = new MinMaxSeries(LOSS_POINTS);
+  readonly heldOut = new MinMaxSeries(LOSS_POINTS);
   readonly gradNorms = new Map<string, MinMaxSeries>();
   readonly weightNorms = new Map<string, MinMaxSeries>();
   private ema: NanSafeEma;
@@ -27,6 +29,7 @@ export class RunSeries {
   push(r: StepRecord): void {
     this.loss.push(r.step, r.loss);
     this.smoothed.push(r.step, this.ema.push(r.loss));
+    if (r.heldOutLoss !== undefined) this.heldOut.push(r.step, r.heldOutLoss);
     pushAll(this.gradNorms, r.step, r.gradNorms);
     pushAll(this.weightNorms, r.step, r.weightNorms);
     this.lastStep = r.step;
@@ -61,6 +64,7 @@ export class RunSeries {
   clear(): void {
     this.loss.clear();
     this.smoothed.clear();
+    this.heldOut.clear();
     this.gradNorms.clear();
     this.weightNorms.clear();
     this.ema = new NanSafeEma(this.smoothing);

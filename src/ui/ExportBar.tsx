@@ -3,9 +3,8 @@ import { useRef } from 'react';
 import { parseRunJson, runToCsv, runToJson } from '../state/runFile';
 import { describeSteps, type ExportedRecords } from '../state/stepCoverage';
 import { usePlayground } from './context';
-import { lineStyle } from '../charts/LossChart';
 import { scenarioTitle } from '../state/codecAdapter';
-import { chartRuns, listRuns } from './chartRuns';
+import { chartRuns, legendOf, listRuns } from './chartRuns';
 import { chartPng, downloadBlob } from './downloads';
 
 export function ExportBar() {
@@ -35,10 +34,7 @@ export function ExportBar() {
     const svg = lossChartRef.current;
     if (!svg) return null;
     const s = store.getState();
-    const legend = chartRuns(listRuns(s, run, compare, imports)).map((r) => {
-      const style = lineStyle(r.slot ?? 0);
-      return { label: r.label, stroke: style.stroke, dash: style.strokeDasharray };
-    });
+    const legend = legendOf(chartRuns(listRuns(s, run, compare, imports)));
     return chartPng(svg, { title: scenarioTitle(s.scenario, s.preset ?? undefined), subtitle: window.location.search || '(default scenario)' }, legend);
   };
 

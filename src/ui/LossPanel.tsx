@@ -1,7 +1,11 @@
-/** The loss chart with its scale and smoothing controls, and a caption naming the first non-finite step. */
+/**
+ * The loss chart with its scale and smoothing controls, and a caption naming the first non-finite
+ * step; where the run measures a held-out loss, the caption names its two lines, training and validation.
+ */
 import { showKind } from '../engine/numberFormat';
 import { useCallback, useMemo, useState } from 'react';
-import { LossChart } from '../charts/LossChart';
+import { LineKey } from '../charts/LineKey';
+import { LossChart, heldOutStyle, lineStyle } from '../charts/LossChart';
 import type { StepRange } from '../charts/plotGeometry';
 import { stepsBeforeFlag } from '../charts/zoomRange';
 import { MarkerIcon } from '../charts/markers';
@@ -23,6 +27,7 @@ export function LossPanel({ height = 300, showControls = true }: { height?: numb
   const imported = useStore(store, (s) => s.imports);
   const hidden = useStore(store, (s) => s.hiddenRuns);
   const seen = useLive(run, 'loss', () => run.series.loss.firstNonFinite?.step ?? null);
+  const validated = useLive(run, 'loss', () => run.heldOut.length > 0);
   const first = report?.step ?? seen;
   // A zoom belongs to the run it was made on: a new run (a reset, a new model) shows all its steps.
   const generation = useLive(run, 'step', () => run.generation);
@@ -96,6 +101,11 @@ export function LossPanel({ height = 300, showControls = true }: { height?: numb
         </span>
       </div>
       <p className="caption">
+        {validated && (
+          <span className="key" data-testid="loss-key-validation">
+            <LineKey style={lineStyle(0)} /> training <LineKey style={heldOutStyle(0)} /> validation (held-out rows)
+          </span>
+        )}
         <span className="key">
           <MarkerIcon kind="NaN" /> NaN
         </span>

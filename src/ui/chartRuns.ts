@@ -3,7 +3,8 @@
  * imported run files. One list serves the chart, the run list under it and the PNG export's
  * legend, so they name and colour the runs alike.
  */
-import type { ChartRun } from '../charts/LossChart';
+import { heldOutStyle, lineStyle, type ChartRun } from '../charts/LossChart';
+import type { LegendEntry } from './chartImage';
 import type { AppState } from '../state/appState';
 import type { LiveRun } from '../state/liveRun';
 import type { RunImports } from './context';
@@ -33,4 +34,16 @@ export function listRuns(s: RunState, main: LiveRun, compare: LiveRun, imports: 
 /** What the chart draws: the visible runs that have data. */
 export function chartRuns(listed: readonly ListedRun[]): ChartRun[] {
   return listed.flatMap((e) => (e.visible && e.feed ? [{ feed: e.feed, label: e.label, slot: e.slot, kind: e.kind }] : []));
+}
+
+/** The PNG export's legend: each drawn run's line, and its validation line where it has one. */
+export function legendOf(runs: readonly ChartRun[]): LegendEntry[] {
+  return runs.flatMap((r) => {
+    const slot = r.slot ?? 0;
+    const line = lineStyle(slot);
+    const entry: LegendEntry = { label: r.label, stroke: line.stroke, dash: line.strokeDasharray };
+    if (r.feed.heldOut.length === 0) return [entry];
+    const validation = heldOutStyle(slot);
+    return [entry, { label: `${r.label}: validation`, stroke: validation.stroke, dash: validation.strokeDasharray }];
+  });
 }

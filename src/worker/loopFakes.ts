@@ -6,6 +6,7 @@
 import type { BackendStatus } from '../engine/backend';
 import type { NonFiniteReport, StepRecord } from '../engine/records';
 import type { BackendRequest } from '../engine/scenario';
+import type { NetworkView } from '../engine/networkView';
 import type { Preview } from '../engine/preview';
 import type { Snapshot, Trainer } from '../engine/trainer';
 import { stepRecord } from '../engine/testing/stepRecord';
@@ -32,6 +33,16 @@ export const recordAt = (step: number): StepRecord => stepRecord(step);
 
 /** The preview names the step it was drawn at, so a test sees which weights it shows. */
 export const previewAt = (step: number): Preview => ({ kind: 'predictions', predictions: [step], targets: [] });
+
+/** The network view's one edge weight is the step it was read at, likewise. */
+export const networkAt = (step: number): NetworkView => ({
+  columns: [
+    { id: 'data', kind: 'input', units: 1, detail: '1 input', unitNames: ['x1'] },
+    { id: 'dense', kind: 'dense', units: 1, detail: 'linear', unitNames: [] },
+  ],
+  edges: [{ from: 1, to: 1, values: [step] }],
+  skips: [],
+});
 
 const reportAt = (step: number): NonFiniteReport => ({
   quantity: 'loss/value',
@@ -148,6 +159,15 @@ export class FakeTrainer implements Trainer {
 
   previewAsync(): Promise<Preview> {
     return Promise.resolve(previewAt(this.stepIndex));
+  }
+
+  networkFlow() {
+    const step = this.stepIndex;
+    // Nothing to read back: the flow finishes at its first next(), as a model without dense layers' does.
+    return (function* () {
+      yield* [];
+      return networkAt(step);
+    })();
   }
 
   parameterNames(): string[] {

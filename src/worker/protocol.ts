@@ -4,6 +4,7 @@
  * Everything here is plain data: it crosses postMessage by structured clone.
  */
 import type { BackendStatus } from '../engine/backend';
+import type { NetworkView } from '../engine/networkView';
 import type { Preview } from '../engine/preview';
 import type { NonFiniteReport, StepRecord } from '../engine/records';
 import type { Scenario } from '../engine/scenario';
@@ -39,7 +40,8 @@ export type FromWorker =
   /** The sentinel is about to replay the steps before a flag in one synchronous stretch. */
   | { type: 'replaying'; runId: number; step: number }
   | { type: 'report'; runId: number; report: NonFiniteReport }
-  | { type: 'preview'; runId: number; preview: Preview }
+  /** `network`: the diagram's layers and drawn weights, read with the same weights as the preview. */
+  | { type: 'preview'; runId: number; preview: Preview; network: NetworkView }
   /** The loop started or stopped; `why` says why it stopped on its own (flag, stopAt, error). */
   | { type: 'running'; runId: number; running: boolean; step: number; why: string | null }
   | { type: 'error'; runId: number; message: string }

@@ -1,8 +1,9 @@
 /**
  * What the page hears of a run as it trains: step records in batches (one message per tick, not
- * per step), the sentinel's report once, and a preview at most every 250 ms, since each preview
- * costs a readback and the page draws a few per second at most.
+ * per step), the sentinel's report once, and a preview with the network diagram's weights at most
+ * every 250 ms, since each costs a readback and the page draws a few per second at most.
  */
+import { driveAsync, driveSync } from '../engine/readback';
 import type { StepRecord } from '../engine/records';
 import type { Trainer } from '../engine/trainer';
 import type { FromWorker } from './protocol';
@@ -54,11 +55,11 @@ export class RunOutbox {
     try {
       // WebGPU reads back only asynchronously; the preview arrives a moment later, tagged with its run.
       if (trainer.asyncOnly)
-        void trainer.previewAsync().then(
-          (preview) => this.post({ type: 'preview', runId, preview }),
+        void Promise.all([trainer.previewAsync(), driveAsync(trainer.networkFlow())]).then(
+          ([preview, network]) => this.post({ type: 'preview', runId, preview, network }),
           () => undefined,
         );
-      else this.post({ type: 'preview', runId, preview: trainer.preview() });
+      else this.post({ type: 'preview', runId, preview: trainer.preview(), network: driveSync(trainer.networkFlow()) });
     } catch {
       // A preview of a diverged model may hold nothing drawable; the next one will try again.
     }

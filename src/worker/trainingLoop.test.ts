@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { DEFAULT_SCENARIO, type Scenario } from '../engine/scenario';
 import type { Speed } from '../scenarios/speed';
-import { PARAMETERS, loopHarness, previewAt, settle, statusFor } from './loopFakes';
+import { PARAMETERS, loopHarness, networkAt, previewAt, settle, statusFor } from './loopFakes';
 
 const scenario = (over: Partial<Scenario> = {}): Scenario => ({ ...DEFAULT_SCENARIO, hidden: [...DEFAULT_SCENARIO.hidden], backend: 'cpu', ...over });
 const RESTART_NOTICE = 'notice#1 The new settings cannot reuse the current weights and optimizer state: training restarted from step 0.';
@@ -43,7 +43,7 @@ describe('TrainingLoop: configure', () => {
     expect(h.posted).toEqual([
       { type: 'backend', runId: 1, status: statusFor('cpu'), unsupported: null },
       { type: 'model', runId: 1, parameters: PARAMETERS },
-      { type: 'preview', runId: 1, preview: previewAt(0) },
+      { type: 'preview', runId: 1, preview: previewAt(0), network: networkAt(0) },
     ]);
     expect(h.backendsStarted).toEqual(['cpu/mlp']);
     expect(h.scheduled).toEqual([]);

@@ -20,6 +20,7 @@ function stackModel(spec: InitSpec, names: string[], sizes: number[], activation
   return {
     params,
     layers: names,
+    summary: names.map((name, i) => ({ name, units: sizes[i + 1]!, detail: activations[i]! })),
     output,
     forward: (batch, ctx) => names.reduce((h, layer, i) => dense(h, params, layer, activations[i]!, ctx), batch.x),
   };
@@ -57,6 +58,7 @@ export function predictionsModel(data: Dataset, s: Scenario): Model {
   return {
     params,
     layers: ['predictions'],
+    summary: [{ name: 'predictions', units: data.rows, detail: 'the predictions themselves, trained' }],
     output: 'values',
     forward: (batch) => (batch.rows ? tf.gather(params[0]!.variable, batch.rows) : params[0]!.variable),
   };
@@ -85,6 +87,10 @@ export function customSquareModel(spec: InitSpec, s: Scenario, inputs: number): 
   return {
     params,
     layers: ['square/dense', 'square/custom'],
+    summary: [
+      { name: 'square/dense', units: 1, detail: 'linear' },
+      { name: 'square/custom', units: 1, detail: s.gradFault ? 'z², backward divides by 0' : 'z², backward 2z' },
+    ],
     output: 'values',
     forward: (batch, ctx) => {
       const z = dense(batch.x, params, 'square/dense', 'linear', ctx);

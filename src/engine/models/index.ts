@@ -6,7 +6,7 @@ import type { InitSpec } from './init';
 import type { Model } from './types';
 import { unetModel } from './unet';
 
-export type { Batch, ForwardContext, Model, NamedVariable } from './types';
+export type { Batch, ForwardContext, LayerSummary, Model, NamedVariable } from './types';
 
 /** The model for a scenario; input width comes from the data (features of one row). */
 export function buildModel(s: Scenario, data: Dataset): Model {

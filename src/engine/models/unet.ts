@@ -8,7 +8,7 @@ import * as tf from '@tensorflow/tfjs';
 import type { Scenario } from '../scenario';
 import { kernelAndBias, makeVariable, type InitSpec } from './init';
 import { activate, param } from './layers';
-import type { ForwardContext, Model, NamedVariable } from './types';
+import type { ForwardContext, LayerSummary, Model, NamedVariable } from './types';
 
 const BN_EPS = 1e-5;
 
@@ -23,32 +23,34 @@ function bnParams(layer: string, c: number): NamedVariable[] {
 /** The U-Net's parameters and watched forward pass. */
 export function unetModel(spec: InitSpec, s: Scenario): Model {
   const params: NamedVariable[] = [];
-  const layers: string[] = [];
+  const summary: LayerSummary[] = [];
   const width = (level: number): number => s.filters * 2 ** level;
-  const addConv = (layer: string, k: number, inC: number, outC: number, bn: boolean): void => {
+  /** `before`: what the layer does to its input first (the nearest upsampling); `skipFrom`: the encoder output it concatenates. */
+  const addConv = (layer: string, k: number, inC: number, outC: number, o: { bn: boolean; act: boolean; before?: string; skipFrom?: string }): void => {
     params.push(...convParams(spec, layer, k, inC, outC));
-    if (bn) params.push(...bnParams(layer, outC));
-    layers.push(layer);
+    if (o.bn) params.push(...bnParams(layer, outC));
+    const detail = [...(o.before ? [o.before] : []), `conv ${k}×${k}`, ...(o.bn ? ['batch norm'] : []), ...(o.act ? [s.activation] : [])].join(' + ');
+    summary.push({ name: layer, units: outC, detail, ...(o.skipFrom ? { skipFrom: o.skipFrom } : {}) });
   };
   let c = 1;
   for (let l = 0; l < s.depth; l++) {
-    addConv(`enc${l + 1}/conv`, 3, c, width(l), s.batchNorm);
+    addConv(`enc${l + 1}/conv`, 3, c, width(l), { bn: s.batchNorm, act: true });
     c = width(l);
   }
-  addConv('bottleneck/conv', 3, c, width(s.depth), s.batchNorm);
+  addConv('bottleneck/conv', 3, c, width(s.depth), { bn: s.batchNorm, act: true });
   c = width(s.depth);
   for (let l = s.depth - 1; l >= 0; l--) {
     if (s.upsampling === 'transposed') {
       // conv2dTranspose kernels are [k, k, outC, inC]; the bias has outC entries.
       params.push(...kernelAndBias(spec, `dec${l + 1}/up`, [2, 2, width(l), c], 4 * c, 4 * width(l), width(l)));
-      layers.push(`dec${l + 1}/up`);
+      summary.push({ name: `dec${l + 1}/up`, units: width(l), detail: 'transposed conv 2×2' });
     } else {
-      addConv(`dec${l + 1}/up`, 3, c, width(l), false);
+      addConv(`dec${l + 1}/up`, 3, c, width(l), { bn: false, act: false, before: 'nearest ×2' });
     }
-    addConv(`dec${l + 1}/conv`, 3, 2 * width(l), width(l), s.batchNorm);
+    addConv(`dec${l + 1}/conv`, 3, 2 * width(l), width(l), { bn: s.batchNorm, act: true, skipFrom: `enc${l + 1}/conv` });
     c = width(l);
   }
-  addConv('out/conv', 1, c, 1, false);
+  addConv('out/conv', 1, c, 1, { bn: false, act: false });
 
   const conv = (x: tf.Tensor4D, layer: string, ctx: ForwardContext, bn: boolean, act: boolean): tf.Tensor4D => {
     const w = param(params, `${layer}/kernel`) as tf.Tensor4D;
@@ -68,7 +70,8 @@ export function unetModel(spec: InitSpec, s: Scenario): Model {
 
   return {
     params,
-    layers,
+    layers: summary.map((l) => l.name),
+    summary,
     output: 'logits',
     forward: (batch, ctx) => {
       let h = batch.x as tf.Tensor4D;
