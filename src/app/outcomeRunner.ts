@@ -14,15 +14,24 @@
  * (activation-sigmoid-deep; most take 1–3 s), so a minute leaves a slow machine six times that. Then the open
  * preset shows an error instead of "Running…" forever, and retry() (Reset) asks a new worker.
  */
-import type { AppStore, PresetOutcome } from '../state/appState';
-import { referenceQuestion, watchedQuestion, type OutcomeQuestion } from '../state/outcomeQuestions';
+import { presetById } from '../scenarios/presets';
+import type { AppState, AppStore, PresetOutcome } from '../state/appState';
+import { breakQuestion, referenceQuestion, watchedQuestion, type OutcomeQuestion } from '../state/outcomeQuestions';
 import type { FromOutcomeWorker, ToOutcomeWorker } from '../worker/outcomeProtocol';
 import { SilenceWatch, browserClock, type LivenessClock } from './liveness';
 
 export const OUTCOME_SILENCE_MS = 60_000;
 const CHECK_EVERY_MS = 1000;
 
-type Role = 'reference' | 'watched' | 'badge';
+type Role = 'reference' | 'badge' | Followed;
+
+/** The questions that follow the screen: the run on screen, and a fix tried where its broken partner breaks. */
+type Followed = 'watched' | 'atBreak';
+
+const FOLLOWED: Readonly<Record<Followed, { question: (s: AppState) => OutcomeQuestion | null; write: (o: PresetOutcome | null) => Partial<AppState> }>> = {
+  watched: { question: watchedQuestion, write: (watchedOutcome) => ({ watchedOutcome }) },
+  atBreak: { question: breakQuestion, write: (breakOutcome) => ({ breakOutcome }) },
+};
 
 export class OutcomeRunner {
   private worker: Worker | null = null;
@@ -33,7 +42,8 @@ export class OutcomeRunner {
   /** Waiting, in the order they go out (the open lesson's first). */
   private queue: OutcomeQuestion[] = [];
   private readonly watch: SilenceWatch;
-  private watchedKey: string | null = null;
+  /** The key of each followed question now on screen. */
+  private readonly followedKeys: Record<Followed, string | null> = { watched: null, atBreak: null };
 
   constructor(
     private readonly store: AppStore,
@@ -41,20 +51,24 @@ export class OutcomeRunner {
     clock: LivenessClock = browserClock,
   ) {
     this.watch = new SilenceWatch(clock, { everyMs: CHECK_EVERY_MS, allowedMs: () => OUTCOME_SILENCE_MS, onSilent: (ms) => this.silent(ms) });
-    // The run on screen changes with the scenario and the backend the training worker reports.
-    store.subscribe(() => this.followWatched());
+    // The run on screen changes with the scenario and the backend the training worker reports; the fix's check at
+    // the break needs its partner's reference, which arrives as a verdict.
+    store.subscribe(() => this.followAll());
   }
 
   /** Show the reference outcome of `presetId` (null: no preset open), computing it if not known yet. */
   show(presetId: string | null): void {
     if (presetId === null) {
-      this.store.setState({ outcome: null, watchedOutcome: null });
+      this.store.setState({ outcome: null, watchedOutcome: null, breakOutcome: null });
       return;
     }
     const question = referenceQuestion(presetId);
     this.store.setState({ outcome: this.cache.get(question.key) ?? pending(presetId) });
     this.ask(question, 'front');
-    this.followWatched();
+    // A pair's partner: its verdict says where the broken one breaks (and whether it breaks at all).
+    const other = presetById(presetId)?.pair?.other;
+    if (other) this.ask(referenceQuestion(other), 'back');
+    this.followAll();
   }
 
   /** Compute the reference outcomes of `presetIds` after whatever the open lesson needs (the start screen). */
@@ -66,10 +80,10 @@ export class OutcomeRunner {
   retry(): void {
     const { preset, outcome } = this.store.getState();
     if (preset !== null && outcome?.presetId === preset && outcome.status === 'error') this.show(preset);
-    if (this.store.getState().watchedOutcome?.status === 'error') {
-      this.watchedKey = null;
-      this.followWatched();
-    }
+    const s = this.store.getState();
+    if (s.watchedOutcome?.status === 'error') this.followedKeys.watched = null;
+    if (s.breakOutcome?.status === 'error') this.followedKeys.atBreak = null;
+    this.followAll();
   }
 
   stop(): void {
@@ -85,18 +99,23 @@ export class OutcomeRunner {
     this.worker?.terminate();
   }
 
-  private followWatched(): void {
-    const question = watchedQuestion(this.store.getState());
+  private followAll(): void {
+    for (const role of Object.keys(FOLLOWED) as Followed[]) this.follow(role);
+  }
+
+  private follow(role: Followed): void {
+    const { question: questionOf, write } = FOLLOWED[role];
+    const question = questionOf(this.store.getState());
     const key = question?.key ?? null;
-    if (key === this.watchedKey) return;
-    this.watchedKey = key;
-    // A watched question nobody looks at any more need not be computed.
+    if (key === this.followedKeys[role]) return;
+    this.followedKeys[role] = key;
+    // A followed question nobody looks at any more need not be computed.
     this.queue = this.queue.filter((q) => this.roleOf(q) !== null);
     if (!question) {
-      this.store.setState({ watchedOutcome: null });
+      this.store.setState(write(null));
       return;
     }
-    this.store.setState({ watchedOutcome: this.cache.get(question.key) ?? pending(question.presetId) });
+    this.store.setState(write(this.cache.get(question.key) ?? pending(question.presetId)));
     this.ask(question, 'front');
   }
 
@@ -165,7 +184,8 @@ export class OutcomeRunner {
 
   /** Who shows the answer to `question` now: the open lesson, the run on screen, a badge, or nobody. */
   private roleOf(question: OutcomeQuestion): Role | null {
-    if (question.key === this.watchedKey) return 'watched';
+    if (question.key === this.followedKeys.watched) return 'watched';
+    if (question.key === this.followedKeys.atBreak) return 'atBreak';
     if (!question.search) return null;
     return question.presetId === this.store.getState().preset ? 'reference' : 'badge';
   }
@@ -175,7 +195,7 @@ export class OutcomeRunner {
     const role = this.roleOf(question);
     if (question.search) this.store.setState((s) => ({ verdicts: { ...s.verdicts, [question.presetId]: outcome } }));
     if (role === 'reference') this.store.setState({ outcome });
-    else if (role === 'watched') this.store.setState({ watchedOutcome: outcome });
+    else if (role === 'watched' || role === 'atBreak') this.store.setState(FOLLOWED[role].write(outcome));
   }
 }
 

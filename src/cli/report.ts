@@ -5,6 +5,7 @@
  */
 import { encodeNonFinite } from '../engine/nonFiniteJson';
 import { plural, showKind, showNumber } from '../engine/numberFormat';
+import { findStall } from '../engine/stall';
 import type { Scenario } from '../engine/scenario';
 import { encodeScenario, formatNumber } from '../scenarios/codec';
 import { sourceText, type ClaimCheck, type Preset, type PresetSource } from '../scenarios/presets';
@@ -30,6 +31,8 @@ export interface RunReport {
   loss: { step: number; loss: number }[];
   firstNonFinite: FirstNonFinite | null;
   finalLoss: number | null;
+  /** "Not learning: …" when a finite run's loss stayed flat or rose (engine/stall.ts), else null. */
+  stall: string | null;
   claim: { statement: string; check: ClaimCheck } | null;
   outcome: Outcome | null;
 }
@@ -56,6 +59,7 @@ export function buildRunReport(input: {
     loss: downsampleLoss(run.losses, 500, run.firstNonFinite?.step),
     firstNonFinite: run.firstNonFinite,
     finalLoss: run.finalLoss,
+    stall: run.firstNonFinite ? null : (findStall(run.losses)?.text ?? null),
     claim: preset ? preset.claim : null,
     outcome: input.outcome,
   };
@@ -99,6 +103,7 @@ export function formatRunText(r: RunReport): string {
     `  loss          first ${first ? showNumber(first.loss) : '–'}, last ${r.finalLoss === null ? '–' : showNumber(r.finalLoss)}`,
     `  first NaN/Inf ${f ? `${showKind(f.kind)} in ${f.quantity} (${f.phase}) at step ${f.step}` : 'none'}`,
   ];
+  if (r.stall) lines.push(`  learning      ${r.stall}`);
   if (r.claim) lines.push(`  claim         ${r.claim.statement}`, `                check: ${describeCheck(r.claim.check)}`);
   if (r.outcome) {
     lines.push(`  outcome       ${r.outcome.text} (${r.outcome.observed})`);

@@ -51,6 +51,7 @@ function linesOf(preset: Preset, precision: Precision): string[] {
     verdictBadge(shown).text,
     `${v.text}. ${v.event}.`,
     v.search,
+    v.stall,
     edited.asWritten,
     ...shown.trials.map((t) => `${t.setting}: ${t.observed}`),
   ];

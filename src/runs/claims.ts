@@ -7,6 +7,8 @@ export interface ClaimVerdict {
   holds: boolean;
   /** What the run showed, in one sentence with its numbers. */
   observed: string;
+  /** The claim holds, but the run broke elsewhere than the article says: where, in words; else null. */
+  otherReason: string | null;
 }
 
 /** How many steps a run needs for the claim to be decided (a search can stop there). */
@@ -35,17 +37,27 @@ function firstEvent(run: RunSummary): string {
 /** Check one claim against one run. */
 export function evaluateClaim(check: ClaimCheck, run: RunSummary): ClaimVerdict {
   switch (check.expect) {
-    case 'nonFinite':
-      return { holds: run.firstNonFinite !== null && run.firstNonFinite.step <= check.withinSteps, observed: firstEvent(run) };
+    case 'nonFinite': {
+      const f = run.firstNonFinite;
+      const holds = f !== null && f.step <= check.withinSteps;
+      const elsewhere = holds && check.where !== undefined && !check.where.phases.includes(f.phase);
+      const otherReason = elsewhere ? `the article puts it ${check.where!.words}, and here it first appears in ${f.quantity} (${f.phase})` : null;
+      return { holds, observed: firstEvent(run), otherReason };
+    }
     case 'finite':
-      return { holds: run.firstNonFinite === null, observed: firstEvent(run) };
+      return { holds: run.firstNonFinite === null, observed: firstEvent(run), otherReason: null };
     case 'lossBelow':
     case 'lossAbove': {
       const at = lossAt(run, check.atStep);
-      if (!at) return { holds: false, observed: `the run stopped at step ${run.steps}, before step ${check.atStep ?? run.scenario.steps}; ${firstEvent(run)}` };
+      if (!at)
+        return {
+          holds: false,
+          observed: `the run stopped at step ${run.steps}, before step ${check.atStep ?? run.scenario.steps}; ${firstEvent(run)}`,
+          otherReason: null,
+        };
       const finite = Number.isFinite(at.loss);
       const holds = finite && (check.expect === 'lossBelow' ? at.loss < check.value : at.loss > check.value);
-      return { holds, observed: `loss ${showNumber(at.loss)} at step ${at.step}` };
+      return { holds, observed: `loss ${showNumber(at.loss)} at step ${at.step}`, otherReason: null };
     }
   }
 }

@@ -118,7 +118,7 @@ describe('evaluateClaim', () => {
     expect(evaluateClaim({ expect: 'nonFinite', withinSteps: 2 }, nanAt3).holds).toBe(false);
     expect(evaluateClaim({ expect: 'finite' }, nanAt3).holds).toBe(false);
     expect(evaluateClaim({ expect: 'finite' }, healthy).holds).toBe(true);
-    expect(evaluateClaim({ expect: 'lossBelow', value: 1e-30, atStep: 1 }, healthy)).toEqual({ holds: true, observed: 'loss 0 at step 1' });
+    expect(evaluateClaim({ expect: 'lossBelow', value: 1e-30, atStep: 1 }, healthy)).toEqual({ holds: true, observed: 'loss 0 at step 1', otherReason: null });
     expect(evaluateClaim({ expect: 'lossAbove', value: 1, atStep: 1 }, healthy).holds).toBe(false);
     // A NaN loss is neither below nor above anything, and a run that stopped early cannot show step 10.
     expect(evaluateClaim({ expect: 'lossBelow', value: 10, atStep: 3 }, nanAt3).holds).toBe(false);
@@ -127,6 +127,34 @@ describe('evaluateClaim', () => {
 });
 
 describe('computeOutcome', () => {
+  it('a claim that comes true elsewhere than the article says holds, for another reason (also when only a variant makes it)', () => {
+    const inTheLoss = { phases: ['loss'] as const, words: 'in the loss' };
+    const other = computeOutcome(
+      scenario(),
+      { expect: 'nonFinite', withinSteps: 10, where: inTheLoss },
+      scripted(() => 2),
+    ).outcome;
+    expect(other).toMatchObject({
+      verdict: 'holdsForAnotherReason',
+      text: 'it holds, for another reason: the article puts it in the loss, and here it first appears in grad/dense1/kernel (backward)',
+    });
+    const same = computeOutcome(
+      scenario(),
+      { expect: 'nonFinite', withinSteps: 10, where: { phases: ['backward'], words: 'in the gradients' } },
+      scripted(() => 2),
+    );
+    expect(same.outcome.verdict).toBe('holds');
+    const variant = computeOutcome(
+      scenario(),
+      { expect: 'nonFinite', withinSteps: 1, where: inTheLoss },
+      scripted((s) => (s.precision === 'float16' ? 1 : null)),
+    );
+    expect(variant.outcome.verdict).toBe('holdsOnlyWith');
+    expect(variant.outcome.text).toBe(
+      'it holds only with precision float16, for another reason: the article puts it in the loss, and here it first appears in grad/dense1/kernel (backward)',
+    );
+  });
+
   it('says the claim holds without searching', () => {
     const trainer = scripted(() => 2);
     const { outcome } = computeOutcome(scenario(), { expect: 'nonFinite', withinSteps: 10 }, trainer);

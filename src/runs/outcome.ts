@@ -21,6 +21,8 @@ export interface SearchTrial {
   value: number | Precision;
   holds: boolean;
   observed: string;
+  /** It holds, but for another reason than the article gives (claims.ts). */
+  otherReason: string | null;
 }
 
 export interface SearchResult {
@@ -29,7 +31,7 @@ export interface SearchResult {
   found: { key: SearchKey; value: number | Precision; from: number | Precision; scenario: Scenario; query: string } | null;
 }
 
-export type Verdict = 'holds' | 'doesNotHold' | 'holdsOnlyWith';
+export type Verdict = 'holds' | 'holdsForAnotherReason' | 'doesNotHold' | 'holdsOnlyWith';
 
 export interface Outcome {
   verdict: Verdict;
@@ -58,11 +60,21 @@ export function computeOutcome(
 ): { run: RunSummary; verdict: ClaimVerdict; outcome: Outcome } {
   const run = runScenario(scenario, createTrainer);
   const verdict = evaluateClaim(check, run);
+  if (verdict.holds && verdict.otherReason) {
+    const text = `it holds, for another reason: ${verdict.otherReason}`;
+    return { run, verdict, outcome: { verdict: 'holdsForAnotherReason', text, observed: verdict.observed, search: null } };
+  }
   if (verdict.holds) return { run, verdict, outcome: { verdict: 'holds', text: 'the claim holds', observed: verdict.observed, search: null } };
   const search = options.search === false ? null : searchNearest(scenario, check, createTrainer, options.maxRuns ?? 12, options.preset);
   const found = search?.found;
+  const why = found ? search.tried.find((t) => t.key === found.key && t.value === found.value)?.otherReason : null;
   const outcome: Outcome = found
-    ? { verdict: 'holdsOnlyWith', text: `it holds only with ${describeSetting(found.key, found.value)}`, observed: verdict.observed, search }
+    ? {
+        verdict: 'holdsOnlyWith',
+        text: `it holds only with ${describeSetting(found.key, found.value)}${why ? `, for another reason: ${why}` : ''}`,
+        observed: verdict.observed,
+        search,
+      }
     : { verdict: 'doesNotHold', text: `it does not hold in ${scenario.precision}`, observed: verdict.observed, search };
   return { run, verdict, outcome };
 }
@@ -103,7 +115,7 @@ function searchNearest(scenario: Scenario, check: ClaimCheck, createTrainer: Tra
     if (tried.length >= maxRuns) return false;
     const variant = { ...scenario, [key]: value, steps } as Scenario;
     const v = evaluateClaim(check, runScenario(variant, createTrainer));
-    tried.push({ key, value, holds: v.holds, observed: v.observed });
+    tried.push({ key, value, holds: v.holds, observed: v.observed, otherReason: v.otherReason });
     return v.holds;
   };
   const trouble = wantsTrouble(check);

@@ -19,13 +19,15 @@ export interface PresetOutcome {
   message: string | null;
   /** Where it ran (the outcome is computed on the cpu backend, like the command line). */
   backend: string | null;
-  verdict: 'holds' | 'doesNotHold' | 'holdsOnlyWith' | null;
+  verdict: 'holds' | 'holdsForAnotherReason' | 'doesNotHold' | 'holdsOnlyWith' | null;
   /** "the claim holds", "it does not hold in float32", "it holds only with learning rate 1.3". */
   text: string;
   observed: string;
   steps: number;
   firstNonFinite: { step: number; quantity: string; kind: string; phase: string } | null;
   finalLoss: number | null;
+  /** "Not learning: …" when the run stayed finite but its loss stayed flat or rose (engine/stall.ts). */
+  stall?: string | null;
   trials: OutcomeTrial[];
   /** The nearest setting found where the claim holds: a one-click variant. */
   variant: { setting: string; scenario: Scenario } | null;

@@ -2,18 +2,28 @@
  * The shape of a preset. A preset states what an article claims and how to test it; what actually
  * happens is computed by running it (src/runs/outcome.ts) and is never stored here.
  */
+import type { Phase } from '../engine/records';
 import type { Scenario } from '../engine/scenario';
 
 /** A claim a run can be checked against without judgement. */
 export type ClaimCheck =
-  /** Some watched quantity turns NaN or ±Inf at or before this step. */
-  | { expect: 'nonFinite'; withinSteps: number }
+  /**
+   * Some watched quantity turns NaN or ±Inf at or before this step. `where`: the phases the article blames, in our
+   * words; a first non-finite value elsewhere makes the claim come true for another reason than the article gives.
+   */
+  | { expect: 'nonFinite'; withinSteps: number; where?: ClaimMechanism }
   /** Nothing watched turns non-finite during the whole run. */
   | { expect: 'finite' }
   /** The loss is finite and below `value`, at `atStep` (1-based) or else at the end of the run. */
   | { expect: 'lossBelow'; value: number; atStep?: number }
   /** The loss is finite and above `value` (a huge but representable loss). */
   | { expect: 'lossAbove'; value: number; atStep?: number };
+
+/** Where an article puts the first non-finite value: the step phases, and the same in words ("in the MSE"). */
+export interface ClaimMechanism {
+  phases: readonly Phase[];
+  words: string;
+}
 
 /** Where a preset comes from: a code example of one of the articles, or a TensorFlow Playground setting. */
 export type PresetSource = ArticleSource | PlaygroundSource;

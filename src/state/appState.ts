@@ -59,6 +59,8 @@ export interface AppState {
    * Null while that is the reference above (cpu, the lesson as written), or when no preset is open.
    */
   watchedOutcome: PresetOutcome | null;
+  /** A fix's claim decided where its broken partner breaks (the setting its search found), or null. */
+  breakOutcome: PresetOutcome | null;
   /** Every preset's reference outcome known so far, by preset id (the start screen's badges). */
   verdicts: Readonly<Record<string, PresetOutcome>>;
   /** The start screen (the lessons) shows: the address bar names no scenario. */
@@ -94,6 +96,7 @@ export function initialAppState(scenario: Scenario, rejected: RejectedKey[], emb
     compare: null,
     outcome: null,
     watchedOutcome: null,
+    breakOutcome: null,
     verdicts: {},
     start: false,
     chartScale: 'log',

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { BackendStatus } from '../engine/backend';
 import { presetById, presetScenario } from '../scenarios/presets';
-import { lessonChanges, referenceQuestion, watchedQuestion } from './outcomeQuestions';
+import { breakQuestion, lessonChanges, referenceQuestion, watchedQuestion } from './outcomeQuestions';
 
 const lesson = presetScenario(presetById('optimizer-high-lr')!);
 const on = (active: BackendStatus['active']): BackendStatus => ({ requested: 'auto', active, reason: null, quirks: [] });
@@ -50,5 +50,28 @@ describe('which outcome a lesson screen asks for', () => {
   it('the backend is not an edit of the lesson; every other field is', () => {
     expect(lessonChanges(lesson, { ...lesson, backend: 'wasm' })).toEqual([]);
     expect(lessonChanges(lesson, { ...lesson, backend: 'wasm', steps: 7, seed: 3 }).sort()).toEqual(['seed', 'steps']);
+  });
+});
+
+describe('a fix tried where its broken partner breaks', () => {
+  const relu = presetById('activation-relu')!;
+  const sigmoid = presetById('activation-sigmoid-deep')!;
+  const partner = (o: object) => ({ 'activation-sigmoid-deep': { presetId: sigmoid.id, status: 'done', ...o } as never });
+
+  it('the setting the broken lesson’s search found is applied to the fix, on cpu, without a search', () => {
+    const at = { ...presetScenario(sigmoid), lr: 1.3 };
+    const q = breakQuestion({ preset: relu.id, verdicts: partner({ verdict: 'holdsOnlyWith', variant: { setting: 'learning rate 1.3', scenario: at } }) });
+    expect(q).toMatchObject({ presetId: relu.id, backend: 'cpu', search: false, scenario: { ...presetScenario(relu), lr: 1.3, backend: 'cpu' } });
+    // The fix keeps what makes it the fix (its activation), only the breaking setting is taken over.
+    expect(q!.scenario!.activation).toBe(presetScenario(relu).activation);
+  });
+
+  it('nothing to ask where the broken lesson breaks as written, does not break, is not known yet, or for a broken lesson', () => {
+    expect(breakQuestion({ preset: relu.id, verdicts: partner({ verdict: 'holds', variant: null }) })).toBeNull();
+    expect(breakQuestion({ preset: relu.id, verdicts: partner({ verdict: 'doesNotHold', variant: null }) })).toBeNull();
+    expect(breakQuestion({ preset: relu.id, verdicts: {} })).toBeNull();
+    expect(
+      breakQuestion({ preset: sigmoid.id, verdicts: partner({ verdict: 'holdsOnlyWith', variant: { setting: 'x', scenario: presetScenario(sigmoid) } }) }),
+    ).toBeNull();
   });
 });

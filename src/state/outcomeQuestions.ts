@@ -38,6 +38,28 @@ export function lessonChanges(base: Scenario, now: Scenario): (keyof Scenario)[]
 /** The backends whose runs the outcome worker can reproduce; WebGPU steps are awaited, the claim runs are not. */
 const REPRODUCIBLE: ReadonlySet<BackendName> = new Set(['cpu', 'wasm', 'webgl']);
 
+/**
+ * A fix tried where its broken partner breaks: when the broken lesson breaks only with another setting (its search
+ * found one), that setting is applied to the fix too, so a fix that only holds where nothing broke cannot pass for
+ * one. Null until the partner's reference is known, and where it breaks as written or not at all.
+ */
+export function breakQuestion(state: Pick<AppState, 'preset' | 'verdicts'>): OutcomeQuestion | null {
+  const fix = state.preset === null ? undefined : presetById(state.preset);
+  const broken = fix?.pair?.role === 'fixed' ? presetById(fix.pair.other) : undefined;
+  const partner = broken ? state.verdicts[broken.id] : undefined;
+  if (!fix || !broken || partner?.status !== 'done' || partner.verdict !== 'holdsOnlyWith' || !partner.variant) return null;
+  const at = partner.variant.scenario;
+  const changed = lessonChanges(presetScenario(broken), at);
+  const scenario: Scenario = { ...presetScenario(fix), ...Object.fromEntries(changed.map((k) => [k, at[k]])), backend: 'cpu' };
+  return {
+    key: `${fix.id}|cpu|at the break ${encodeScenario(scenario, { preset: fix.id })}|no search`,
+    presetId: fix.id,
+    backend: 'cpu',
+    scenario,
+    search: false,
+  };
+}
+
 export function referenceQuestion(presetId: string): OutcomeQuestion {
   return { key: `${presetId}|cpu|as written|search`, presetId, backend: 'cpu', scenario: null, search: true };
 }

@@ -17,6 +17,8 @@ interface Props {
   field: Field;
   value: Value;
   onCommit(value: Value): void;
+  /** Show the field's help under it (the help toggle: touch and keyboard users have no hover). */
+  showHelp?: boolean;
 }
 
 /** Dragging a slider fires dozens of events; the run is reconfigured once the hand rests. */
@@ -27,7 +29,7 @@ function hasSlider(field: Field): boolean {
   return field.type === 'integer' && field.range.max - field.range.min <= 64;
 }
 
-export function ControlField({ field, value, onCommit }: Props) {
+export function ControlField({ field, value, onCommit, showHelp = false }: Props) {
   const id = useId();
   const [draft, setDraft] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -151,6 +153,11 @@ export function ControlField({ field, value, onCommit }: Props) {
       >
         ↺
       </button>
+      {showHelp && (
+        <p className="field-help" data-testid={`${testId}-help`}>
+          {field.help}
+        </p>
+      )}
       {error && (
         <p id={errorId} className="field-error" data-testid={`${testId}-error`} role="alert">
           {error}

@@ -1,5 +1,5 @@
 /** Every scenario field, grouped as in the schema table; common groups open, specialist ones folded. */
-import { useCallback } from 'react';
+import { useCallback, useState } from 'react';
 import { OPTIONAL_PLANE_FEATURES } from '../engine/data/features2d';
 import { PLANE_DATASETS, type Scenario } from '../engine/scenario';
 import { withCompatibleData } from '../scenarios/compatible';
@@ -41,6 +41,7 @@ function relevant(key: keyof Scenario, s: Scenario): boolean {
 export function ControlsPanel({ only }: { only?: readonly string[] }) {
   const { store, actions } = usePlayground();
   const scenario = useStore(store, (s) => s.scenario);
+  const [help, setHelp] = useState(false);
   const commit = useCallback(
     (key: keyof Scenario, value: Scenario[keyof Scenario]) => {
       const { scenario: next, note } = withCompatibleData({ ...store.getState().scenario, [key]: value });
@@ -62,14 +63,19 @@ export function ControlsPanel({ only }: { only?: readonly string[] }) {
   return (
     <nav className="panel controls" aria-label="Scenario settings">
       <h2>Settings</h2>
-      <p className="muted small">● rebuilds the model. Hover a label for help.</p>
+      <p className="muted small">
+        ● rebuilds the model.{' '}
+        <button type="button" className="link" data-testid="help-toggle" aria-pressed={help} onClick={() => setHelp((h) => !h)}>
+          {help ? 'Hide help' : 'Show help'}
+        </button>
+      </p>
       {FIELDS_BY_GROUP.map(({ group, fields }) => (
         <details key={group} open={OPEN.has(group)}>
           <summary>{GROUP_TITLES[group]}</summary>
           {fields
             .filter((f) => relevant(f.key, scenario))
             .map((f) => (
-              <ControlField key={f.key} field={f} value={scenario[f.key]} onCommit={(v) => commit(f.key, v)} />
+              <ControlField key={f.key} field={f} value={scenario[f.key]} showHelp={help} onCommit={(v) => commit(f.key, v)} />
             ))}
         </details>
       ))}

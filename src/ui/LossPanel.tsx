@@ -13,6 +13,7 @@ import type { ChartScale } from '../state/appState';
 import { useLive } from '../state/useLive';
 import { useStore } from '../state/useStore';
 import { chartRuns, listRuns } from './chartRuns';
+import { StallNote } from './StallNote';
 import { usePlayground } from './context';
 import { RunList } from './RunList';
 
@@ -115,6 +116,7 @@ export function LossPanel({ height = 300, showControls = true }: { height?: numb
         <span className="key">
           <MarkerIcon kind="-Inf" /> −Inf
         </span>
+        <StallNote />
         {first !== null ? (
           <strong data-testid="first-nonfinite" data-step={first}>
             First non-finite value at step {first}

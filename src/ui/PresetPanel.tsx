@@ -11,6 +11,7 @@ import { useStore } from '../state/useStore';
 import { usePlayground } from './context';
 import { lessonEdits } from './lessonEdits';
 import { lessonVerdict } from './lessonVerdict';
+import { PairLine } from './PairLine';
 
 function SearchTable({ outcome }: { outcome: PresetOutcome }) {
   return (
@@ -74,6 +75,11 @@ function OutcomeView({ presetId, edited }: { presetId: string; edited: boolean }
       <p>
         <strong>Observed {v.where}:</strong> <span data-testid="outcome-text">{v.text}</span>. <span className="muted">{v.event}.</span>
       </p>
+      {v.stall && (
+        <p className="outcome-stall" data-testid="outcome-stall">
+          {v.stall}
+        </p>
+      )}
       {v.reference && (
         <p className="outcome-reference" data-testid="outcome-reference">
           {v.reference}
@@ -115,7 +121,6 @@ export function PresetPanel() {
   const preset = presetId ? presetById(presetId) : undefined;
   const edits = useMemo(() => (preset ? lessonEdits(presetScenario(preset), scenario) : []), [preset, scenario]);
   if (!preset) return null;
-  const other = preset.pair ? presetById(preset.pair.other) : undefined;
   return (
     <section className="panel preset-panel" data-testid="preset-panel" data-preset={preset.id} aria-labelledby="preset-title">
       <h2 id="preset-title">{preset.title}</h2>
@@ -133,11 +138,7 @@ export function PresetPanel() {
         </div>
       )}
       <OutcomeView presetId={preset.id} edited={edits.length > 0} />
-      {other && (
-        <button type="button" data-testid="preset-pair" onClick={() => actions.setScenario(presetScenario(other), { push: true, preset: other.id })}>
-          {preset.pair!.role === 'broken' ? 'Open the fixed version' : 'Open the broken version'}: {other.title}
-        </button>
-      )}
+      <PairLine preset={preset} />
     </section>
   );
 }

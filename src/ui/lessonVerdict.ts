@@ -27,6 +27,8 @@ export interface LessonVerdict {
   asWritten: string | null;
   /** The search's answer in one line ("it would hold with learning rate 1.3"), where it found one. */
   search: string | null;
+  /** A finite run that did not learn ("Not learning: the loss rose from 0.41 to 1.26 over 40 steps."). */
+  stall: string | null;
 }
 
 export interface VerdictInputs {
@@ -61,7 +63,18 @@ function cause(backend: string, quirks: readonly string[]): string {
 /** The lesson's verdict for the run on screen, or a pending/error state. */
 export function lessonVerdict({ reference, watched, quirks, edited }: VerdictInputs): LessonVerdict {
   const shown = watched ?? reference;
-  const base = { message: null, verdict: '', text: '', where: '', event: '', firstNonFinite: null, reference: null, asWritten: null, search: null };
+  const base = {
+    message: null,
+    verdict: '',
+    text: '',
+    where: '',
+    event: '',
+    firstNonFinite: null,
+    reference: null,
+    asWritten: null,
+    search: null,
+    stall: null,
+  };
   if (!shown || shown.status === 'running') return { ...base, status: 'running' };
   if (shown.status === 'error') return { ...base, status: 'error', message: shown.message };
   const backend = shown.backend ?? 'cpu';
@@ -73,6 +86,7 @@ export function lessonVerdict({ reference, watched, quirks, edited }: VerdictInp
     where: watched ? `on ${backend}, the run you watch` : `on ${backend}`,
     event: event(shown),
     firstNonFinite: shown.firstNonFinite,
+    stall: shown.stall ?? null,
   };
   const refDone = reference?.status === 'done' ? reference : null;
   if (refDone && watched && !edited && backend !== 'cpu' && !sameEvent(refDone, watched)) {

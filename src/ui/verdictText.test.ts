@@ -29,6 +29,13 @@ describe('verdictBadge', () => {
       kind: 'holdsOnlyWith',
       text: 'holds only with learning rate 1.3',
     });
+    expect(verdictBadge(outcome({ verdict: 'holdsForAnotherReason', text: 'it holds, for another reason: the article puts it in the loss, and …' }))).toEqual({
+      kind: 'holdsForAnotherReason',
+      text: 'holds, for another reason',
+    });
+    expect(verdictBadge(outcome({ verdict: 'holdsOnlyWith', text: 'it holds only with precision float16, for another reason: the article …' })).text).toBe(
+      'holds only with precision float16, for another reason',
+    );
   });
 
   it('while it is computed, and when it could not be', () => {

@@ -13,7 +13,8 @@ export interface VerdictBadge {
 export function verdictBadge(outcome: PresetOutcome | undefined): VerdictBadge {
   if (!outcome || outcome.status === 'running') return { kind: 'running', text: 'checking…' };
   if (outcome.status === 'error' || outcome.verdict === null) return { kind: 'error', text: 'could not check' };
-  // "it does not hold in float32" → "does not hold in float32": the badge sits beside the claim it is about.
-  const text = outcome.verdict === 'holds' ? 'holds' : outcome.text.replace(/^it /, '');
+  // "it does not hold in float32" → "does not hold in float32": the badge sits beside the claim it is about, and
+  // names another reason without giving it (the lesson does that).
+  const text = outcome.verdict === 'holds' ? 'holds' : outcome.text.replace(/^it /, '').replace(/, for another reason: .*$/, ', for another reason');
   return { kind: outcome.verdict, text };
 }

@@ -33,7 +33,11 @@ export const AUTOENCODER_PRESETS: Preset[] = [
       'At the start the reconstruction is far from the input.',
     claim: {
       statement: 'Early reconstruction errors are large enough for the MSE to drive training to NaN.',
-      check: { expect: 'nonFinite', withinSteps: 50 },
+      check: {
+        expect: 'nonFinite',
+        withinSteps: 50,
+        where: { phases: ['forward', 'loss', 'backward'], words: 'in the MSE of large reconstruction errors or its gradients' },
+      },
     },
     scenario: { ...autoencoder, activation: 'linear', lr: 0.01 },
   },

@@ -63,7 +63,7 @@ export const LOSS_TROUBLESHOOTING_PRESETS: Preset[] = [
       'shrinks further with each layer; the article also blames exponentials in activations for overflow.',
     claim: {
       statement: 'Saturating activations such as sigmoid in a deep network can end in a NaN loss.',
-      check: { expect: 'nonFinite', withinSteps: 100 },
+      check: { expect: 'nonFinite', withinSteps: 100, where: { phases: ['loss'], words: 'in the loss' } },
     },
     scenario: { ...tenFeatureMlp, hidden: [20, 20, 20, 20, 20], activation: 'sigmoid', optimizer: 'sgd', lr: 0.1, samples: 200, steps: 100 },
   },

@@ -62,7 +62,7 @@ export const PLANE_CLASSIFICATION_PRESETS: Preset[] = [
       'output rounds to exactly 1, the term (1 − y)·log(1 − p) of a blue point is 0 · log 0.',
     claim: {
       statement: 'A probability of exactly 0 or 1 inside the logs makes the loss NaN, even when the prediction is right.',
-      check: { expect: 'nonFinite', withinSteps: 1000 },
+      check: { expect: 'nonFinite', withinSteps: 1000, where: { phases: ['loss'], words: 'in the loss, where log(0) is taken' } },
     },
     scenario: { ...confidentCircle, loss: 'bce', epsPlacement: 'none' },
   },

@@ -28,7 +28,7 @@ export const PREDICTION_SCALE_PRESETS: Preset[] = [
       'Squared errors reach about 10⁴ each, so the question is whether squaring and averaging them can leave float32.',
     claim: {
       statement: 'Squaring errors of this size makes the MSE overflow to NaN, whereas L1 would stay finite.',
-      check: { expect: 'nonFinite', withinSteps: 1 },
+      check: { expect: 'nonFinite', withinSteps: 1, where: { phases: ['loss'], words: 'in the squared errors of the MSE' } },
     },
     scenario: { ...predictionsVsZero, inputScale: 100 },
   },

@@ -45,7 +45,7 @@ export const TRAINING_FAILURE_PRESETS: Preset[] = [
       'The weight on the large feature gets a gradient of the order of 10¹⁰.',
     claim: {
       statement: 'The mismatch of feature scales makes SGD diverge and the loss becomes NaN within the ten epochs.',
-      check: { expect: 'nonFinite', withinSteps: 10 },
+      check: { expect: 'nonFinite', withinSteps: 10, where: { phases: ['loss'], words: 'in the loss' } },
     },
     scenario: kerasLinear,
   },
@@ -71,7 +71,7 @@ export const TRAINING_FAILURE_PRESETS: Preset[] = [
       'The last sample takes log(0), and the others multiply a zero label by log(0).',
     claim: {
       statement: 'A probability of exactly zero inside the log makes the loss NaN.',
-      check: { expect: 'nonFinite', withinSteps: 1 },
+      check: { expect: 'nonFinite', withinSteps: 1, where: { phases: ['loss'], words: 'in the loss, where log(0) is taken' } },
     },
     scenario: { ...logLoss, epsPlacement: 'none' },
   },
@@ -95,7 +95,7 @@ export const TRAINING_FAILURE_PRESETS: Preset[] = [
     explanation: 'A layer computing x² whose gradient function was written by hand and divides the incoming gradient by 0.',
     claim: {
       statement: 'A flawed custom gradient produces NaN or Inf in backpropagation.',
-      check: { expect: 'nonFinite', withinSteps: 1 },
+      check: { expect: 'nonFinite', withinSteps: 1, where: { phases: ['backward'], words: 'in the backward pass' } },
     },
     scenario: { ...customSquare, gradFault: true },
   },

@@ -32,7 +32,7 @@ export const UNET_LOSS_PRESETS: Preset[] = [
       'The gradient of MSE grows with the error, so each oversized step leaves a larger error and an even larger next step.',
     claim: {
       statement: 'Trained with MSE, the U-Net’s loss turns non-finite.',
-      check: { expect: 'nonFinite', withinSteps: 40 },
+      check: { expect: 'nonFinite', withinSteps: 40, where: { phases: ['loss'], words: 'in the MSE' } },
     },
     scenario: { ...unetOnShapes, loss: 'mse' },
   },

@@ -1,0 +1,21 @@
+/**
+ * Beside the sentinel's verdict, the other failure: a run that stopped finite but did not learn (engine/stall.ts).
+ * Judged once the run stops, over every step's loss, so a loss that is still settling is never called stuck.
+ */
+import { findStall } from '../engine/stall';
+import { useLive } from '../state/useLive';
+import { useStore } from '../state/useStore';
+import { usePlayground } from './context';
+
+export function StallNote() {
+  const { store, run } = usePlayground();
+  const running = useStore(store, (s) => s.running);
+  const flagged = useStore(store, (s) => s.report !== null);
+  const text = useLive(run, 'loss', () => (running || flagged ? null : (findStall(run.trace.losses())?.text ?? null)));
+  if (!text) return null;
+  return (
+    <strong className="stall-note" data-testid="stall-note">
+      {text}
+    </strong>
+  );
+}
