@@ -155,6 +155,15 @@ describe('computeOutcome', () => {
     expect(trainer.made).toBeLessThanOrEqual(13);
   });
 
+  it('reaches a cliff eight decades above the learning rate: after two plain steps each step squares the factor', () => {
+    // Adam's autoencoder overflows near lr 1e6, from 0.01: ten-fold steps alone would need eight runs.
+    const trainer = scripted((s) => (s.lr >= 1e6 ? 2 : null));
+    const { outcome } = computeOutcome(scenario(), { expect: 'nonFinite', withinSteps: 10 }, trainer, { maxRuns: 12 });
+    const lrs = outcome.search!.tried.filter((t) => t.key === 'lr').map((t) => t.value);
+    expect(lrs.slice(0, 4)).toEqual([0.1, 1, 100, 1e6]);
+    expect(outcome.search!.found).toMatchObject({ key: 'lr', value: 1e6 });
+  });
+
   it('searches gentler settings for a safety claim and reports failure with what it tried', () => {
     const trainer = scripted(() => 3);
     const { outcome } = computeOutcome(scenario(), { expect: 'finite' }, trainer, { maxRuns: 8 });
