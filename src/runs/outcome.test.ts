@@ -1,61 +1,10 @@
 /** Claims, outcomes and the bracketing search, driven by a scripted trainer (no tfjs, milliseconds). */
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_SCENARIO, type Scenario } from '../engine/scenario';
-import type { NonFiniteReport, StepRecord } from '../engine/records';
 import { evaluateClaim } from './claims';
 import { computeOutcome } from './outcome';
-import { downsampleLoss, runScenario, type TrainerFactory, type TrainerLike } from './runScenario';
-
-/** A fake trainer whose loss goes NaN at `nanAt(scenario)` (or never) and pauses there. */
-function scripted(nanAt: (s: Scenario) => number | null, loss: (s: Scenario, step: number) => number = () => 1): TrainerFactory & { made: number } {
-  const factory = ((s: Scenario): TrainerLike => {
-    factory.made += 1;
-    let step = 0;
-    let report: NonFiniteReport | null = null;
-    return {
-      step(): StepRecord {
-        step += 1;
-        const bad = nanAt(s) !== null && step >= nanAt(s)!;
-        if (bad && !report) {
-          report = {
-            step,
-            quantity: 'grad/dense1/kernel',
-            phase: 'backward',
-            kind: 'NaN',
-            counts: { nan: 1, posInf: 0, negInf: 0 },
-            size: 1,
-            lastFiniteMaxAbs: 1,
-            cascade: [],
-            backend: 'cpu',
-            precision: s.precision,
-            growth: [],
-          };
-        }
-        return {
-          step,
-          loss: bad ? Number.NaN : loss(s, step),
-          gradNorm: 1,
-          gradNorms: {},
-          weightNorms: {},
-          updateRatios: {},
-          activationMax: {},
-          nonFinite: bad,
-          skipped: false,
-          warnings: [],
-        };
-      },
-      get report() {
-        return report;
-      },
-      get paused() {
-        return report !== null;
-      },
-      dispose() {},
-    };
-  }) as unknown as TrainerFactory & { made: number };
-  factory.made = 0;
-  return factory;
-}
+import { downsampleLoss, runScenario } from './runScenario';
+import { scripted } from './testing/scriptedTrainer';
 
 const scenario = (over: Partial<Scenario> = {}): Scenario => ({ ...DEFAULT_SCENARIO, hidden: [16], steps: 20, ...over });
 
