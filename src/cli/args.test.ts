@@ -52,7 +52,7 @@ describe('parseArgs', () => {
     [['run'], 'run needs --preset <id> or --url <query>'],
     [['run', '--preset', 'a', '--url', 'lr=1'], 'use either --preset or --url, not both'],
     [['presets', '--steps', '3'], 'unknown flag --steps for presets'],
-    [['train'], 'unknown command "train" (expected presets, run or diff)'],
+    [['train'], 'unknown command "train" (expected presets, run, diff or map)'],
   ])('%j → %s', (argv, message) => {
     expect(errorOf(argv)).toBe(message);
   });

@@ -6,6 +6,8 @@
 import type { Scenario } from '../engine/scenario';
 import { decodeScenario, describeRejected, parseSetting, queryOf } from '../scenarios/codec';
 import { presetById, presetScenario } from '../scenarios/presets';
+import type { MapSpec } from '../scenarios/stabilityGrid';
+import { MAP_FLAGS, parseMapFlags } from './mapArgs';
 
 export type CliBackend = 'cpu' | 'wasm';
 
@@ -28,6 +30,14 @@ export type CliPlan =
       preset: string | null;
       /** The two backends run step by step against each other. */
       backends: [CliBackend, CliBackend];
+    } & RunGate)
+  | ({
+      command: 'map';
+      json: boolean;
+      scenario: Scenario;
+      preset: string | null;
+      spec: MapSpec;
+      backend: CliBackend;
     } & RunGate);
 
 /** How a run is checked against its cost before tfjs loads (engine/budget.ts). */
@@ -40,9 +50,10 @@ export interface RunGate {
 
 export type ParseResult = { ok: true; plan: CliPlan } | { ok: false; error: string };
 
-const FLAGS_WITH_VALUE: Record<'run' | 'diff', ReadonlySet<string>> = {
+const FLAGS_WITH_VALUE: Record<'run' | 'diff' | 'map', ReadonlySet<string>> = {
   run: new Set(['--preset', '--url', '--backend', '--steps', '--set', '--budget']),
   diff: new Set(['--preset', '--url', '--backends', '--steps', '--set', '--budget']),
+  map: new Set(['--preset', '--url', '--backend', '--steps', '--set', '--budget', ...MAP_FLAGS]),
 };
 const BOOLEAN_FLAGS = new Set(['--json', '--no-search', '--force']);
 
@@ -50,14 +61,15 @@ export const USAGE = [
   'usage: npm run cli -- presets [--json]',
   '       npm run cli -- run (--preset <id> | --url <query or URL>) [--backend cpu|wasm] [--steps N] [--set key=value]... [--no-search] [--budget 8GB] [--force] [--json]',
   '       npm run cli -- diff (--preset <id> | --url <query or URL>) [--backends cpu,wasm] [--steps N] [--set key=value]... [--budget 8GB] [--force] [--json]',
+  '       npm run cli -- map (--preset <id> | --url <query or URL>) [--x lr] [--y inputScale] [--x-range 1e-6,1] [--y-range a,b] [--nx 12] [--ny 12] [--backend cpu|wasm] [--steps N] [--set key=value]... [--budget 8GB] [--force] [--json]',
 ].join('\n');
 
 /** Turn argv (without node and the script) into a plan, or one line saying what is wrong. */
 export function parseArgs(argv: readonly string[]): ParseResult {
   const [command, ...rest] = argv;
   if (command === undefined || command === 'help' || command === '--help' || command === '-h') return { ok: true, plan: { command: 'help' } };
-  if (command !== 'presets' && command !== 'run' && command !== 'diff')
-    return { ok: false, error: `unknown command "${command}" (expected presets, run or diff)` };
+  if (command !== 'presets' && command !== 'run' && command !== 'diff' && command !== 'map')
+    return { ok: false, error: `unknown command "${command}" (expected presets, run, diff or map)` };
 
   const values = new Map<string, string[]>();
   const flags = new Set<string>();
@@ -85,7 +97,7 @@ export function parseArgs(argv: readonly string[]): ParseResult {
     return { ok: true, plan: { command: 'presets', json } };
   }
 
-  if (command === 'diff' && flags.has('--no-search')) return { ok: false, error: 'unknown flag --no-search for diff' };
+  if (command !== 'run' && flags.has('--no-search')) return { ok: false, error: `unknown flag --no-search for ${command}` };
   for (const single of ['--preset', '--url', '--backend', '--backends', '--steps', '--budget']) {
     if ((values.get(single)?.length ?? 0) > 1) return { ok: false, error: `flag ${single} given more than once` };
   }
@@ -142,6 +154,12 @@ export function parseArgs(argv: readonly string[]): ParseResult {
     return { ok: false, error: `--backend ${backendText}: the command line runs on cpu or wasm only` };
   }
   const backend = (backendText as CliBackend | undefined) ?? null;
+  if (command === 'map') {
+    const spec = parseMapFlags(values, scenario);
+    if (!spec.ok) return { ok: false, error: spec.error };
+    const on = backend ?? (scenario.backend === 'wasm' ? 'wasm' : 'cpu');
+    return { ok: true, plan: { command: 'map', json, scenario, preset, spec: spec.value, backend: on, ...gate } };
+  }
   return { ok: true, plan: { command: 'run', json, scenario, preset, backend, search: !flags.has('--no-search'), ...gate } };
 }
 

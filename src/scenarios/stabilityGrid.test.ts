@@ -68,7 +68,16 @@ describe('checkAxis / checkMapSpec', () => {
     [axis('weightDecay', 0, 1, 12), /outside 1e-8…1 \(a log axis starts above 0\)$/],
     [axis('depth', 1, 3, 5), /^U-Net depth \(depth\): 5 cells need 5 different whole numbers/],
   ])('%j → %s', (a, message) => {
-    expect(checkAxis(a)).toMatch(message);
+    expect(checkAxis(a)?.message).toMatch(message);
+  });
+
+  it('says which part of the axis is at fault', () => {
+    expect([axis('model', 0, 1, 12), axis('lr', 1e-4, 1, 33), axis('lr', 1, 1e-4, 12), axis('depth', 1, 3, 5)].map((a) => checkAxis(a)?.on)).toEqual([
+      'key',
+      'cells',
+      'range',
+      'cells',
+    ]);
   });
 
   it('refuses one field on both axes', () => {

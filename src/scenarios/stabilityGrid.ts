@@ -106,31 +106,43 @@ export function axisValues(axis: MapAxis): number[] {
   return Array.from({ length: n }, (_, k) => (field.type === 'integer' ? Math.round(raw(k)) : k === 0 || k === n - 1 ? raw(k) : tidy(raw(k))));
 }
 
+/** What is wrong with an axis: which part of it (its field, its cell count or its range) and why. */
+export interface AxisProblem {
+  on: 'key' | 'cells' | 'range';
+  message: string;
+}
+
 /**
  * Why an axis cannot be laid out, naming what to change, or null when it can: a field that is not
  * numeric, a range outside the schema's or upside down, a cell count outside 2…32, or more cells
  * than a whole-number range has values.
  */
-export function checkAxis(axis: MapAxis): string | null {
+export function checkAxis(axis: MapAxis): AxisProblem | null {
   const field = mapField(axis.key);
-  if (!field) return `${String(axis.key)} is not a numeric setting; the map's axes can be ${MAP_FIELDS.map((f) => f.url).join(', ')}`;
+  if (!field) return { on: 'key', message: `${String(axis.key)} is not a numeric setting; the map's axes can be ${MAP_FIELDS.map((f) => f.url).join(', ')}` };
   const floor = axisFloor(field);
   const name = `${field.label} (${field.url})`;
+  const range = `${formatNumber(axis.min)}…${formatNumber(axis.max)}`;
   if (!Number.isInteger(axis.cells) || axis.cells < MAP_MIN_CELLS || axis.cells > MAP_MAX_CELLS)
-    return `${name}: ${String(axis.cells)} cells; a map has ${MAP_MIN_CELLS} to ${MAP_MAX_CELLS} per axis`;
+    return { on: 'cells', message: `${name}: ${String(axis.cells)} cells; a map has ${MAP_MIN_CELLS} to ${MAP_MAX_CELLS} per axis` };
   if (!Number.isFinite(axis.min) || !Number.isFinite(axis.max) || axis.min >= axis.max)
-    return `${name}: the range ${formatNumber(axis.min)}…${formatNumber(axis.max)} must run from a smaller to a larger number`;
-  if (axis.min < floor || axis.max > field.range.max)
-    return `${name}: the range ${formatNumber(axis.min)}…${formatNumber(axis.max)} is outside ${boundText(floor)}…${boundText(field.range.max)}${field.range.log && field.range.min <= 0 ? ' (a log axis starts above 0)' : ''}`;
+    return { on: 'range', message: `${name}: the range ${range} must run from a smaller to a larger number` };
+  if (axis.min < floor || axis.max > field.range.max) {
+    const log = field.range.log && field.range.min <= 0 ? ' (a log axis starts above 0)' : '';
+    return { on: 'range', message: `${name}: the range ${range} is outside ${boundText(floor)}…${boundText(field.range.max)}${log}` };
+  }
   if (field.type === 'integer' && new Set(axisValues(axis)).size < axis.cells)
-    return `${name}: ${axis.cells} cells need ${axis.cells} different whole numbers, and ${formatNumber(axis.min)}…${formatNumber(axis.max)} does not hold that many on this axis; use fewer cells or a wider range`;
+    return {
+      on: 'cells',
+      message: `${name}: ${axis.cells} cells need ${axis.cells} different whole numbers, and ${range} does not hold that many on this axis; use fewer cells or a wider range`,
+    };
   return null;
 }
 
 /** Why a map cannot be laid out (either axis, or both on one field), or null. */
 export function checkMapSpec(spec: MapSpec): string | null {
   if (spec.x.key === spec.y.key) return `both axes are ${String(spec.x.key)}: a map needs two different settings`;
-  return checkAxis(spec.x) ?? checkAxis(spec.y);
+  return (checkAxis(spec.x) ?? checkAxis(spec.y))?.message ?? null;
 }
 
 /** The scenario cell (i, j) runs: the base with column i's x value and row j's y value. */
