@@ -1,20 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_SCENARIO } from '../engine/scenario';
 import type { MapCell, MapSpec } from '../scenarios/stabilityGrid';
+import { mapCell } from '../scenarios/testing/mapCell';
 import { buildMapReport, formatMapText } from './mapReport';
 
 const spec: MapSpec = { x: { key: 'lr', min: 0.01, max: 1, cells: 3 }, y: { key: 'momentum', min: 0, max: 0.5, cells: 2 } };
-const cell = (i: number, j: number, over: Partial<MapCell> = {}): MapCell => ({
-  i,
-  j,
-  x: [0.01, 0.1, 1][i]!,
-  y: [0, 0.5][j]!,
-  firstNonFinite: null,
-  kind: null,
-  quantity: null,
-  finalLoss: 0.5,
-  ...over,
-});
+const cell = (i: number, j: number, over: Partial<MapCell> = {}): MapCell => mapCell(i, j, { x: [0.01, 0.1, 1][i]!, y: [0, 0.5][j]!, ...over });
 
 describe('formatMapText', () => {
   it('draws the highest row on top, the step and a glyph per kind, · where finite and ! where a cell could not run', () => {
