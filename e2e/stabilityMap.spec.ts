@@ -1,6 +1,7 @@
 // The stability map: the autoencoder lesson's grid of learning rate × input scale, computed off the
 // page by the map workers, against the command line's `map`, and a cell opened as a run of its own.
 import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { expect, test } from './fixtures';
 import { PlaygroundPage } from './pages/PlaygroundPage';
 import { StabilityMapPage, type MapCellState } from './pages/StabilityMapPage';
@@ -165,7 +166,7 @@ test('keyboard: the map takes focus, the arrow keys move the readout, Enter open
   expect(lines[0]).toBe('i,j,lr,scale,first_non_finite_step,kind,quantity,final_loss,error');
   expect(lines).toHaveLength(37);
   const png = await app.download('map-export-png');
-  const bytes = (await import('node:fs')).readFileSync((await png.path())!);
+  const bytes = readFileSync((await png.path())!);
   expect([...bytes.subarray(1, 4)].map((b) => String.fromCharCode(b)).join('')).toBe('PNG');
 });
 
@@ -186,4 +187,22 @@ test('@perf the 12 × 12 autoencoder map finishes in under 60 s with no long tas
   );
   expect(seconds).toBeLessThan(60);
   expect(Math.max(0, ...tasks)).toBeLessThanOrEqual(50);
+});
+
+test('stability map screenshots at 1280×800 (docs/screenshots/map.png)', async ({ page }) => {
+  // UPDATE_SCREENSHOTS=1 rewrites docs/screenshots/map.png; otherwise the image goes to the test's output folder.
+  const path = process.env.UPDATE_SCREENSHOTS ? 'docs/screenshots/map.png' : test.info().outputPath('map.png');
+  await page.setViewportSize({ width: 1280, height: 800 });
+  const app = new PlaygroundPage(page);
+  const map = new StabilityMapPage(page);
+  await app.open(mapLink(12));
+  const done = await map.waitUntilDone();
+  // Point at a cell on the boundary, so the readout shows what a cell says.
+  const edge = done.cells.filter((c): c is MapCellState => c?.firstNonFinite === 3)[0] ?? done.cells.find((c) => c?.firstNonFinite)!;
+  await map.panel.evaluate((el) => el.scrollIntoView({ block: 'start' }));
+  await map.hoverCell(edge.i, edge.j);
+  await expect(map.readout).toContainText(`at step ${edge.firstNonFinite}`);
+  await page.screenshot({ path });
+  const png = readFileSync(path);
+  expect([png.readUInt32BE(16), png.readUInt32BE(20)]).toEqual([1280, 800]);
 });

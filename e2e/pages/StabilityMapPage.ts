@@ -97,6 +97,11 @@ export class StabilityMapPage {
     return this.page.getByTestId('map-error');
   }
 
+  /** Point at cell (i, j): the readout shows its settings and outcome. */
+  async hoverCell(i: number, j: number): Promise<void> {
+    await this.page.getByTestId('map-canvas').hover({ position: await this.cellPoint(i, j, 0.5, 0.5) });
+  }
+
   /** Click cell (i, j) of the map (it opens that cell's scenario). */
   async openCell(i: number, j: number): Promise<void> {
     const canvas = this.page.getByTestId('map-canvas');

@@ -99,7 +99,7 @@ export function StabilityMapPanel() {
       <div className="panel-head">
         <h2 id="stability-map-title">Stability map</h2>
         {open && (
-          <>
+          <span className="map-actions">
             <button type="button" data-testid="map-export-png" onClick={() => void exportPng()}>
               PNG
             </button>
@@ -109,7 +109,7 @@ export function StabilityMapPanel() {
             <button type="button" data-testid="map-close" onClick={() => controls.close()}>
               Close
             </button>
-          </>
+          </span>
         )}
       </div>
       <p className="muted small">

@@ -1,11 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { cellAt, cellColour, cellOrigin, mapLayout, usualEdge } from './mapDraw';
+import { cellAt, cellColour, cellOrigin, mapLayout, tickText, usualEdge } from './mapDraw';
 
 describe('map layout', () => {
-  it('square cells as large as fit, up to a 440 px map', () => {
-    expect(mapLayout(600, 12, 12).side).toBe(36);
+  it('square cells as large as fit, up to a 400 px map', () => {
+    expect(mapLayout(600, 12, 12).side).toBe(33);
     expect(mapLayout(300, 12, 12).side).toBe(18);
-    expect(mapLayout(2000, 32, 8).side).toBe(13);
+    expect(mapLayout(2000, 32, 8).side).toBe(12);
+  });
+
+  it('writes ticks in three digits at most', () => {
+    expect([53400000, 351000, 1e11, 0.0658, 2.85, 0, 1.5e-4].map(tickText)).toEqual(['5.34e7', '3.51e5', '1e11', '0.0658', '2.85', '0', '1.5e-4']);
   });
 
   it('puts row 0 at the foot and finds the cell under a point, none outside', () => {

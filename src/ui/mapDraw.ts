@@ -8,13 +8,12 @@
  * as cells arrive is 1,024 squares, and the SVG elements' reconciliation and layout came to long
  * tasks of 50–100 ms on two cores (docs/ARCHITECTURE.md, "Charts").
  */
-import { formatNumber } from '../scenarios/codec';
 import { axisPosition, axisValues, fieldLabel, isLogAxis, mapField, type MapAxis, type MapCell, type MapSpec } from '../scenarios/stabilityGrid';
 import { FINITE_COLOUR, PENDING_COLOUR, stepColour, stepShare, textOn, viridis } from './mapColours';
 
 const MARGIN = { top: 8, right: 12, bottom: 46, left: 64 };
 const LEGEND = 50;
-const MAX_SIDE = 440;
+const MAX_SIDE = 400;
 const FONT = 'system-ui, sans-serif';
 /** One character per kind (the minus is U+2212, as everywhere a −Inf is shown); ! for a cell that could not run. */
 const GLYPH = { NaN: 'N', '+Inf': '+', '-Inf': '−' } as const;
@@ -62,6 +61,13 @@ export interface MapPicture {
 export function cellColour(c: MapCell | null, steps: number): string {
   if (!c || c.error) return PENDING_COLOUR;
   return c.firstNonFinite === null ? FINITE_COLOUR : stepColour(c.firstNonFinite, steps);
+}
+
+/** A tick's value in three digits at most: 5.34e7 rather than 53400000, 0.0658, 1e11. */
+export function tickText(v: number): string {
+  const a = Math.abs(v);
+  const short = Number(v.toPrecision(3));
+  return a !== 0 && (a >= 1e5 || a < 1e-3) ? short.toExponential().replace('e+', 'e') : String(short);
 }
 
 /** Up to five labelled columns or rows: both ends, the middle and the quarters. */
@@ -136,10 +142,10 @@ function drawAxes(ctx: CanvasRenderingContext2D, l: MapLayout, spec: MapSpec): v
   ctx.font = `10px ${FONT}`;
   ctx.textBaseline = 'top';
   ctx.textAlign = 'center';
-  for (const i of tickIndices(l.nx)) ctx.fillText(formatNumber(xs[i]!), cellOrigin(l, i, 0).x + l.side / 2, l.plot.y + l.plot.h + 4);
+  for (const i of tickIndices(l.nx)) ctx.fillText(tickText(xs[i]!), cellOrigin(l, i, 0).x + l.side / 2, l.plot.y + l.plot.h + 4);
   ctx.textAlign = 'right';
   ctx.textBaseline = 'middle';
-  for (const j of tickIndices(l.ny)) ctx.fillText(formatNumber(ys[j]!), l.plot.x - 6, cellOrigin(l, 0, j).y + l.side / 2);
+  for (const j of tickIndices(l.ny)) ctx.fillText(tickText(ys[j]!), l.plot.x - 6, cellOrigin(l, 0, j).y + l.side / 2);
   ctx.fillStyle = '#222';
   ctx.font = `12px ${FONT}`;
   ctx.textAlign = 'center';
