@@ -6,6 +6,7 @@
 import type { Scenario } from '../engine/scenario';
 import { decodeScenario, describeRejected, parseSetting, queryOf } from '../scenarios/codec';
 import { presetById, presetScenario } from '../scenarios/presets';
+import { MAP_LINK_KEYS, readMapLink } from '../scenarios/mapLink';
 import type { MapSpec } from '../scenarios/stabilityGrid';
 import { MAP_FLAGS, parseMapFlags } from './mapArgs';
 
@@ -108,6 +109,8 @@ export function parseArgs(argv: readonly string[]): ParseResult {
 
   let scenario: Scenario;
   let preset: string | null = null;
+  // A link copied from a page with a map open carries it: `map` draws that map, the others leave it aside.
+  let linkMap: URLSearchParams | null = null;
   if (presetId !== undefined) {
     const found = presetById(presetId);
     if (!found) return { ok: false, error: `--preset: no preset "${presetId}" (see: npm run cli -- presets)` };
@@ -116,7 +119,10 @@ export function parseArgs(argv: readonly string[]): ParseResult {
   } else {
     const empty = emptyUrl(url!);
     if (empty) return { ok: false, error: empty };
-    const decoded = decodeScenario(url!);
+    const params = new URLSearchParams(queryOf(url!));
+    linkMap = new URLSearchParams([...params].filter(([k]) => (MAP_LINK_KEYS as readonly string[]).includes(k)));
+    for (const key of MAP_LINK_KEYS) params.delete(key);
+    const decoded = decodeScenario(params);
     if (decoded.rejected.length > 0) return { ok: false, error: `--url: ${decoded.rejected.map(describeRejected).join('; ')}` };
     scenario = decoded.scenario;
     preset = decoded.preset ?? null;
@@ -155,9 +161,11 @@ export function parseArgs(argv: readonly string[]): ParseResult {
   }
   const backend = (backendText as CliBackend | undefined) ?? null;
   if (command === 'map') {
-    const spec = parseMapFlags(values, scenario);
+    const fromLink = linkMap ? readMapLink(linkMap, scenario) : { map: null, rejected: [] };
+    if (fromLink.rejected.length > 0) return { ok: false, error: `--url: ${fromLink.rejected.map(describeRejected).join('; ')}` };
+    const spec = parseMapFlags(values, scenario, fromLink.map?.spec ?? null);
     if (!spec.ok) return { ok: false, error: spec.error };
-    const on = backend ?? (scenario.backend === 'wasm' ? 'wasm' : 'cpu');
+    const on = backend ?? fromLink.map?.backend ?? (scenario.backend === 'wasm' ? 'wasm' : 'cpu');
     return { ok: true, plan: { command: 'map', json, scenario, preset, spec: spec.value, backend: on, ...gate } };
   }
   return { ok: true, plan: { command: 'run', json, scenario, preset, backend, search: !flags.has('--no-search'), ...gate } };

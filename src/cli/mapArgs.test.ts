@@ -70,6 +70,23 @@ describe('parseArgs: map', () => {
     expect(errorOf(['map', '--preset', 'autoencoder-plain', ...flags])).toMatch(message);
   });
 
+  it("draws the map a link carries, the flags over it; the other commands leave a link's map aside", () => {
+    const link = '?v=1&preset=autoencoder-plain&lr=0.5&map=lr,scale&mapx=1e-2,1e7&mapy=0.1,1e11&mapn=6,4&mapbe=wasm';
+    const plan = planOf(['map', '--url', link]);
+    expect([plan.spec, plan.backend, plan.scenario.lr]).toEqual([
+      { x: { key: 'lr', min: 1e-2, max: 1e7, cells: 6 }, y: { key: 'inputScale', min: 0.1, max: 1e11, cells: 4 } },
+      'wasm',
+      0.5,
+    ]);
+    expect(planOf(['map', '--url', link, '--nx', '3', '--backend', 'cpu']).spec.x).toEqual({ key: 'lr', min: 1e-2, max: 1e7, cells: 3 });
+    expect(planOf(['map', '--url', link, '--y', 'mom']).spec.y).toEqual({ key: 'momentum', min: 0, max: 0.9999, cells: 12 });
+    const run = parseArgs(['run', '--url', link]);
+    expect(run.ok && run.plan.command === 'run' && run.plan.scenario.lr).toBe(0.5);
+    expect(errorOf(['map', '--url', '?map=lr,scale&mapx=abc,1'])).toBe(
+      '--url: ignored mapx=abc,1: expected min,max of lr within its range; the default range is used',
+    );
+  });
+
   it('needs a scenario like run does', () => {
     expect(errorOf(['map', '--x', 'lr'])).toBe('map needs --preset <id> or --url <query>');
   });

@@ -50,15 +50,19 @@ function range(flag: string, key: keyof Scenario, text: string | undefined): Par
   return { ok: true, value: [ends[0]!, ends[1]!] };
 }
 
-function axis(name: 'x' | 'y', values: ReadonlyMap<string, string[]>, scenario: Scenario): Parsed<MapAxis> {
+function axis(name: 'x' | 'y', values: ReadonlyMap<string, string[]>, scenario: Scenario, linked: MapAxis | null): Parsed<MapAxis> {
   const [keyFlag, rangeFlag, cellsFlag] = [`--${name}`, `--${name}-range`, `--n${name}`];
-  const key = axisKey(keyFlag, values.get(keyFlag)?.[0], MAP_DEFAULT_KEYS[name]);
+  const key = axisKey(keyFlag, values.get(keyFlag)?.[0], linked?.key ?? MAP_DEFAULT_KEYS[name]);
   if (!key.ok) return key;
   const cells = cellCount(cellsFlag, values.get(cellsFlag)?.[0]);
   if (!cells.ok) return cells;
   const given = range(rangeFlag, key.value, values.get(rangeFlag)?.[0]);
   if (!given.ok) return given;
-  const fallback = defaultAxis(mapField(key.value)!, scenario[key.value] as number, cells.value);
+  // The link's axis where it is the same field; the default one around the scenario's value otherwise.
+  const fallback =
+    linked?.key === key.value
+      ? { ...linked, cells: cells.value ?? linked.cells }
+      : defaultAxis(mapField(key.value)!, scenario[key.value] as number, cells.value);
   const built: MapAxis = { key: key.value, min: given.value?.[0] ?? fallback.min, max: given.value?.[1] ?? fallback.max, cells: cells.value ?? fallback.cells };
   const problem = checkAxis(built);
   if (!problem) return { ok: true, value: built };
@@ -67,12 +71,12 @@ function axis(name: 'x' | 'y', values: ReadonlyMap<string, string[]>, scenario: 
   return { ok: false, error: `${flag}${shown === undefined ? '' : ` ${shown}`}: ${problem.message}` };
 }
 
-/** The map a command line asks for over `scenario`, or one line naming the flag at fault. */
-export function parseMapFlags(values: ReadonlyMap<string, string[]>, scenario: Scenario): Parsed<MapSpec> {
+/** The map a command line asks for over `scenario` (the flags over `linked`, a link's map), or one line naming the flag at fault. */
+export function parseMapFlags(values: ReadonlyMap<string, string[]>, scenario: Scenario, linked: MapSpec | null = null): Parsed<MapSpec> {
   for (const flag of MAP_FLAGS) if ((values.get(flag)?.length ?? 0) > 1) return { ok: false, error: `flag ${flag} given more than once` };
-  const x = axis('x', values, scenario);
+  const x = axis('x', values, scenario, linked?.x ?? null);
   if (!x.ok) return x;
-  const y = axis('y', values, scenario);
+  const y = axis('y', values, scenario, linked?.y ?? null);
   if (!y.ok) return y;
   if (x.value.key === y.value.key) return { ok: false, error: `--x and --y are both ${String(x.value.key)}: a map needs two different settings` };
   return { ok: true, value: { x: x.value, y: y.value } };
