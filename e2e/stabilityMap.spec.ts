@@ -142,6 +142,24 @@ test('the map refuses what it cannot lay out, naming the field, and a bad link p
   await expect(map.error()).toHaveText('both axes are lr: a map needs two different settings');
 });
 
+test("a learning rate past the slider's range opens from a link, marked on its control, and a map reaches the lesson's cliff there", async ({ page }) => {
+  const app = new PlaygroundPage(page);
+  // The scaled autoencoder stays finite up to the old cap of 1e4 and overflows far past it.
+  await app.open('preset=autoencoder-scaled-tanh&be=cpu&lr=1e20&map=lr,scale&mapx=1e-3,1e20&mapy=0.01,0.1&mapn=3,2');
+  expect((await app.state()).rejected).toEqual([]);
+  expect((await app.state()).scenario.lr).toBe(1e20);
+  await expect(page.getByTestId('field-lr-beyond')).toHaveText("past the slider's usual range (up to 10000); allowed up to 1e38");
+  const map = new StabilityMapPage(page);
+  const done = await map.waitUntilDone();
+  const byLr = (lr: number) => done.cells.filter((c) => c!.x === lr).map((c) => c!.firstNonFinite !== null);
+  expect([byLr(1e-3), byLr(1e20)]).toEqual([
+    [false, false],
+    [true, true],
+  ]);
+  await app.setText('lr', '0.001');
+  await expect(page.getByTestId('field-lr-beyond')).toHaveCount(0);
+});
+
 test('keyboard: the map takes focus, the arrow keys move the readout, Enter opens the cell; CSV and PNG export', async ({ page }) => {
   const app = new PlaygroundPage(page);
   const map = new StabilityMapPage(page);

@@ -173,5 +173,10 @@ describe('MapRunner', () => {
     runner.followLink('?lr=0.1');
     expect(store.getState().map).toBeNull();
     expect(workers[0]!.terminated).toBe(true);
+    // An embed shows no map: the link keeps it, nothing is computed.
+    store.setState({ embed: true });
+    runner.followLink('?map=lr,scale&mapn=3,3');
+    expect(store.getState().map).not.toBeNull();
+    expect(workers).toHaveLength(1);
   });
 });

@@ -90,12 +90,16 @@ export class MapRunner {
     writeAddress(this.deps.address, this.store.getState(), 'push');
   }
 
-  /** The map a link names (on load, after Back/Forward), computed at once: a shared link is asked to show it. */
+  /**
+   * The map a link names (on load, after Back/Forward), computed at once: a shared link is asked to show it. Not in
+   * an embed or classroom mode, which show no map: there it waits, in the link, for the full playground's Compute.
+   */
   followLink(search: string): void {
     const params = new URLSearchParams(search);
     const { map, rejected } = readMapLink(params, this.store.getState().scenario);
     this.store.setState((s) => ({ map, rejected: rejected.length > 0 ? [...s.rejected, ...rejected] : s.rejected }));
-    if (map) this.compute();
+    const { embed, classroom } = this.store.getState();
+    if (map && !embed && !classroom) this.compute();
   }
 
   /** Compute the missing cells of the open map over the current scenario. */
