@@ -3,10 +3,11 @@
  * and on, in Node (cpu, wasm) and headless Chromium (cpu, wasm, webgl, webgpu). Ratios come from one
  * process each. Prints a Markdown table and writes bench/results.json (a partial run: results.partial.json).
  *   --runs N        timed runs per mode (median over them; default 5)
- *   --only node|browser
+ *   --only node|browser|map
  *   --models a,b    reference model ids (linear, autoencoder, unet32, unet64)
  *   --backends a,b  backends to time (cpu, wasm, webgl, webgpu; Node runs only cpu and wasm)
  *   --no-ui         skip the app timing
+ *   --no-map        skip the stability map (the app computing a map with one worker and with its pool)
  * The browser part also trains each model in the app itself, on the backend this run found fastest
  * for it, and reports the app's steps/s and its longest main-thread task.
  */
@@ -21,6 +22,7 @@ import { benchNode } from './node';
 import { rankBackends } from './ranking';
 import { renderTable, type BenchRow } from './table';
 import { benchUi, renderUiTable, type UiRow } from './ui';
+import { benchMap, renderMapTable, type MapBenchRow } from './map';
 
 function options() {
   try {
@@ -31,11 +33,12 @@ function options() {
         models: { type: 'string' },
         backends: { type: 'string' },
         'no-ui': { type: 'boolean' },
+        'no-map': { type: 'boolean' },
       },
     });
     const runs = Number(values.runs);
     if (!Number.isInteger(runs) || runs < 1 || runs > 50) throw new Error(`--runs must be an integer 1…50, got ${values.runs}`);
-    if (values.only && values.only !== 'node' && values.only !== 'browser') throw new Error(`--only must be node or browser, got ${values.only}`);
+    if (values.only && !['node', 'browser', 'map'].includes(values.only)) throw new Error(`--only must be node, browser or map, got ${values.only}`);
     const known = REFERENCE_MODELS.map((m) => m.id);
     const models = values.models ? values.models.split(',') : known;
     const unknown = models.filter((m) => !known.includes(m));
@@ -43,7 +46,7 @@ function options() {
     const backends = values.backends ? values.backends.split(',') : [...ALL_BACKENDS];
     const badBackends = backends.filter((b) => !(ALL_BACKENDS as readonly string[]).includes(b));
     if (badBackends.length) throw new Error(`--backends: unknown ${badBackends.join(', ')} (known: ${ALL_BACKENDS.join(', ')})`);
-    return { runs, only: values.only, models, backends, ui: !values['no-ui'] };
+    return { runs, only: values.only, models, backends, ui: !values['no-ui'], map: !values['no-map'] };
   } catch (e) {
     process.stderr.write(`bench: ${e instanceof Error ? e.message : String(e)}\n`);
     process.exit(2);
@@ -52,14 +55,18 @@ function options() {
 
 const ALL_BACKENDS = ['cpu', 'wasm', 'webgl', 'webgpu'] as const;
 const opts = options();
-const complete = !opts.only && opts.models.length === REFERENCE_MODELS.length && opts.backends.length === ALL_BACKENDS.length && opts.ui;
+const complete = !opts.only && opts.models.length === REFERENCE_MODELS.length && opts.backends.length === ALL_BACKENDS.length && opts.ui && opts.map;
 const UI_SECONDS = 10;
 const machine = `${cpus()[0]?.model ?? 'unknown CPU'}, ${cpus().length} cores, ${Math.round(totalmem() / 2 ** 30)} GiB, node ${process.version}`;
 const rows: BenchRow[] = [];
 let browserInfo: { browser: string; gpu: string } | null = null;
 let ui: UiRow[] = [];
-if (opts.only !== 'browser') rows.push(...(await benchNode(opts.runs, opts.models, opts.backends)));
-if (opts.only !== 'node') {
+let map: MapBenchRow[] = [];
+if (opts.only !== 'browser' && opts.only !== 'map') rows.push(...(await benchNode(opts.runs, opts.models, opts.backends)));
+if (opts.only === 'map') {
+  execSync('npx vite build', { stdio: 'inherit' });
+  map = await benchMap('dist');
+} else if (opts.only !== 'node') {
   // Always rebuild: a stale dist/ would time yesterday's code.
   execSync('npx vite build', { stdio: 'inherit' });
   const b = await benchBrowser('dist', opts.runs, opts.models, opts.backends);
@@ -67,8 +74,9 @@ if (opts.only !== 'node') {
   rows.push(...b.rows);
   const fastest = rankBackends(b.rows, '').order.browser ?? {};
   if (opts.ui) ui = await benchUi('dist', UI_SECONDS, (model) => (fastest[model]?.[0]?.backend ?? 'cpu') as BackendRequest, opts.models);
+  if (opts.map) map = await benchMap('dist');
 }
-const results = { date: new Date().toISOString(), machine, browser: browserInfo, runs: opts.runs, rows, ui };
+const results = { date: new Date().toISOString(), machine, browser: browserInfo, runs: opts.runs, rows, ui, map };
 // A partial run (--only, --models, --backends, --no-ui) must not replace the committed full table.
 const resultsFile = complete ? 'bench/results.json' : 'bench/results.partial.json';
 writeFileSync(resultsFile, JSON.stringify(results, null, 2) + '\n');
@@ -78,9 +86,17 @@ if (complete) {
   writeFileSync('src/engine/backendRanking.json', JSON.stringify(rankBackends(rows, on), null, 2) + '\n');
 }
 console.log(`machine: ${machine}${browserInfo ? `; ${browserInfo.browser}, WebGPU adapter: ${browserInfo.gpu}` : ''}`);
-console.log(`steps/s, medians of ${opts.runs} runs (one step = forward + backward + update + one loss readback)\n`);
-console.log(renderTable(rows));
+if (rows.length) {
+  console.log(`steps/s, medians of ${opts.runs} runs (one step = forward + backward + update + one loss readback)\n`);
+  console.log(renderTable(rows));
+}
 if (ui.length) {
   console.log(`\nthe app training each model for ${UI_SECONDS} s (fastest backend of this run; the default speed, auto)\n`);
   console.log(renderUiTable(ui, rows));
+}
+if (map.length) {
+  console.log(
+    `\nthe stability map in the app on cpu: cells/s with one map worker and with the pool (${cpus().length} cores here, shared with whatever else runs)\n`,
+  );
+  console.log(renderMapTable(map, cpus().length));
 }

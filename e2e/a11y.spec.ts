@@ -24,6 +24,7 @@ const SCREENS: { name: string; query: string }[] = [
   { name: 'a lesson, flagged', query: 'preset=unscaled-features-sgd&be=cpu' },
   { name: 'classroom mode', query: 'preset=unscaled-features-sgd&be=cpu&classroom=1&show=lr,scale' },
   { name: 'an embed', query: 'preset=unscaled-features-sgd&be=cpu&embed=1' },
+  { name: 'a stability map', query: 'preset=autoencoder-plain&be=cpu&map=lr,scale&mapx=1e-2,1e7&mapy=0.1,1e11&mapn=6,6' },
 ];
 
 for (const screen of SCREENS) {

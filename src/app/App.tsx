@@ -4,6 +4,7 @@ import { DEFAULT_CLASSROOM } from '../state/classroom';
 import { useLive } from '../state/useLive';
 import { useStore } from '../state/useStore';
 import { BackendDiffPanel } from '../ui/BackendDiffPanel';
+import { StabilityMapPanel } from '../ui/StabilityMapPanel';
 import { ClassroomScreen } from '../ui/ClassroomScreen';
 import { ControlsPanel } from '../ui/ControlsPanel';
 import { DiagnosisPanel } from '../ui/DiagnosisPanel';
@@ -101,6 +102,9 @@ export function App() {
           </ErrorBoundary>
           <ErrorBoundary area="backend comparison">
             <BackendDiffPanel />
+          </ErrorBoundary>
+          <ErrorBoundary area="stability map">
+            <StabilityMapPanel />
           </ErrorBoundary>
           <ErrorBoundary area="norm charts">
             <NormPanel />

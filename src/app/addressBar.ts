@@ -7,8 +7,8 @@ export interface Address {
   location: { readonly pathname: string };
 }
 
-/** Write the store's scenario, preset, speed, embed and classroom flags to the address bar. */
+/** Write the store's scenario, preset, speed, embed and classroom flags and its open map to the address bar. */
 export function writeAddress(address: Address, s: AppState, mode: 'push' | 'replace'): void {
-  const { scenario, embed, preset, speed, classroom } = s;
-  writeLocation(address.history, address.location.pathname, scenario, { embed, preset, speed, classroom }, mode);
+  const { scenario, embed, preset, speed, classroom, map } = s;
+  writeLocation(address.history, address.location.pathname, scenario, { embed, preset, speed, classroom, map }, mode);
 }

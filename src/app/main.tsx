@@ -15,7 +15,8 @@ import { installKeyboard } from './keyboard';
 import { lessonNavigation } from './lessonNavigation';
 import { installOffline } from './offline';
 import { installTestHooks } from './testHooks';
-import { createOutcomeWorker, createTrainingWorker } from './workerFactory';
+import { MapRunner, mapPoolSize } from './mapRunner';
+import { createMapWorker, createOutcomeWorker, createTrainingWorker } from './workerFactory';
 import './styles.css';
 
 const decoded = readLocation(window.location.search, window.location.hash);
@@ -38,6 +39,14 @@ const controller = new PlaygroundController(store, {
   setTimer: (callback, ms) => window.setTimeout(callback, ms),
 });
 
+const mapRunner = new MapRunner(store, {
+  makeWorker: createMapWorker,
+  address: { history: window.history, location: window.location },
+  now: () => performance.now(),
+  setTimer: (callback, ms) => window.setTimeout(callback, ms),
+  poolSize: mapPoolSize(navigator.hardwareConcurrency),
+});
+
 const context: PlaygroundContextValue = {
   store,
   actions: controller,
@@ -46,18 +55,21 @@ const context: PlaygroundContextValue = {
   compare: controller.compare.run,
   imports: new ImportedRuns(store, { schedule: afterNextFrame, now: () => performance.now() }),
   lossChartRef: createRef<SVGSVGElement>(),
+  map: mapRunner,
 };
 
-installTestHooks(controller);
+installTestHooks(controller, mapRunner);
 installKeyboard(controller);
 installOffline(store);
 followTitle(store, (title) => (document.title = title));
 window.addEventListener('popstate', () => {
   controller.followLocation();
   followClassroom();
+  mapRunner.followLink(window.location.search);
 });
 decoded.notes.forEach((note) => controller.notify(note));
 controller.start(decoded.autoplay);
+mapRunner.followLink(window.location.search);
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

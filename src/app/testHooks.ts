@@ -10,6 +10,8 @@ import type { Scenario } from '../engine/scenario';
 import type { PresetOutcome, RejectedKey } from '../state/appState';
 import type { FrameSummary } from '../state/frameProbe';
 import type { PlaygroundController } from './controller';
+import type { MapRunner } from './mapRunner';
+import type { MapProgress } from '../state/mapResults';
 
 export interface TestState {
   scenario: Scenario;
@@ -37,7 +39,9 @@ export interface TestHooks {
   /** tf.memory().numTensors in the training worker. */
   tensorCount(): Promise<number>;
   /** Terminate a worker the way the browser would (no event, no word to the page): its liveness check must notice. */
-  killWorker(which: 'training' | 'compare' | 'outcome'): void;
+  killWorker(which: 'training' | 'compare' | 'outcome' | 'map'): void;
+  /** The stability map on screen: its cells so far and how its computation goes. */
+  getMap(): MapProgress | null;
 }
 
 declare global {
@@ -49,7 +53,7 @@ declare global {
 }
 
 /** Install the hooks if a test asked for them; true when it did. */
-export function installTestHooks(controller: PlaygroundController): boolean {
+export function installTestHooks(controller: PlaygroundController, map?: MapRunner): boolean {
   if (window.__nanPlaygroundTest !== true) return false;
   const { store, run, compare, link } = controller;
   window.__nanPlayground = {
@@ -75,8 +79,10 @@ export function installTestHooks(controller: PlaygroundController): boolean {
     killWorker(which) {
       if (which === 'training') link.killWorker();
       else if (which === 'compare') compare.killWorker();
+      else if (which === 'map') map?.killWorkers();
       else controller.outcomes.killWorker();
     },
+    getMap: () => map?.progress.getState() ?? null,
     getCompare() {
       const c = store.getState().compare;
       return c ? { status: c.status, label: c.label, losses: compare.run.trace.losses() } : null;

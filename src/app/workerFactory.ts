@@ -6,3 +6,7 @@ export function createTrainingWorker(): Worker {
 export function createOutcomeWorker(): Worker {
   return new Worker(new URL('../worker/outcome.worker.ts', import.meta.url), { type: 'module' });
 }
+
+export function createMapWorker(): Worker {
+  return new Worker(new URL('../worker/map.worker.ts', import.meta.url), { type: 'module' });
+}

@@ -36,7 +36,7 @@ describe('parseArgs', () => {
     [['run', '--preset', 'unscaled-features-sgd', '--steps', '0'], '--steps 0: below the minimum 1'],
     [['run', '--preset', 'unscaled-features-sgd', '--set', 'seed=1e20'], '--set seed=1e20: above the maximum 2147483647'],
     [['run', '--preset', 'unscaled-features-sgd', '--steps', '1e20'], '--steps 1e20: above the maximum 100000'],
-    [['run', '--url', 'lr=1e20'], '--url: ignored lr=1e20: above the maximum 10000'],
+    [['run', '--url', 'lr=1e40'], '--url: ignored lr=1e40: above the maximum 1e38'],
     [['run', '--url', ''], `--url "" holds no settings: give a link copied from the app or its query (--url 'v=1&lr=0.1'), or --preset <id>`],
     [
       ['run', '--url', 'https://example.org/play/?'],
@@ -52,7 +52,7 @@ describe('parseArgs', () => {
     [['run'], 'run needs --preset <id> or --url <query>'],
     [['run', '--preset', 'a', '--url', 'lr=1'], 'use either --preset or --url, not both'],
     [['presets', '--steps', '3'], 'unknown flag --steps for presets'],
-    [['train'], 'unknown command "train" (expected presets, run or diff)'],
+    [['train'], 'unknown command "train" (expected presets, run, diff or map)'],
   ])('%j → %s', (argv, message) => {
     expect(errorOf(argv)).toBe(message);
   });

@@ -6,6 +6,9 @@
 import type { Scenario } from '../engine/scenario';
 import { decodeScenario, describeRejected, parseSetting, queryOf } from '../scenarios/codec';
 import { presetById, presetScenario } from '../scenarios/presets';
+import { MAP_LINK_KEYS, readMapLink } from '../scenarios/mapLink';
+import type { MapSpec } from '../scenarios/stabilityGrid';
+import { MAP_FLAGS, parseMapFlags } from './mapArgs';
 
 export type CliBackend = 'cpu' | 'wasm';
 
@@ -28,6 +31,14 @@ export type CliPlan =
       preset: string | null;
       /** The two backends run step by step against each other. */
       backends: [CliBackend, CliBackend];
+    } & RunGate)
+  | ({
+      command: 'map';
+      json: boolean;
+      scenario: Scenario;
+      preset: string | null;
+      spec: MapSpec;
+      backend: CliBackend;
     } & RunGate);
 
 /** How a run is checked against its cost before tfjs loads (engine/budget.ts). */
@@ -40,9 +51,10 @@ export interface RunGate {
 
 export type ParseResult = { ok: true; plan: CliPlan } | { ok: false; error: string };
 
-const FLAGS_WITH_VALUE: Record<'run' | 'diff', ReadonlySet<string>> = {
+const FLAGS_WITH_VALUE: Record<'run' | 'diff' | 'map', ReadonlySet<string>> = {
   run: new Set(['--preset', '--url', '--backend', '--steps', '--set', '--budget']),
   diff: new Set(['--preset', '--url', '--backends', '--steps', '--set', '--budget']),
+  map: new Set(['--preset', '--url', '--backend', '--steps', '--set', '--budget', ...MAP_FLAGS]),
 };
 const BOOLEAN_FLAGS = new Set(['--json', '--no-search', '--force']);
 
@@ -50,14 +62,15 @@ export const USAGE = [
   'usage: npm run cli -- presets [--json]',
   '       npm run cli -- run (--preset <id> | --url <query or URL>) [--backend cpu|wasm] [--steps N] [--set key=value]... [--no-search] [--budget 8GB] [--force] [--json]',
   '       npm run cli -- diff (--preset <id> | --url <query or URL>) [--backends cpu,wasm] [--steps N] [--set key=value]... [--budget 8GB] [--force] [--json]',
+  '       npm run cli -- map (--preset <id> | --url <query or URL>) [--x lr] [--y inputScale] [--x-range 1e-6,1] [--y-range a,b] [--nx 12] [--ny 12] [--backend cpu|wasm] [--steps N] [--set key=value]... [--budget 8GB] [--force] [--json]',
 ].join('\n');
 
 /** Turn argv (without node and the script) into a plan, or one line saying what is wrong. */
 export function parseArgs(argv: readonly string[]): ParseResult {
   const [command, ...rest] = argv;
   if (command === undefined || command === 'help' || command === '--help' || command === '-h') return { ok: true, plan: { command: 'help' } };
-  if (command !== 'presets' && command !== 'run' && command !== 'diff')
-    return { ok: false, error: `unknown command "${command}" (expected presets, run or diff)` };
+  if (command !== 'presets' && command !== 'run' && command !== 'diff' && command !== 'map')
+    return { ok: false, error: `unknown command "${command}" (expected presets, run, diff or map)` };
 
   const values = new Map<string, string[]>();
   const flags = new Set<string>();
@@ -85,7 +98,7 @@ export function parseArgs(argv: readonly string[]): ParseResult {
     return { ok: true, plan: { command: 'presets', json } };
   }
 
-  if (command === 'diff' && flags.has('--no-search')) return { ok: false, error: 'unknown flag --no-search for diff' };
+  if (command !== 'run' && flags.has('--no-search')) return { ok: false, error: `unknown flag --no-search for ${command}` };
   for (const single of ['--preset', '--url', '--backend', '--backends', '--steps', '--budget']) {
     if ((values.get(single)?.length ?? 0) > 1) return { ok: false, error: `flag ${single} given more than once` };
   }
@@ -96,6 +109,8 @@ export function parseArgs(argv: readonly string[]): ParseResult {
 
   let scenario: Scenario;
   let preset: string | null = null;
+  // A link copied from a page with a map open carries it: `map` draws that map, the others leave it aside.
+  let linkMap: URLSearchParams | null = null;
   if (presetId !== undefined) {
     const found = presetById(presetId);
     if (!found) return { ok: false, error: `--preset: no preset "${presetId}" (see: npm run cli -- presets)` };
@@ -104,7 +119,10 @@ export function parseArgs(argv: readonly string[]): ParseResult {
   } else {
     const empty = emptyUrl(url!);
     if (empty) return { ok: false, error: empty };
-    const decoded = decodeScenario(url!);
+    const params = new URLSearchParams(queryOf(url!));
+    linkMap = new URLSearchParams([...params].filter(([k]) => (MAP_LINK_KEYS as readonly string[]).includes(k)));
+    for (const key of MAP_LINK_KEYS) params.delete(key);
+    const decoded = decodeScenario(params);
     if (decoded.rejected.length > 0) return { ok: false, error: `--url: ${decoded.rejected.map(describeRejected).join('; ')}` };
     scenario = decoded.scenario;
     preset = decoded.preset ?? null;
@@ -142,6 +160,14 @@ export function parseArgs(argv: readonly string[]): ParseResult {
     return { ok: false, error: `--backend ${backendText}: the command line runs on cpu or wasm only` };
   }
   const backend = (backendText as CliBackend | undefined) ?? null;
+  if (command === 'map') {
+    const fromLink = linkMap ? readMapLink(linkMap, scenario) : { map: null, rejected: [] };
+    if (fromLink.rejected.length > 0) return { ok: false, error: `--url: ${fromLink.rejected.map(describeRejected).join('; ')}` };
+    const spec = parseMapFlags(values, scenario, fromLink.map?.spec ?? null);
+    if (!spec.ok) return { ok: false, error: spec.error };
+    const on = backend ?? fromLink.map?.backend ?? (scenario.backend === 'wasm' ? 'wasm' : 'cpu');
+    return { ok: true, plan: { command: 'map', json, scenario, preset, spec: spec.value, backend: on, ...gate } };
+  }
   return { ok: true, plan: { command: 'run', json, scenario, preset, backend, search: !flags.has('--no-search'), ...gate } };
 }
 

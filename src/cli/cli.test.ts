@@ -3,7 +3,9 @@ import { spawnSync } from 'node:child_process';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { PRESETS } from '../scenarios/presets';
+import { decodeNonFinite } from '../engine/nonFiniteJson';
+import { PRESETS, presetById, presetScenario } from '../scenarios/presets';
+import type { MapReport } from './mapReport';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 
@@ -61,6 +63,29 @@ describe('cli (spawned)', () => {
         }
       ).firstNonFinite;
     expect(d.firstNonFinite).toEqual([alone('cpu'), alone('wasm')]);
+  });
+
+  it('maps a preset: the grid of the in-process runMap, cell by cell, NaN and ±Inf as strings; a bad flag exits 2 naming it', async () => {
+    const r = cli('map', '--preset', 'autoencoder-plain', '--x-range', '1e-2,1e7', '--y-range', '0.1,1e11', '--nx', '3', '--ny', '3', '--json');
+    expect(r.status).toBe(0);
+    // Only the losses are numbers written as strings; a kind is the string "NaN" itself.
+    const printed = JSON.parse(r.stdout, (k: string, v: unknown) => (k === 'finalLoss' ? decodeNonFinite(k, v) : v)) as MapReport;
+    expect([printed.backend, printed.x.key, printed.y.key, printed.x.values, printed.steps]).toEqual(['cpu', 'lr', 'inputScale', [0.01, 316, 1e7], 50]);
+    const tf = await import('@tensorflow/tfjs');
+    tf.enableProdMode();
+    const { createTrainer, initBackend } = await import('../engine/index');
+    const { runMap } = await import('../runs/stabilityMap');
+    await initBackend('cpu', 'autoencoder');
+    const spec = { x: { key: 'lr' as const, min: 1e-2, max: 1e7, cells: 3 }, y: { key: 'inputScale' as const, min: 0.1, max: 1e11, cells: 3 } };
+    expect(printed.cells).toEqual(runMap(presetScenario(presetById('autoencoder-plain')!), spec, createTrainer));
+    expect(printed.cells.some((c) => c.firstNonFinite !== null) && printed.cells.some((c) => c.firstNonFinite === null)).toBe(true);
+    expect(r.stdout).toMatch(/"finalLoss": "Infinity"|"finalLoss": "NaN"/);
+    const bad = cli('map', '--preset', 'autoencoder-plain', '--nx', '40');
+    expect([bad.status, bad.stdout, bad.stderr.trim().split('\n')]).toEqual([
+      2,
+      '',
+      ['error: --nx 40: Learning rate (lr): 40 cells; a map has 2 to 32 per axis'],
+    ]);
   });
 
   it('runs a preset and writes NaN as a string in JSON', () => {

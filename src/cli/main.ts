@@ -9,6 +9,8 @@ import { parseArgs, USAGE, type CliBackend, type RunGate } from './args';
 import { budgetFor, checkRun } from '../engine/budget';
 import type { Scenario } from '../engine/scenario';
 import { formatDiffText } from './diffReport';
+import { mapCellScenarios, mapCommand } from './mapCommand';
+import { formatMapText } from './mapReport';
 import { buildRunReport, formatPresetsText, formatRunText, listPresets, toJson } from './report';
 import { PRESETS, presetById } from '../scenarios/presets';
 
@@ -21,12 +23,12 @@ function fail(code: 1 | 2, message: string): never {
  * Refuses, before tfjs is even loaded, a scenario whose estimated cost is over the budget (a share
  * of this machine's memory unless --budget says) or over a backend's limits, unless --force.
  */
-function gate(s: Scenario, backends: readonly CliBackend[], g: RunGate, named: boolean): void {
+function gate(s: Scenario, backends: readonly CliBackend[], g: RunGate, named: boolean, where = ''): void {
   if (g.force) return;
   const budget = g.budget ?? budgetFor(totalmem());
   for (const backend of backends) {
     const verdict = checkRun(s, backend, budget);
-    if (!verdict.ok) fail(2, `${named ? `on ${backend}: ` : ''}${verdict.message}; --force runs it anyway`);
+    if (!verdict.ok) fail(2, `${where}${named ? `on ${backend}: ` : ''}${verdict.message}; --force runs it anyway`);
   }
 }
 
@@ -42,6 +44,17 @@ async function main(argv: readonly string[]): Promise<void> {
   if (plan.command === 'presets') {
     const listing = listPresets(PRESETS);
     process.stdout.write(`${plan.json ? toJson(listing) : formatPresetsText(listing)}\n`);
+    return;
+  }
+
+  if (plan.command === 'map') {
+    // Every cell is priced: an axis over a size (samples, batch, image size) changes what a run costs.
+    for (const { scenario, where } of mapCellScenarios(plan.scenario, plan.spec)) gate(scenario, [plan.backend], plan, false, `${where}: `);
+    const tf = await import('@tensorflow/tfjs');
+    tf.enableProdMode();
+    const report = await mapCommand(plan, await import('../engine/index'));
+    if ('error' in report) fail(report.code, report.error);
+    process.stdout.write(`${plan.json ? toJson(report) : formatMapText(report)}\n`);
     return;
   }
 

@@ -102,7 +102,7 @@ export interface Scenario {
   clipping: ClippingKind;
   clipValue: number; // threshold for value or global-norm clipping
   skipNonFinite: boolean; // drop a step whose gradients hold NaN/Inf instead of applying it
-  inputScale: number; // multiplier on the inputs (1e-3 … 1e12)
+  inputScale: number; // multiplier on the inputs (range: src/scenarios/schema.ts)
   normalization: Normalization;
   outlierFraction: number;
   outlierMagnitude: number;

@@ -1,61 +1,10 @@
 /** Claims, outcomes and the bracketing search, driven by a scripted trainer (no tfjs, milliseconds). */
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_SCENARIO, type Scenario } from '../engine/scenario';
-import type { NonFiniteReport, StepRecord } from '../engine/records';
 import { evaluateClaim } from './claims';
 import { computeOutcome } from './outcome';
-import { downsampleLoss, runScenario, type TrainerFactory, type TrainerLike } from './runScenario';
-
-/** A fake trainer whose loss goes NaN at `nanAt(scenario)` (or never) and pauses there. */
-function scripted(nanAt: (s: Scenario) => number | null, loss: (s: Scenario, step: number) => number = () => 1): TrainerFactory & { made: number } {
-  const factory = ((s: Scenario): TrainerLike => {
-    factory.made += 1;
-    let step = 0;
-    let report: NonFiniteReport | null = null;
-    return {
-      step(): StepRecord {
-        step += 1;
-        const bad = nanAt(s) !== null && step >= nanAt(s)!;
-        if (bad && !report) {
-          report = {
-            step,
-            quantity: 'grad/dense1/kernel',
-            phase: 'backward',
-            kind: 'NaN',
-            counts: { nan: 1, posInf: 0, negInf: 0 },
-            size: 1,
-            lastFiniteMaxAbs: 1,
-            cascade: [],
-            backend: 'cpu',
-            precision: s.precision,
-            growth: [],
-          };
-        }
-        return {
-          step,
-          loss: bad ? Number.NaN : loss(s, step),
-          gradNorm: 1,
-          gradNorms: {},
-          weightNorms: {},
-          updateRatios: {},
-          activationMax: {},
-          nonFinite: bad,
-          skipped: false,
-          warnings: [],
-        };
-      },
-      get report() {
-        return report;
-      },
-      get paused() {
-        return report !== null;
-      },
-      dispose() {},
-    };
-  }) as unknown as TrainerFactory & { made: number };
-  factory.made = 0;
-  return factory;
-}
+import { downsampleLoss, runScenario } from './runScenario';
+import { scripted } from './testing/scriptedTrainer';
 
 const scenario = (over: Partial<Scenario> = {}): Scenario => ({ ...DEFAULT_SCENARIO, hidden: [16], steps: 20, ...over });
 
@@ -181,6 +130,15 @@ describe('computeOutcome', () => {
     expect(lr).toBeLessThan(1);
     expect(outcome.search!.tried.length).toBeLessThanOrEqual(12);
     expect(trainer.made).toBeLessThanOrEqual(13);
+  });
+
+  it('reaches a cliff eight decades above the learning rate: after two plain steps each step squares the factor', () => {
+    // Adam's autoencoder overflows near lr 1e6, from 0.01: ten-fold steps alone would need eight runs.
+    const trainer = scripted((s) => (s.lr >= 1e6 ? 2 : null));
+    const { outcome } = computeOutcome(scenario(), { expect: 'nonFinite', withinSteps: 10 }, trainer, { maxRuns: 12 });
+    const lrs = outcome.search!.tried.filter((t) => t.key === 'lr').map((t) => t.value);
+    expect(lrs.slice(0, 4)).toEqual([0.1, 1, 100, 1e6]);
+    expect(outcome.search!.found).toMatchObject({ key: 'lr', value: 1e6 });
   });
 
   it('searches gentler settings for a safety claim and reports failure with what it tried', () => {

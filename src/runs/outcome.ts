@@ -163,15 +163,18 @@ function searchNearest(scenario: Scenario, check: ClaimCheck, createTrainer: Tra
 /**
  * Step geometrically from `start` by `factor` until `holds`, then bisect (in log space) between the
  * last failing and the first holding value to get closer to `start`. Returns the holding value
- * nearest to `start` that was actually run, or null.
+ * nearest to `start` that was actually run, or null. After two plain steps each step squares the
+ * factor (1, 1, 2, 4, 8… decades), so a budget of five runs reaches 16 decades from the start: the
+ * float32 cliff of an Adam lesson can sit 8 decades above its learning rate, and the range's end 40.
  */
 function bracket(start: number, factor: number, range: NumberRange, budget: number, holds: (v: number) => boolean): number | null {
   let failing = start;
   let holding: number | null = null;
   let runs = 0;
+  let stride = factor;
   const low = Math.max(range.min, range.logFloor ?? range.min, Number.MIN_VALUE);
   while (runs < budget) {
-    const next = tidy(Math.min(range.max, Math.max(low, failing * factor)));
+    const next = tidy(Math.min(range.max, Math.max(low, failing * stride)));
     if (next === failing || next <= 0) break;
     runs += 1;
     if (holds(next)) {
@@ -179,6 +182,7 @@ function bracket(start: number, factor: number, range: NumberRange, budget: numb
       break;
     }
     failing = next;
+    if (runs >= 2) stride *= stride;
   }
   if (holding === null) return null;
   while (runs < budget) {

@@ -4,7 +4,7 @@
  * opens. Only values that differ from the base (the default, or a named preset) are written.
  */
 import { DEFAULT_SCENARIO, type Scenario } from '../engine/scenario';
-import { FIELDS, FIELD_BY_KEY, FIELD_BY_URL, PRESET_KEY, URL_VERSION, VERSION_KEY, type Field } from './schema';
+import { FIELDS, FIELD_BY_KEY, FIELD_BY_URL, PRESET_KEY, URL_VERSION, VERSION_KEY, boundText, type Field } from './schema';
 import { presetById, presetScenario } from './presets';
 import { restoreScenario, restoreSetting, type RejectedKey, type SettingSource } from './restore';
 import { sameFieldValue } from './sameValue';
@@ -71,7 +71,7 @@ function parseNumber(text: string): Parsed {
  */
 function withinDouble(range: { min: number; max: number }, parsed: Parsed, text: string): Parsed {
   if (parsed.ok || parsed.reason !== TOO_LARGE) return parsed;
-  return { ok: false, reason: text.trim().startsWith('-') ? `below the minimum ${String(range.min)}` : `above the maximum ${String(range.max)}` };
+  return { ok: false, reason: text.trim().startsWith('-') ? `below the minimum ${boundText(range.min)}` : `above the maximum ${boundText(range.max)}` };
 }
 
 /** Turn the text of one URL value into a typed value for its field (range checks come after). */

@@ -45,7 +45,8 @@ describe('validation derived from the table', () => {
   });
 
   it('names the range, type and enum problems in words', () => {
-    expect(checkFieldValue('lr', 1e9)).toBe('above the maximum 10000');
+    expect(checkFieldValue('lr', 1e39)).toBe('above the maximum 1e38');
+    expect(checkFieldValue('lr', 1e20)).toBeNull(); // past the slider, still a learning rate
     expect(checkFieldValue('seed', 0)).toBe('below the minimum 1');
     expect(checkFieldValue('steps', 1.5)).toBe('not a whole number');
     expect(checkFieldValue('lr', Number.NaN)).toMatch(/not a number/);

@@ -37,6 +37,11 @@ export interface NumberRange {
   log?: boolean;
   /** With log and min 0: the smallest positive value a log slider reaches; 0 is a separate "off". */
   logFloor?: number;
+  /**
+   * Where the slider ends when it ends before `max`: the values people usually want. Typed values,
+   * links and the stability map may go on to `max` (the controls mark such a value).
+   */
+  usualMax?: number;
 }
 
 interface FieldCommon<K extends keyof Scenario> {
@@ -59,6 +64,17 @@ export type FieldSpec =
 export type Field = FieldSpec & { default: Scenario[keyof Scenario] };
 
 const num = (min: number, max: number, extra: Partial<NumberRange> = {}): NumberRange => ({ min, max, ...extra });
+
+/**
+ * The largest power of ten float32 holds (its largest value is 3.4e38): the ceiling of the ranges
+ * that must reach every lesson's float32 cliff, since past it the setting itself would be +Inf.
+ */
+export const FLOAT32_DECADE_MAX = 1e38;
+
+/** A range bound as messages write it: 10000, 1e-8, 1e38 (no "+", as in the links). */
+export function boundText(n: number): string {
+  return String(n).replace('e+', 'e');
+}
 
 /** The optional 2D input features as boolean fields, in column order (engine/data/features2d.ts). */
 function planeFeatureSpecs(): FieldSpec[] {
@@ -220,7 +236,9 @@ const SPECS: FieldSpec[] = [
     url: 'scale',
     group: 'data',
     type: 'number',
-    range: num(1e-3, 1e12, { log: true }),
+    // The autoencoder lessons first overflow at about 1e10 (plain) and 1e20 (scaled, tanh): the old
+    // cap of 1e12 stays the slider's end, typed values and the map go on to the float32 ceiling.
+    range: num(1e-3, FLOAT32_DECADE_MAX, { log: true, usualMax: 1e12 }),
     structural: true,
     label: 'Input scale',
     help: 'Multiplier on the inputs; large values make gradients explode.',
@@ -335,7 +353,9 @@ const SPECS: FieldSpec[] = [
     url: 'lr',
     group: 'optimizer',
     type: 'number',
-    range: num(1e-8, 1e4, { log: true }),
+    // Adam moves each weight by about lr a step, whatever the gradient, so its lessons overflow
+    // only far past 1e4 (the autoencoder at about 1e6, with a tanh code at about 1e18).
+    range: num(1e-8, FLOAT32_DECADE_MAX, { log: true, usualMax: 1e4 }),
     structural: false,
     label: 'Learning rate',
     help: 'Step size; too large and the weights overflow.',
@@ -521,9 +541,9 @@ function describeIssue(issue: z.core.$ZodIssue): string {
   const where = issue.path.length > 0 ? `item ${issue.path.map((p) => (typeof p === 'number' ? String(p + 1) : String(p))).join('.')} ` : '';
   switch (issue.code) {
     case 'too_small':
-      return issue.origin === 'array' ? `needs at least ${String(issue.minimum)} item(s)` : `${where}below the minimum ${String(issue.minimum)}`;
+      return issue.origin === 'array' ? `needs at least ${String(issue.minimum)} item(s)` : `${where}below the minimum ${boundText(Number(issue.minimum))}`;
     case 'too_big':
-      return issue.origin === 'array' ? `allows at most ${String(issue.maximum)} items` : `${where}above the maximum ${String(issue.maximum)}`;
+      return issue.origin === 'array' ? `allows at most ${String(issue.maximum)} items` : `${where}above the maximum ${boundText(Number(issue.maximum))}`;
     case 'invalid_value':
       return `not one of ${issue.values.map(String).join(', ')}`;
     case 'invalid_type':

@@ -9,6 +9,7 @@ import type { Preview } from '../engine/preview';
 import type { NonFiniteReport, SentinelWarning } from '../engine/records';
 import type { Scenario } from '../engine/scenario';
 import type { RejectedKey } from '../scenarios/codec';
+import type { OpenMap } from '../scenarios/mapLink';
 import type { PresetOutcome } from '../scenarios/presetOutcome';
 import { DEFAULT_SPEED, type Speed } from '../scenarios/speed';
 import type { ClassroomView } from './classroom';
@@ -74,6 +75,8 @@ export interface AppState {
   embed: boolean;
   /** Classroom mode's view (panels and settings on screen), or null for the full playground. */
   classroom: ClassroomView | null;
+  /** The stability map on screen (its grid and backend, kept in the link), or null. */
+  map: OpenMap | null;
 }
 
 export function initialAppState(scenario: Scenario, rejected: RejectedKey[], embed: boolean, preset: string | null = null): AppState {
@@ -105,6 +108,7 @@ export function initialAppState(scenario: Scenario, rejected: RejectedKey[], emb
     hiddenRuns: [],
     embed,
     classroom: null,
+    map: null,
   };
 }
 

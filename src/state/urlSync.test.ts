@@ -90,6 +90,17 @@ describe('queryFor / writeLocation', () => {
     expect(readLocation('?speed=auto').speed).toBe('auto');
   });
 
+  it('keeps an open stability map in the link through edits, and reads its keys as no scenario key', () => {
+    const map = {
+      spec: { x: { key: 'lr' as const, min: 1e-6, max: 1, cells: 12 }, y: { key: 'inputScale' as const, min: 0.1, max: 1e11, cells: 12 } },
+      backend: 'cpu' as const,
+    };
+    const q = queryFor({ ...DEFAULT_SCENARIO, lr: 0.5 }, { embed: false, preset: null, speed: 'auto', classroom: null, map });
+    expect(q).toBe('?v=1&lr=0.5&map=lr,scale&mapx=1e-6,1&mapy=0.1,1e11');
+    expect(readLocation(q)).toMatchObject({ scenario: { ...DEFAULT_SCENARIO, lr: 0.5 }, rejected: [] });
+    expect(readLocation('?map=lr,scale&mapn=6,6&mapbe=wasm').rejected).toEqual([]);
+  });
+
   it('pushes or replaces as asked', () => {
     const h = fakeHistory();
     writeLocation(h, '/app/', { ...DEFAULT_SCENARIO, lr: 0.1 }, { embed: false, preset: null, speed: 'auto', classroom: null }, 'replace');

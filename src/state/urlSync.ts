@@ -8,6 +8,7 @@ import { sameFieldValue } from '../scenarios/sameValue';
 import { FIELD_BY_KEY } from '../scenarios/schema';
 import { DEFAULT_SPEED, SPEED_RULE, parseSpeed, type Speed } from '../scenarios/speed';
 import type { RejectedKey } from './appState';
+import { mapLinkQuery, type OpenMap } from '../scenarios/mapLink';
 import { classroomQuery, type ClassroomView } from './classroom';
 import { decodeScenario, encodeScenario } from './codecAdapter';
 
@@ -77,6 +78,8 @@ export interface UrlContext {
   preset: string | null;
   speed: Speed;
   classroom: ClassroomView | null;
+  /** The open stability map, kept in the link through edits. */
+  map?: OpenMap | null;
 }
 
 /**
@@ -85,7 +88,12 @@ export interface UrlContext {
  */
 export function queryFor(scenario: Scenario, flags: UrlContext): string {
   const encoded = encodeScenario(scenario, flags.preset ? { preset: flags.preset } : {});
-  const extra = [flags.embed ? 'embed=1' : '', flags.speed !== DEFAULT_SPEED ? `speed=${flags.speed}` : '', classroomQuery(flags.classroom)];
+  const extra = [
+    flags.embed ? 'embed=1' : '',
+    flags.speed !== DEFAULT_SPEED ? `speed=${flags.speed}` : '',
+    classroomQuery(flags.classroom),
+    mapLinkQuery(flags.map ?? null),
+  ];
   const parts = [encoded, ...extra].filter((p) => p.length > 0);
   return parts.length > 0 ? `?${parts.join('&')}` : '?';
 }

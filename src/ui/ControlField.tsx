@@ -8,7 +8,7 @@ import type { Scenario } from '../engine/scenario';
 import { sameFieldValue } from '../scenarios/sameValue';
 import type { Field } from '../scenarios/schema';
 import { formatFieldValue, parseFieldText } from './fieldText';
-import { positionToValue, SLIDER_STEPS, valueToPosition } from './sliderScale';
+import { beyondUsual, positionToValue, SLIDER_STEPS, sliderRange, valueToPosition } from './sliderScale';
 import { valueLabel } from '../scenarios/valueLabels';
 
 type Value = Scenario[keyof Scenario];
@@ -74,55 +74,64 @@ export function ControlField({ field, value, onCommit, showHelp = false }: Props
   } else {
     const numeric = typeof value === 'number' ? value : null;
     const shown = sliderValue ?? numeric;
+    const slider = sliderRange(field.range);
+    const past = numeric !== null && beyondUsual(numeric, field.range);
     input = (
-      <span className="numeric">
-        {numeric !== null && hasSlider(field) && field.type !== 'integerList' && (
+      <>
+        <span className="numeric">
+          {numeric !== null && hasSlider(field) && field.type !== 'integerList' && (
+            <input
+              type="range"
+              aria-label={`${field.label} slider${field.range.log ? ' (log scale)' : ''}`}
+              data-testid={`${testId}-slider`}
+              min={0}
+              max={SLIDER_STEPS}
+              step={1}
+              value={valueToPosition(shown ?? 0, slider)}
+              aria-valuetext={formatFieldValue(field, shown ?? 0)}
+              onChange={(e) => {
+                const v = positionToValue(Number(e.target.value), slider, field.type === 'integer');
+                setSliderValue(v);
+                setError(null);
+                if (timer.current) clearTimeout(timer.current);
+                timer.current = setTimeout(() => {
+                  setSliderValue(null);
+                  onCommit(v);
+                }, SLIDER_COMMIT_MS);
+              }}
+            />
+          )}
           <input
-            type="range"
-            aria-label={`${field.label} slider${field.range.log ? ' (log scale)' : ''}`}
-            data-testid={`${testId}-slider`}
-            min={0}
-            max={SLIDER_STEPS}
-            step={1}
-            value={valueToPosition(shown ?? 0, field.range)}
-            aria-valuetext={formatFieldValue(field, shown ?? 0)}
+            id={id}
+            type="text"
+            inputMode={field.type === 'integerList' ? 'text' : 'decimal'}
+            data-testid={`${testId}-text`}
+            className={error ? 'invalid' : ''}
+            aria-invalid={error !== null}
+            aria-describedby={error ? errorId : undefined}
+            value={draft ?? formatFieldValue(field, sliderValue ?? value)}
+            size={field.type === 'integerList' ? 9 : 7}
             onChange={(e) => {
-              const v = positionToValue(Number(e.target.value), field.range, field.type === 'integer');
-              setSliderValue(v);
-              setError(null);
-              if (timer.current) clearTimeout(timer.current);
-              timer.current = setTimeout(() => {
-                setSliderValue(null);
-                onCommit(v);
-              }, SLIDER_COMMIT_MS);
+              setDraft(e.target.value);
+              const parsed = parseFieldText(field, e.target.value);
+              setError(parsed.ok ? null : parsed.message);
             }}
+            onKeyDown={(e) => {
+              if (e.key === 'Enter') commitText();
+              if (e.key === 'Escape') {
+                setDraft(null);
+                setError(null);
+              }
+            }}
+            onBlur={commitText}
           />
+        </span>
+        {past && (
+          <span className="beyond-usual" data-testid={`${testId}-beyond`}>
+            past the slider&apos;s usual range (up to {formatFieldValue(field, slider.max)}); allowed up to {formatFieldValue(field, field.range.max)}
+          </span>
         )}
-        <input
-          id={id}
-          type="text"
-          inputMode={field.type === 'integerList' ? 'text' : 'decimal'}
-          data-testid={`${testId}-text`}
-          className={error ? 'invalid' : ''}
-          aria-invalid={error !== null}
-          aria-describedby={error ? errorId : undefined}
-          value={draft ?? formatFieldValue(field, sliderValue ?? value)}
-          size={field.type === 'integerList' ? 9 : 7}
-          onChange={(e) => {
-            setDraft(e.target.value);
-            const parsed = parseFieldText(field, e.target.value);
-            setError(parsed.ok ? null : parsed.message);
-          }}
-          onKeyDown={(e) => {
-            if (e.key === 'Enter') commitText();
-            if (e.key === 'Escape') {
-              setDraft(null);
-              setError(null);
-            }
-          }}
-          onBlur={commitText}
-        />
-      </span>
+      </>
     );
   }
 

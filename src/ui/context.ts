@@ -9,6 +9,9 @@ import type { Speed } from '../scenarios/speed';
 import type { AppStore } from '../state/appState';
 import type { ClassroomView } from '../state/classroom';
 import type { LiveRun } from '../state/liveRun';
+import type { MapProgress } from '../state/mapResults';
+import type { Store } from '../state/store';
+import type { OpenMap } from '../scenarios/mapLink';
 
 export interface PlaygroundActions {
   /** Play up to the scenario's Steps; `continueRun`: train on past them. */
@@ -36,6 +39,15 @@ export interface LessonActions {
   checkAll(presetIds: readonly string[]): void;
 }
 
+/** The stability map: its cells so far (progress), and opening, computing, cancelling and closing it. */
+export interface MapControls {
+  readonly progress: Store<MapProgress>;
+  open(map: OpenMap): void;
+  compute(): void;
+  cancel(): void;
+  close(): void;
+}
+
 /** Run files drawn beside the live runs. */
 export interface RunImports {
   /** Draw a file's records as a run of its own; returns its id. */
@@ -54,6 +66,7 @@ export interface PlaygroundContextValue {
   imports: RunImports;
   /** The loss chart's SVG element (the PNG export draws it). */
   lossChartRef: RefObject<SVGSVGElement | null>;
+  map: MapControls;
 }
 
 export const PlaygroundContext = createContext<PlaygroundContextValue | null>(null);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { positionToValue, SLIDER_STEPS, valueToPosition } from './sliderScale';
+import { beyondUsual, positionToValue, SLIDER_STEPS, sliderRange, valueToPosition } from './sliderScale';
 
 const lr = { min: 1e-8, max: 1e4, log: true };
 const eps = { min: 0, max: 1, log: true, logFloor: 1e-12 };
@@ -27,5 +27,15 @@ describe('linear sliders', () => {
     expect(positionToValue(500, { min: 0, max: 0.5 })).toBe(0.25);
     expect(positionToValue(333, { min: 1, max: 3 }, true)).toBe(2);
     expect(valueToPosition(0.25, { min: 0, max: 0.5 })).toBe(500);
+  });
+});
+
+describe('a range wider than its slider', () => {
+  const wide = { min: 1e-8, max: 1e38, log: true, usualMax: 1e4 };
+  it('ends the slider at the usual maximum and marks only the values past it', () => {
+    expect(positionToValue(SLIDER_STEPS, sliderRange(wide))).toBe(1e4);
+    expect(valueToPosition(1e20, sliderRange(wide))).toBe(SLIDER_STEPS);
+    expect([1e4, 1e5, 1e38].map((v) => beyondUsual(v, wide))).toEqual([false, true, true]);
+    expect(beyondUsual(1e20, lr)).toBe(false);
   });
 });

@@ -7,6 +7,16 @@ import type { NumberRange } from '../scenarios/schema';
 
 export const SLIDER_STEPS = 1000;
 
+/** The part of a range the slider covers: up to its usual maximum where the range goes further. */
+export function sliderRange(r: NumberRange): NumberRange {
+  return r.usualMax === undefined ? r : { ...r, max: r.usualMax };
+}
+
+/** A value past the slider's end but within the range: allowed, and marked as out of the usual. */
+export function beyondUsual(v: number, r: NumberRange): boolean {
+  return r.usualMax !== undefined && v > r.usualMax;
+}
+
 const round3 = (v: number): number => (v === 0 ? 0 : Number(v.toPrecision(3)));
 
 function logBounds(r: NumberRange): [number, number] {
