@@ -1,7 +1,7 @@
 /** Deciding a preset's claim from a finished run, with a sentence saying what was seen. */
 import { plural, showKind, showNumber } from '../engine/numberFormat';
 import type { ClaimCheck } from '../scenarios/presets';
-import type { RunSummary } from './runScenario';
+import type { FirstNonFinite, RunSummary } from './runScenario';
 
 export interface ClaimVerdict {
   holds: boolean;
@@ -40,8 +40,10 @@ export function evaluateClaim(check: ClaimCheck, run: RunSummary): ClaimVerdict 
     case 'nonFinite': {
       const f = run.firstNonFinite;
       const holds = f !== null && f.step <= check.withinSteps;
-      const elsewhere = holds && check.where !== undefined && !check.where.phases.includes(f.phase);
-      const otherReason = elsewhere ? `the article puts it ${check.where!.words}, and here it first appears in ${f.quantity} (${f.phase})` : null;
+      const where = check.where;
+      const inPlace = (at: FirstNonFinite): boolean =>
+        where === undefined || (where.phases.includes(at.phase) && (where.quantities?.some((q) => at.quantity.startsWith(q)) ?? true));
+      const otherReason = holds && !inPlace(f) ? `the article puts it ${where!.words}, and here it first appears in ${f.quantity} (${f.phase})` : null;
       return { holds, observed: firstEvent(run), otherReason };
     }
     case 'finite':

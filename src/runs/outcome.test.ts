@@ -93,6 +93,23 @@ describe('computeOutcome', () => {
       scripted(() => 2),
     );
     expect(same.outcome.verdict).toBe('holds');
+    // The right phase but another quantity than the article names (a term of the loss, not its reduction) is elsewhere.
+    const narrow = { phases: ['backward'] as const, quantities: ['grad/out/'], words: 'in the output layer’s gradient' };
+    expect(
+      computeOutcome(
+        scenario(),
+        { expect: 'nonFinite', withinSteps: 10, where: narrow },
+        scripted(() => 2),
+      ).outcome.verdict,
+    ).toBe('holdsForAnotherReason');
+    const named = { ...narrow, quantities: ['grad/dense1/'] };
+    expect(
+      computeOutcome(
+        scenario(),
+        { expect: 'nonFinite', withinSteps: 10, where: named },
+        scripted(() => 2),
+      ).outcome.verdict,
+    ).toBe('holds');
     const variant = computeOutcome(
       scenario(),
       { expect: 'nonFinite', withinSteps: 1, where: inTheLoss },

@@ -19,9 +19,11 @@ export type ClaimCheck =
   /** The loss is finite and above `value` (a huge but representable loss). */
   | { expect: 'lossAbove'; value: number; atStep?: number };
 
-/** Where an article puts the first non-finite value: the step phases, and the same in words ("in the MSE"). */
+/** Where an article puts the first non-finite value: the step phases (and quantities), and the same in words. */
 export interface ClaimMechanism {
   phases: readonly Phase[];
+  /** Narrower still: the quantities (by prefix, e.g. loss/value, the reduced loss, not loss/elements, its terms). */
+  quantities?: readonly string[];
   words: string;
 }
 

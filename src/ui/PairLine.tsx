@@ -6,27 +6,17 @@
 import { presetById, presetScenario, type Preset } from '../scenarios/presets';
 import { useStore } from '../state/useStore';
 import { usePlayground } from './context';
-import { lessonVerdict } from './lessonVerdict';
+import { pairCheck } from './pairCheck';
 
 function BreakCheck({ fix, broken }: { fix: Preset; broken: Preset }) {
   const { store } = usePlayground();
   const partner = useStore(store, (s) => s.verdicts[broken.id]);
   const atBreak = useStore(store, (s) => (s.breakOutcome?.presetId === fix.id ? s.breakOutcome : null));
-  if (partner?.status !== 'done') return null;
-  if (partner.verdict === 'doesNotHold') {
-    return (
-      <p className="pair-check" data-testid="pair-check" data-check="nothing-broke">
-        The broken version does not break in float32 as written (its claim does not hold), so this fix holds where nothing broke: it is not tested against a
-        break here.
-      </p>
-    );
-  }
-  if (partner.verdict !== 'holdsOnlyWith' || !partner.variant) return null;
-  const v = lessonVerdict({ reference: atBreak, watched: null, quirks: [], edited: false });
-  if (v.status !== 'done') return null;
+  const check = pairCheck(partner, atBreak);
+  if (!check) return null;
   return (
-    <p className="pair-check" data-testid="pair-check" data-check="at-break" data-verdict={v.verdict}>
-      The broken version breaks only with {partner.variant.setting}; this fix with that setting too: {v.text} ({v.event}).
+    <p className="pair-check" data-testid="pair-check" data-check={check.kind} data-verdict={check.kind === 'at-break' ? check.verdict : ''}>
+      {check.text}
     </p>
   );
 }

@@ -44,7 +44,11 @@ export const MEAN_REDUCTION_PRESETS: Preset[] = [
     explanation: 'A hundred thousand standard-normal targets and predictions offset by 0.1, each squared error about 2, averaged in one mean.',
     claim: {
       statement: 'With this many terms the accumulated sum overflows inside the mean and the result is NaN.',
-      check: { expect: 'nonFinite', withinSteps: 1, where: { phases: ['loss'], words: 'in the mean of the loss' } },
+      check: {
+        expect: 'nonFinite',
+        withinSteps: 1,
+        where: { phases: ['loss'], quantities: ['loss/value'], words: 'in the sum inside the mean, not in its terms' },
+      },
     },
     scenario: { ...lossOnly, dataset: 'noisyPredictions', samples: 100_000, reduction: 'mean' },
   },
