@@ -291,11 +291,14 @@ describe('TrainingLoop: awaited (WebGPU) steps', () => {
 });
 
 describe('TrainingLoop: errors and the rest', () => {
-  it('a step that throws posts the error, then running:false with why "error", and logs the stack', async () => {
+  it('a step that throws posts the error in words, then running:false with why "error", and logs the stack', async () => {
     const logged = vi.spyOn(console, 'error').mockImplementation(() => undefined);
     const h = await playing(5, (harness) => (harness.script.throwAt = 2));
     await h.tick();
-    expect(h.take()).toEqual(['error#1 step 2 failed', 'running#1 false step 1 why error']);
+    expect(h.take()).toEqual([
+      'error#1 a tfjs operation failed on the cpu backend in step 2: press Reset to start again; if it happens again, choose the wasm backend (tfjs said: "step 2 failed")',
+      'running#1 false step 1 why error',
+    ]);
     expect(logged).toHaveBeenCalledTimes(1);
     expect(String(logged.mock.calls[0]?.[0])).toMatch(/^step 2 failed\n.*Error: step 2 failed/s);
     expect(h.scheduled).toEqual([]);
@@ -307,7 +310,25 @@ describe('TrainingLoop: errors and the rest', () => {
     h.deps.initBackend = () => Promise.reject(new Error('no backend'));
     await h.loop.receive({ type: 'configure', runId: 4, scenario: scenario(), keep: false });
     await h.loop.receive({ type: 'memory', requestId: 9 });
-    expect(h.take()).toEqual(['error#4 no backend', 'running#4 false step 0 why error', 'memory#4 request 9: 7 tensors, 28 bytes']);
+    expect(h.take()).toEqual([
+      'error#4 a tfjs operation failed on the active backend while building the model: press Reset to start again; if it happens again, choose the wasm or cpu backend (tfjs said: "no backend")',
+      'running#4 false step 0 why error',
+      'memory#4 request 9: 7 tensors, 28 bytes',
+    ]);
+  });
+
+  it('an allocation failure while the model is built reaches the page as a sentence with the estimate and the fields to lower', async () => {
+    vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    const h = loopHarness();
+    h.deps.makeTrainer = () => {
+      throw new RangeError('Array buffer allocation failed');
+    };
+    const wide = scenario({ dataset: 'synthetic', samples: 100000, features: 256, hidden: [256, 256, 256, 256, 256, 256, 256, 256], batchSize: 100000 });
+    await h.loop.receive({ type: 'configure', runId: 2, scenario: wide, keep: false });
+    expect(h.take()).toEqual([
+      'error#2 this run needs more memory than the cpu backend could get while building the model (this run needs ≈ 5.5 GB): lower Batch size or Samples (tfjs said: "Array buffer allocation failed")',
+      'running#2 false step 0 why error',
+    ]);
   });
 
   it('reset starts the same run over from step 0 and forgets stopAt', async () => {

@@ -7,6 +7,7 @@
 import type { BackendStatus } from '../engine/backend';
 import type { BackendName, Scenario } from '../engine/scenario';
 import type { Snapshot, Trainer } from '../engine/trainer';
+import { describeFailure } from '../engine/failureText';
 import { DEFAULT_SPEED, type Speed } from '../scenarios/speed';
 import { carryInto, snapshotOf } from './carryOver';
 import type { LoopDeps } from './loopDeps';
@@ -182,9 +183,11 @@ export class TrainingLoop {
   }
 
   private fail(e: unknown): void {
-    // The stack goes to the console for whoever debugs; the message goes to the screen.
+    // The stack goes to the console for whoever debugs; the screen gets a sentence in our words.
     console.error(e instanceof Error ? `${e.message}\n${e.stack ?? ''}` : e);
-    this.deps.post({ type: 'error', runId: this.run?.id ?? 0, message: e instanceof Error ? e.message : String(e) });
+    const run = this.run;
+    const context = { scenario: run?.scenario ?? null, backend: run?.backend?.active ?? null, step: run?.trainer ? run.trainer.stepIndex + 1 : null };
+    this.deps.post({ type: 'error', runId: run?.id ?? 0, message: describeFailure(e, context) });
     this.setRunning(false, 'error');
   }
 
