@@ -13,6 +13,8 @@ export interface PlaygroundState {
   report: { step: number; quantity: string; kind: string; phase: string; backend: string; precision: string } | null;
   running: boolean;
   rejected: { key: string; value: string; reason: string }[];
+  refusal: { message: string; fields: string[]; smaller: Record<string, unknown> | null } | null;
+  parameters: string[];
 }
 
 /** Ask the app for its test hooks on every page load of `page` (before the app's scripts run). */
@@ -243,6 +245,11 @@ export class PlaygroundPage {
   /** Terminate a worker as the browser would: no event reaches the page, only its liveness check can tell. */
   async killWorker(which: 'training' | 'compare' | 'outcome'): Promise<void> {
     await this.page.evaluate((w) => (window as unknown as { __nanPlayground: { killWorker(which: string): void } }).__nanPlayground.killWorker(w), which);
+  }
+
+  /** A scenario refused before it was built, with its smaller variant's button. */
+  budgetRefusal(): Locator {
+    return this.page.getByTestId('budget-refusal');
   }
 
   /** The notice of a training worker error, with its Reset button. */

@@ -4,6 +4,7 @@ import { DEFAULT_CLASSROOM } from '../state/classroom';
 import { useLive } from '../state/useLive';
 import { useStore } from '../state/useStore';
 import { BackendDiffPanel } from '../ui/BackendDiffPanel';
+import { BudgetRefusal } from '../ui/BudgetRefusal';
 import { ClassroomScreen } from '../ui/ClassroomScreen';
 import { ControlsPanel } from '../ui/ControlsPanel';
 import { DiagnosisPanel } from '../ui/DiagnosisPanel';
@@ -48,6 +49,7 @@ export function App() {
         <ErrorBoundary area="chart">
           <LessonLine />
           <TopBar compact />
+          <BudgetRefusal />
           <LossPanel height={360} showControls={false} />
         </ErrorBoundary>
         <FrameMark />
@@ -78,6 +80,7 @@ export function App() {
         </ErrorBoundary>
       </header>
       <Notices />
+      <BudgetRefusal />
       <main className="layout">
         <ErrorBoundary area="settings">
           <ControlsPanel />

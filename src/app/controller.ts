@@ -17,7 +17,8 @@ import { CompareRunner, compareSteps } from './compareRunner';
 import type { ControllerDeps } from './controllerDeps';
 import { showNotice } from './notices';
 import { OutcomeRunner } from './outcomeRunner';
-import { TrainingLink, type RunMessage } from './trainingLink';
+import { applyRunMessage } from './runMessages';
+import { TrainingLink } from './trainingLink';
 
 export class PlaygroundController {
   /** The main run's feed. */
@@ -36,7 +37,7 @@ export class PlaygroundController {
     this.compare = new CompareRunner(store, deps.makeWorker, feed);
     this.outcomes = new OutcomeRunner(store, deps.makeOutcomeWorker);
     this.link = new TrainingLink(deps.makeWorker, {
-      onMessage: (m) => this.onMessage(m),
+      onMessage: (m) => applyRunMessage(m, { store, run: this.run, notify: (text) => this.notify(text), clearRun: () => this.clearRun() }),
       onCrash: (why) => this.store.setState({ error: `The training worker stopped: ${why}`, running: false }),
     });
   }
@@ -60,36 +61,12 @@ export class PlaygroundController {
   }
 
   private configure(keep: boolean): void {
+    this.store.setState({ refusal: null });
     if (!keep) {
       this.clearRun();
       this.store.setState({ running: false });
     }
     this.link.configure(this.store.getState().scenario, keep);
-  }
-
-  private onMessage(m: RunMessage): void {
-    switch (m.type) {
-      case 'records':
-        return this.run.push(m.records);
-      case 'model':
-        return this.run.declare(m.parameters);
-      case 'report':
-        return this.store.setState({ report: m.report });
-      case 'backend':
-        return this.store.setState({ backend: m.status, unsupported: m.unsupported });
-      case 'preview':
-        return this.store.setState({ preview: m.preview });
-      case 'running':
-        // The last tick's records came before this message: whoever sees "stopped" sees its step.
-        if (!m.running) this.run.flush();
-        return this.store.setState({ running: m.running, stopReason: m.why });
-      case 'error':
-        return this.store.setState({ error: m.message, running: false });
-      case 'notice':
-        return this.notify(m.message);
-      case 'restarted':
-        return this.clearRun();
-    }
   }
 
   /** Play up to Steps (playPolicy.ts decides); `continueRun`: train on past them from now on. */

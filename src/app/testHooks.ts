@@ -4,6 +4,7 @@
  * fixtures with an init script), so a user's page carries no test surface. Its shape is a contract
  * with e2e/pages/PlaygroundPage.ts; extend it, do not rename its fields.
  */
+import type { Refusal } from '../engine/admission';
 import type { BackendStatus } from '../engine/backend';
 import type { NonFiniteReport } from '../engine/records';
 import type { Scenario } from '../engine/scenario';
@@ -19,6 +20,10 @@ export interface TestState {
   report: NonFiniteReport | null;
   running: boolean;
   rejected: RejectedKey[];
+  /** The scenario refused before it was built, if it was. */
+  refusal: Refusal | null;
+  /** The parameters the worker declared for the run's model (none before it is built). */
+  parameters: string[];
 }
 
 export interface TestHooks {
@@ -56,6 +61,8 @@ export function installTestHooks(controller: PlaygroundController): boolean {
         report: s.report,
         running: s.running,
         rejected: s.rejected,
+        refusal: s.refusal,
+        parameters: [...run.series.gradNorms.keys()],
       };
     },
     frameStats: (n) => run.probe.summary(n),

@@ -1,27 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { describeFailure, failureKind } from './failureText';
-import { DEFAULT_SCENARIO, type Scenario } from './scenario';
+import { DEFAULT_SCENARIO } from './scenario';
+import { UNET_128, WIDE_MLP } from './testing/oversized';
 
-const wide: Scenario = {
-  ...DEFAULT_SCENARIO,
-  model: 'mlp',
-  dataset: 'synthetic',
-  samples: 100000,
-  features: 256,
-  hidden: [256, 256, 256, 256, 256, 256, 256, 256],
-  batchSize: 100000,
-};
-const unet: Scenario = {
-  ...DEFAULT_SCENARIO,
-  model: 'unet',
-  dataset: 'shapes',
-  loss: 'bceLogits',
-  imageSize: 128,
-  depth: 3,
-  filters: 32,
-  samples: 64,
-  batchSize: 0,
-};
 const TEXTURE = 'Requested texture size [8689x8689] greater than WebGL maximum on this browser / GPU [8192x8192].';
 
 describe('failureKind', () => {
@@ -42,14 +23,14 @@ describe('failureKind', () => {
 
 describe('describeFailure', () => {
   it('an allocation failure: the estimate and the fields to lower, in a sentence', () => {
-    const text = describeFailure(new RangeError('Array buffer allocation failed'), { scenario: wide, backend: 'cpu', step: null });
+    const text = describeFailure(new RangeError('Array buffer allocation failed'), { scenario: WIDE_MLP, backend: 'cpu', step: null });
     expect(text).toBe(
       'this run needs more memory than the cpu backend could get while building the model (this run needs ≈ 5.5 GB): lower Batch size or Samples (tfjs said: "Array buffer allocation failed")',
     );
   });
 
   it("a wasm abort: the run's tensors against the heap", () => {
-    const text = describeFailure(new Error('Aborted(). Build with -sASSERTIONS for more info.'), { scenario: wide, backend: 'wasm', step: 1 });
+    const text = describeFailure(new Error('Aborted(). Build with -sASSERTIONS for more info.'), { scenario: WIDE_MLP, backend: 'wasm', step: 1 });
     expect(text).toContain(
       'the wasm backend aborted in step 1, which it does when its memory runs out (this run needs ≈ 5.2 GB of tensors; its heap holds at most 4 GiB)',
     );
@@ -57,7 +38,7 @@ describe('describeFailure', () => {
   });
 
   it("a texture past WebGL's maximum: both sizes, the fields, and the backends that have no textures", () => {
-    const text = describeFailure(new Error(TEXTURE), { scenario: unet, backend: 'webgl', step: 1 });
+    const text = describeFailure(new Error(TEXTURE), { scenario: UNET_128, backend: 'webgl', step: 1 });
     expect(text.startsWith('WebGL cannot hold a tensor this large in step 1 (a texture of 8689×8689; this GPU allows 8192×8192): lower ')).toBe(true);
     expect(text).toContain(', or choose the wasm or cpu backend (tfjs said: "Requested texture size');
   });

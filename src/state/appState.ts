@@ -3,6 +3,7 @@
  * verdicts). Per-step run data (history, chart series, the step counter) lives in the live feeds
  * (liveRun.ts), which notify their own views once per frame.
  */
+import type { Refusal } from '../engine/admission';
 import type { BackendStatus } from '../engine/backend';
 import type { Preview } from '../engine/preview';
 import type { NonFiniteReport, SentinelWarning } from '../engine/records';
@@ -47,6 +48,8 @@ export interface AppState {
   /** Short-lived messages: "model reset: hidden layers changed", "typed value rejected", … */
   notices: string[];
   error: string | null;
+  /** The scenario was refused before it was built (over the budget or the backend's limits), with the nearest one that fits. */
+  refusal: Refusal | null;
   preview: Preview | null;
   compare: CompareRun | null;
   /** What running the open preset showed about its article's claim (computed in its own worker). */
@@ -77,6 +80,7 @@ export function initialAppState(scenario: Scenario, rejected: RejectedKey[], emb
     stopReason: null,
     notices: [],
     error: null,
+    refusal: null,
     preview: null,
     compare: null,
     outcome: null,

@@ -3,6 +3,7 @@
  * MessageChannel scheduler, performance.now and the engine; tests pass fakes, so the loop's
  * decisions are checked in milliseconds without tfjs or a browser.
  */
+import type { Refusal } from '../engine/admission';
 import type { BackendStatus } from '../engine/backend';
 import type { MemoryInUse } from '../engine/memory';
 import type { BackendName, BackendRequest, ModelKind, Scenario } from '../engine/scenario';
@@ -16,6 +17,8 @@ export interface LoopDeps {
   /** Milliseconds, monotonic (performance.now). */
   now(): number;
   initBackend(requested: BackendRequest, model: ModelKind): Promise<BackendStatus>;
+  /** Null when `scenario` may be built on `backend` (its cost within the budget and the device's limits), else why not. */
+  admit(scenario: Scenario, backend: BackendName): Refusal | null;
   makeTrainer(scenario: Scenario, backend: BackendName): MadeTrainer;
   memoryInUse(): MemoryInUse;
 }

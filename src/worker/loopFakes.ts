@@ -180,6 +180,7 @@ export function loopHarness() {
       backendsStarted.push(`${requested}/${model}`);
       return Promise.resolve(statusFor(requested));
     },
+    admit: () => null,
     makeTrainer: () => {
       const trainer = new FakeTrainer(script, clock);
       trainers.push(trainer);
@@ -234,6 +235,8 @@ export function brief(m: FromWorker): string {
       return `running#${m.runId} ${m.running} step ${m.step} why ${m.why}`;
     case 'error':
       return `error#${m.runId} ${m.message}`;
+    case 'refused':
+      return `refused#${m.runId} ${m.refusal.fields.join(',')}: ${m.refusal.message}`;
     case 'restarted':
       return `restarted#${m.runId}`;
     case 'notice':

@@ -3,6 +3,7 @@
  * types, so a renamed field is a compile error on both ends instead of a silent `undefined`.
  * Everything here is plain data: it crosses postMessage by structured clone.
  */
+import type { Refusal } from '../engine/admission';
 import type { BackendStatus } from '../engine/backend';
 import type { Preview } from '../engine/preview';
 import type { NonFiniteReport, StepRecord } from '../engine/records';
@@ -41,6 +42,8 @@ export type FromWorker =
   /** The loop started or stopped; `why` says why it stopped on its own (flag, stopAt, error). */
   | { type: 'running'; runId: number; running: boolean; step: number; why: string | null }
   | { type: 'error'; runId: number; message: string }
+  /** The scenario is over the budget or the backend's limits: nothing was built (the page offers `refusal.smaller`). */
+  | { type: 'refused'; runId: number; refusal: Refusal }
   /** A live change could not keep the weights: the run restarted at step 0 under the same runId. */
   | { type: 'restarted'; runId: number }
   /** Something the user should know that is not an error (e.g. weights could not be carried over). */

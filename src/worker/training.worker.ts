@@ -5,6 +5,8 @@
  * says so and falls back to cpu (shown in the top bar).
  */
 import { initBackend, memoryInUse } from '../engine';
+import { activeLimits } from '../engine/activeDevice';
+import { admit, browserBudget } from '../engine/admission';
 import { WASM_PATHS } from '../platform/wasmPaths';
 import type { FromWorker, ToWorker } from './protocol';
 import { createTrainerFor } from './trainerFactory';
@@ -20,6 +22,9 @@ function yieldThen(cb: () => void): void {
   channel.port2.postMessage(null);
 }
 
+// Chromium's navigator.deviceMemory (rounded, at most 8 GiB); engine/admission.ts says what applies without it.
+const budget = browserBudget((navigator as { deviceMemory?: number }).deviceMemory);
+
 const loop = new TrainingLoop({
   post: (m: FromWorker) => (self as unknown as Worker).postMessage(m),
   schedule: (delayMs, cb) => {
@@ -28,6 +33,7 @@ const loop = new TrainingLoop({
   },
   now: () => performance.now(),
   initBackend: (requested, model) => initBackend(requested, model, { wasmPaths: WASM_PATHS }),
+  admit: (scenario, backend) => admit(scenario, backend, budget, activeLimits(backend)),
   makeTrainer: createTrainerFor,
   memoryInUse,
 });

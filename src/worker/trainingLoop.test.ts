@@ -290,6 +290,37 @@ describe('TrainingLoop: awaited (WebGPU) steps', () => {
   });
 });
 
+describe('TrainingLoop: the budget gate', () => {
+  const refusal = { message: 'this run needs ≈ 5.5 GB; the budget here is 3.4 GB: lower Batch size (to 32768 fits)', fields: ['Batch size'], smaller: null };
+
+  it('a scenario over its budget is refused after the backend starts and before anything is built', async () => {
+    const h = loopHarness();
+    const asked: string[] = [];
+    h.deps.admit = (s, backend) => {
+      asked.push(`${s.batchSize} on ${backend}`);
+      return s.batchSize > 1000 ? refusal : null;
+    };
+    await h.loop.receive({ type: 'configure', runId: 1, scenario: scenario({ batchSize: 100000 }), keep: false });
+    expect(h.take()).toEqual(['backend#1 cpu unsupported=null', `refused#1 Batch size: ${refusal.message}`]);
+    expect(asked).toEqual(['100000 on cpu']);
+    expect(h.trainers).toEqual([]);
+    // Play has no model to step: it stops at once, and no step is taken.
+    await h.loop.receive({ type: 'play' });
+    await h.tick();
+    expect(h.take()).toEqual(['running#1 true step 0 why null', 'running#1 false step 0 why no model']);
+  });
+
+  it('the smaller scenario after a refusal is a fresh run even as a live change: no restart notice, step 0', async () => {
+    const h = loopHarness();
+    h.deps.admit = (s) => (s.batchSize > 1000 ? refusal : null);
+    await h.loop.receive({ type: 'configure', runId: 1, scenario: scenario({ batchSize: 100000 }), keep: false });
+    h.take();
+    await h.loop.receive({ type: 'configure', runId: 1, scenario: scenario({ batchSize: 512 }), keep: true });
+    expect(h.take()).toEqual(['backend#1 cpu unsupported=null', `model#1 ${PARAMETERS.join(',')}`, 'preview#1 at 0']);
+    expect(h.trainers).toHaveLength(1);
+  });
+});
+
 describe('TrainingLoop: errors and the rest', () => {
   it('a step that throws posts the error in words, then running:false with why "error", and logs the stack', async () => {
     const logged = vi.spyOn(console, 'error').mockImplementation(() => undefined);

@@ -198,14 +198,24 @@ export class TrainingLoop {
     this.flush();
     this.outbox.discard();
     const previous = this.run;
-    const carried = keep ? snapshotOf(previous?.trainer) : null;
-    if (!keep) this.forgetRun();
+    // A run with no model (refused, or not supported here) has nothing to carry over: a fresh one.
+    const carry = keep && Boolean(previous?.trainer);
+    const carried = carry ? snapshotOf(previous?.trainer) : null;
+    if (!carry) this.forgetRun();
     previous?.trainer?.dispose();
     const run: Run = { id, scenario, trainer: null, backend: null, stepMs: null };
     this.run = run;
     const status = await this.backendFor(previous, scenario);
     run.backend = status;
-    const made = this.trainerFor(run, status.active, keep, carried);
+    const refusal = this.deps.admit(scenario, status.active);
+    if (refusal) {
+      // Nothing of the run is allocated: the page shows why, and the nearest scenario that fits.
+      carried?.dispose();
+      this.deps.post({ type: 'backend', runId: id, status, unsupported: null });
+      this.deps.post({ type: 'refused', runId: id, refusal });
+      return;
+    }
+    const made = this.trainerFor(run, status.active, carry, carried);
     run.trainer = made.trainer;
     this.announce(run, status, made);
     if (keep && wasRunning) this.start();
