@@ -15,6 +15,8 @@ export interface PlaygroundState {
   rejected: { key: string; value: string; reason: string }[];
   refusal: { message: string; fields: string[]; smaller: Record<string, unknown> | null } | null;
   parameters: string[];
+  records: number;
+  stopReason: string | null;
 }
 
 /** Ask the app for its test hooks on every page load of `page` (before the app's scripts run). */

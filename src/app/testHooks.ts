@@ -24,6 +24,10 @@ export interface TestState {
   refusal: Refusal | null;
   /** The parameters the worker declared for the run's model (none before it is built). */
   parameters: string[];
+  /** Records the run keeps (for export): one per step taken. */
+  records: number;
+  /** Why the run stopped on its own ('paused', 'flagged', 'done', 'error'…), or null. */
+  stopReason: string | null;
 }
 
 export interface TestHooks {
@@ -63,6 +67,8 @@ export function installTestHooks(controller: PlaygroundController): boolean {
         rejected: s.rejected,
         refusal: s.refusal,
         parameters: [...run.series.gradNorms.keys()],
+        records: run.history.length,
+        stopReason: s.stopReason,
       };
     },
     frameStats: (n) => run.probe.summary(n),

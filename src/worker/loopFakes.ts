@@ -7,6 +7,7 @@ import type { BackendStatus } from '../engine/backend';
 import type { NonFiniteReport, StepRecord } from '../engine/records';
 import type { BackendRequest } from '../engine/scenario';
 import type { Preview } from '../engine/preview';
+import type { Checkpoint } from '../engine/checkpoint';
 import type { Snapshot, Trainer } from '../engine/trainer';
 import { stepRecord } from '../engine/testing/stepRecord';
 import type { LoopDeps } from './loopDeps';
@@ -137,6 +138,18 @@ export class FakeTrainer implements Trainer {
     this.stepIndex = s.step;
   }
 
+  /** The fake state is the step alone: a checkpoint holds no tensors. */
+  checkpoint(): Promise<Checkpoint> {
+    return Promise.resolve({ step: this.stepIndex, tensors: [], report: this.report, paused: this.paused });
+  }
+
+  restoreCheckpoint(c: Checkpoint): void {
+    if (this.script.restoreFails) throw new Error('shapes differ');
+    this.stepIndex = c.step;
+    this.report = c.report;
+    this.paused = c.paused;
+  }
+
   dispose(): void {
     this.disposed = true;
   }
@@ -167,6 +180,7 @@ export const settle = (): Promise<void> => new Promise((resolve) => setTimeout(r
 /** A loop wired to fakes, and what it did. */
 export function loopHarness() {
   const posted: FromWorker[] = [];
+  const checkpoints: string[] = [];
   const scheduled: { delayMs: number; cb: () => void }[] = [];
   const clock = { now: 1000 };
   const trainers: FakeTrainer[] = [];
@@ -211,9 +225,19 @@ export function loopHarness() {
       next.cb();
       await settle();
     },
-    /** The messages posted since the last call, each in one line (see brief). */
+    /** The messages posted since the last call, each in one line (see brief); checkpoints are told by checkpoints(). */
     take(): string[] {
-      return posted.splice(0).map(brief);
+      const all = posted.splice(0);
+      checkpoints.push(...all.filter((m) => m.type === 'checkpoint').map(brief));
+      return all.filter((m) => m.type !== 'checkpoint').map(brief);
+    },
+    /** The checkpoints posted up to the last take(), and since then, each once. */
+    checkpoints(): string[] {
+      const since = posted.filter((m) => m.type === 'checkpoint').map(brief);
+      const out = [...checkpoints, ...since];
+      checkpoints.length = 0;
+      posted.splice(0, posted.length, ...posted.filter((m) => m.type !== 'checkpoint'));
+      return out;
     },
   };
 }
@@ -235,6 +259,8 @@ export function brief(m: FromWorker): string {
       return `running#${m.runId} ${m.running} step ${m.step} why ${m.why}`;
     case 'error':
       return `error#${m.runId} ${m.message}`;
+    case 'checkpoint':
+      return `checkpoint#${m.runId} at ${m.checkpoint.step}${m.checkpoint.paused ? ' paused' : ''}`;
     case 'refused':
       return `refused#${m.runId} ${m.refusal.fields.join(',')}: ${m.refusal.message}`;
     case 'restarted':

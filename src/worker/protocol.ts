@@ -5,6 +5,7 @@
  */
 import type { Refusal } from '../engine/admission';
 import type { BackendStatus } from '../engine/backend';
+import type { Checkpoint } from '../engine/checkpoint';
 import type { Preview } from '../engine/preview';
 import type { NonFiniteReport, StepRecord } from '../engine/records';
 import type { Scenario } from '../engine/scenario';
@@ -12,13 +13,20 @@ import type { Speed } from '../scenarios/speed';
 
 export type { Preview };
 
+/** Go on from `checkpoint` (null: from step 0), replaying to `toStep` without posting records: the page has them. */
+export interface Resume {
+  checkpoint: Checkpoint | null;
+  toStep: number;
+}
+
 export type ToWorker =
   /**
    * Build a trainer for `scenario`. `keep`: carry the weights and step count over (a live change
    * such as the learning rate) and keep playing if it was; otherwise a fresh run from step 0.
    * `runId` tags every reply of that run, so the UI can drop replies of a run it has left.
+   * `resume`: a new worker taking over a run the page already has, from its latest checkpoint.
    */
-  | { type: 'configure'; runId: number; scenario: Scenario; keep: boolean }
+  | { type: 'configure'; runId: number; scenario: Scenario; keep: boolean; resume?: Resume }
   /** `stopAt`: pause by itself after that step (used by Compare runs). */
   | { type: 'play'; stopAt?: number }
   | { type: 'pause' }
@@ -42,6 +50,8 @@ export type FromWorker =
   /** The loop started or stopped; `why` says why it stopped on its own (flag, stopAt, error). */
   | { type: 'running'; runId: number; running: boolean; step: number; why: string | null }
   | { type: 'error'; runId: number; message: string }
+  /** The trainer's state as plain numbers, at most a second of training behind the last records (worker/checkpoints.ts). */
+  | { type: 'checkpoint'; runId: number; checkpoint: Checkpoint }
   /** The scenario is over the budget or the backend's limits: nothing was built (the page offers `refusal.smaller`). */
   | { type: 'refused'; runId: number; refusal: Refusal }
   /** A live change could not keep the weights: the run restarted at step 0 under the same runId. */

@@ -290,6 +290,72 @@ describe('TrainingLoop: awaited (WebGPU) steps', () => {
   });
 });
 
+describe('TrainingLoop: checkpoints and resuming', () => {
+  it('sends a checkpoint after the first tick, then after a tick once a second has passed', async () => {
+    const h = await playing(5);
+    await h.tick();
+    expect(h.take()).toEqual(['records#1 1,2,3,4,5']);
+    expect(h.checkpoints()).toEqual(['checkpoint#1 at 5']);
+    h.clock.now += 999;
+    await h.tick();
+    expect(h.checkpoints()).toEqual([]);
+    h.clock.now += 1;
+    await h.tick();
+    expect(h.take()).toEqual(['records#1 6,7,8,9,10', 'preview#1 at 10', 'records#1 11,12,13,14,15']);
+    expect(h.checkpoints()).toEqual(['checkpoint#1 at 15']);
+  });
+
+  it('a step that takes seconds is checkpointed after every step, right after its record and preview', async () => {
+    const h = await playing('auto', (harness) => (harness.script.msPerStep = 5000));
+    for (const step of [1, 2]) {
+      await h.tick();
+      expect(h.posted.map((m) => m.type)).toEqual(['records', 'preview', 'checkpoint']);
+      expect(h.take()).toEqual([`records#1 ${step}`, `preview#1 at ${step}`]);
+      expect(h.checkpoints()).toEqual([`checkpoint#1 at ${step}`]);
+    }
+  });
+
+  it("a new run forgets the old one's checkpoint timing: its first tick is checkpointed", async () => {
+    const h = await playing(2);
+    await h.tick();
+    h.take();
+    h.checkpoints();
+    await h.loop.receive({ type: 'configure', runId: 2, scenario: scenario({ lr: 0.5 }), keep: false });
+    await h.loop.receive({ type: 'play' });
+    await h.tick();
+    expect(h.checkpoints()).toEqual(['checkpoint#2 at 2']);
+  });
+
+  it("resume: from the checkpoint, replays to the page's last step without posting its records, and stays paused", async () => {
+    const h = loopHarness();
+    h.script.msPerStep = 1;
+    const checkpoint = { step: 3, tensors: [], report: null, paused: false };
+    const before = h.clock.now;
+    await h.loop.receive({ type: 'configure', runId: 7, scenario: scenario(), keep: false, resume: { checkpoint, toStep: 5 } });
+    expect(h.trainer().stepIndex).toBe(5);
+    expect(h.clock.now - before).toBe(2);
+    expect(h.take()).toEqual(['backend#7 cpu unsupported=null', `model#7 ${PARAMETERS.join(',')}`, 'preview#7 at 5', 'running#7 false step 5 why paused']);
+    expect(h.checkpoints()).toEqual(['checkpoint#7 at 5']);
+    // Play goes on from there.
+    await h.loop.receive({ type: 'play' });
+    await h.loop.receive({ type: 'setSpeed', speed: 2 });
+    await h.tick();
+    expect(h.take()).toEqual(['running#7 true step 5 why null', 'records#7 6,7']);
+  });
+
+  it('resume with no checkpoint, or one that does not fit, replays from step 0', async () => {
+    for (const fits of [null, false]) {
+      const h = loopHarness();
+      h.script.msPerStep = 1;
+      h.script.restoreFails = fits === false;
+      const checkpoint = fits === null ? null : { step: 2, tensors: [], report: null, paused: false };
+      const before = h.clock.now;
+      await h.loop.receive({ type: 'configure', runId: 1, scenario: scenario(), keep: false, resume: { checkpoint, toStep: 4 } });
+      expect([h.trainer().stepIndex, h.clock.now - before]).toEqual([4, 4]);
+    }
+  });
+});
+
 describe('TrainingLoop: the budget gate', () => {
   const refusal = { message: 'this run needs ≈ 5.5 GB; the budget here is 3.4 GB: lower Batch size (to 32768 fits)', fields: ['Batch size'], smaller: null };
 

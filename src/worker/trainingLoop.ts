@@ -11,7 +11,8 @@ import { describeFailure } from '../engine/failureText';
 import { DEFAULT_SPEED, type Speed } from '../scenarios/speed';
 import { carryInto, snapshotOf } from './carryOver';
 import type { LoopDeps } from './loopDeps';
-import type { ToWorker } from './protocol';
+import type { Resume, ToWorker } from './protocol';
+import { CheckpointKeeper } from './checkpoints';
 import { RunOutbox } from './runOutbox';
 import { nextTickDelay, tickPlan } from './tickPlan';
 import type { MadeTrainer } from './trainerFactory';
@@ -31,6 +32,7 @@ export class TrainingLoop {
   private stopAt: number | null = null;
   private speed: Speed = DEFAULT_SPEED;
   private readonly outbox: RunOutbox;
+  private readonly checkpoints: CheckpointKeeper;
   private tickScheduled = false;
   /** The tick in progress, if any: a WebGPU tick awaits readbacks, and nothing may interleave with it. */
   private tickInProgress: Promise<void> | null = null;
@@ -40,6 +42,7 @@ export class TrainingLoop {
 
   constructor(private readonly deps: LoopDeps) {
     this.outbox = new RunOutbox(deps.post, deps.now);
+    this.checkpoints = new CheckpointKeeper(deps.post, deps.now);
   }
 
   /**
@@ -65,7 +68,7 @@ export class TrainingLoop {
   private async handle(msg: Exclude<ToWorker, { type: 'ping' }>): Promise<void> {
     switch (msg.type) {
       case 'configure':
-        return this.configure(msg.runId, msg.scenario, msg.keep);
+        return this.configure(msg.runId, msg.scenario, msg.keep, msg.resume);
       case 'play':
         this.stopAt = msg.stopAt ?? null;
         if (!this.running) this.start();
@@ -99,6 +102,7 @@ export class TrainingLoop {
     await this.tickInProgress;
     const why = await this.takeSteps(count, Number.POSITIVE_INFINITY, () => true, true);
     this.flush(true);
+    await this.checkpoint();
     if (why === 'flagged') this.setRunning(false, why);
   }
 
@@ -128,6 +132,7 @@ export class TrainingLoop {
         return;
       }
       this.flush();
+      await this.checkpoint();
       if (why === 'paused' || (why === null && !this.running)) {
         // The pause was announced before this tick's last records: announce it again after them,
         // so the page's "stopped at step N" counts every step taken.
@@ -172,6 +177,12 @@ export class TrainingLoop {
     return null;
   }
 
+  /** Send the page a checkpoint of the current run if one is due (checkpoints.ts). */
+  private async checkpoint(force = false): Promise<void> {
+    const run = this.run;
+    if (run?.trainer) await this.checkpoints.afterSteps(run.id, run.trainer, force);
+  }
+
   private flush(force = false): void {
     if (this.run) this.outbox.flush(this.run.id, this.run.trainer, force, this.run.stepMs);
   }
@@ -191,8 +202,11 @@ export class TrainingLoop {
     this.setRunning(false, 'error');
   }
 
-  /** Build the trainer for `scenario`; `keep` carries the weights and step over and keeps playing. */
-  private async configure(id: number, scenario: Scenario, keep: boolean): Promise<void> {
+  /**
+   * Build the trainer for `scenario`; `keep` carries the weights and step over and keeps playing;
+   * `resume` takes over a run the page already has (a new worker after the old one was ended).
+   */
+  private async configure(id: number, scenario: Scenario, keep: boolean, resume?: Resume): Promise<void> {
     const wasRunning = this.running;
     this.running = false;
     this.flush();
@@ -217,14 +231,38 @@ export class TrainingLoop {
     }
     const made = this.trainerFor(run, status.active, carry, carried);
     run.trainer = made.trainer;
+    if (resume && made.trainer) await this.resumeAt(made.trainer, resume);
     this.announce(run, status, made);
-    if (keep && wasRunning) this.start();
+    // The page's checkpoint is of the old settings: the next tick sends one of the new.
+    if (carry) this.checkpoints.dueNow();
+    if (resume) {
+      await this.checkpoint(true);
+      this.setRunning(false, 'paused');
+    } else if (keep && wasRunning) this.start();
   }
 
   /** A fresh run: its report is new to the page and no stopAt is left over. */
   private forgetRun(): void {
     this.outbox.reportAgain();
+    this.checkpoints.forget();
     this.stopAt = null;
+  }
+
+  /**
+   * From the checkpoint (from step 0 where there is none, or it does not fit), replay to the page's
+   * last step. The batches depend on the step alone, so the replay takes the same steps again;
+   * their records are not posted, as the page has them.
+   */
+  private async resumeAt(trainer: Trainer, resume: Resume): Promise<void> {
+    try {
+      if (resume.checkpoint && resume.checkpoint.step <= resume.toStep) trainer.restoreCheckpoint(resume.checkpoint);
+    } catch {
+      // Nothing was assigned (the checkpoint is checked first): replay from step 0 instead.
+    }
+    while (trainer.stepIndex < resume.toStep) {
+      if (trainer.asyncOnly) await trainer.stepAsync();
+      else trainer.step();
+    }
   }
 
   /** The previous run's backend where the request and model are the same ("auto" picks per model). */
