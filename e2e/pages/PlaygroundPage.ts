@@ -249,6 +249,11 @@ export class PlaygroundPage {
     await this.page.evaluate((w) => (window as unknown as { __nanPlayground: { killWorker(which: string): void } }).__nanPlayground.killWorker(w), which);
   }
 
+  /** Destroy the training worker's WebGPU device, as a driver reset would. */
+  async loseDevice(): Promise<void> {
+    await this.page.evaluate(() => (window as unknown as { __nanPlayground: { loseDevice(): void } }).__nanPlayground.loseDevice());
+  }
+
   /** A scenario refused before it was built, with its smaller variant's button. */
   budgetRefusal(): Locator {
     return this.page.getByTestId('budget-refusal');

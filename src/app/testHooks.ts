@@ -40,6 +40,8 @@ export interface TestHooks {
   tensorCount(): Promise<number>;
   /** Terminate a worker the way the browser would (no event, no word to the page): its liveness check must notice. */
   killWorker(which: 'training' | 'compare' | 'outcome'): void;
+  /** Destroy the training worker's WebGPU device, as a driver reset would. */
+  loseDevice(): void;
 }
 
 declare global {
@@ -79,6 +81,7 @@ export function installTestHooks(controller: PlaygroundController): boolean {
       else if (which === 'compare') compare.killWorker();
       else controller.outcomes.killWorker();
     },
+    loseDevice: () => link.send({ type: 'loseDevice' }),
     getCompare() {
       const c = store.getState().compare;
       return c ? { status: c.status, label: c.label, losses: compare.run.trace.losses() } : null;

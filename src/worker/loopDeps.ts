@@ -21,4 +21,8 @@ export interface LoopDeps {
   admit(scenario: Scenario, backend: BackendName): Refusal | null;
   makeTrainer(scenario: Scenario, backend: BackendName): MadeTrainer;
   memoryInUse(): MemoryInUse;
+  /** Why the active WebGPU device was lost, or null while it is there (engine/activeDevice.ts). */
+  deviceLost(): string | null;
+  /** Destroy the active WebGPU device (a test hook); false when there is none. */
+  loseDevice(): boolean;
 }

@@ -25,6 +25,8 @@ export interface Script {
   throwAt: number | null;
   snapshotFails: boolean;
   restoreFails: boolean;
+  /** Why the (fake) WebGPU device was lost, once it was. */
+  deviceLost: string | null;
 }
 
 export const PARAMETERS = ['dense/kernel', 'dense/bias'];
@@ -172,7 +174,12 @@ export class FakeTrainer implements Trainer {
   }
 }
 
-export const statusFor = (requested: BackendRequest): BackendStatus => ({ requested, active: 'cpu', reason: null, quirks: [] });
+export const statusFor = (requested: BackendRequest): BackendStatus => ({
+  requested,
+  active: requested === 'auto' ? 'cpu' : requested,
+  reason: null,
+  quirks: [],
+});
 
 /** Lets every pending promise callback run (a macrotask comes after all of them). */
 export const settle = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
@@ -185,7 +192,9 @@ export function loopHarness() {
   const clock = { now: 1000 };
   const trainers: FakeTrainer[] = [];
   const backendsStarted: string[] = [];
-  const script: Script = { asyncOnly: false, msPerStep: 0, flagAt: null, throwAt: null, snapshotFails: false, restoreFails: false };
+  /** The backend each trainer was made for, in order. */
+  const trainerBackends: string[] = [];
+  const script: Script = { asyncOnly: false, msPerStep: 0, flagAt: null, throwAt: null, snapshotFails: false, restoreFails: false, deviceLost: null };
   const deps: LoopDeps = {
     post: (m) => posted.push(m),
     schedule: (delayMs, cb) => scheduled.push({ delayMs, cb }),
@@ -195,12 +204,18 @@ export function loopHarness() {
       return Promise.resolve(statusFor(requested));
     },
     admit: () => null,
-    makeTrainer: () => {
+    makeTrainer: (_scenario, backend) => {
+      trainerBackends.push(backend);
       const trainer = new FakeTrainer(script, clock);
       trainers.push(trainer);
       return { trainer, unsupported: null };
     },
     memoryInUse: () => ({ numTensors: 7, numBytes: 28 }),
+    deviceLost: () => script.deviceLost,
+    loseDevice: () => {
+      script.deviceLost = 'destroyed';
+      return true;
+    },
   };
   const loop = new TrainingLoop(deps);
   return {
@@ -211,6 +226,7 @@ export function loopHarness() {
     clock,
     trainers,
     backendsStarted,
+    trainerBackends,
     script,
     /** The trainer made last. */
     trainer(): FakeTrainer {

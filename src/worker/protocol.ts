@@ -37,7 +37,9 @@ export type ToWorker =
   /** Ask how many tensors tfjs holds (answered with `memory` once earlier messages are handled). */
   | { type: 'memory'; requestId: number }
   /** Are you there? Answered with `pong` at once, ahead of queued messages (app/heartbeat.ts). */
-  | { type: 'ping'; seq: number };
+  | { type: 'ping'; seq: number }
+  /** Test hook: destroy the WebGPU device now, as a driver reset would (the run moves to another backend). */
+  | { type: 'loseDevice' };
 
 export type FromWorker =
   | { type: 'backend'; runId: number; status: BackendStatus; unsupported: string | null }

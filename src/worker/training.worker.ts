@@ -5,7 +5,7 @@
  * says so and falls back to cpu (shown in the top bar).
  */
 import { initBackend, memoryInUse } from '../engine';
-import { activeLimits } from '../engine/activeDevice';
+import { activeLimits, deviceLost, loseDevice, watchDevice } from '../engine/activeDevice';
 import { admit, browserBudget } from '../engine/admission';
 import { WASM_PATHS } from '../platform/wasmPaths';
 import type { FromWorker, ToWorker } from './protocol';
@@ -32,10 +32,16 @@ const loop = new TrainingLoop({
     else yieldThen(cb);
   },
   now: () => performance.now(),
-  initBackend: (requested, model) => initBackend(requested, model, { wasmPaths: WASM_PATHS }),
+  initBackend: async (requested, model) => {
+    const status = await initBackend(requested, model, { wasmPaths: WASM_PATHS });
+    watchDevice();
+    return status;
+  },
   admit: (scenario, backend) => admit(scenario, backend, budget, activeLimits(backend)),
   makeTrainer: createTrainerFor,
   memoryInUse,
+  deviceLost,
+  loseDevice,
 });
 
 self.onmessage = (event: MessageEvent<ToWorker>) => void loop.receive(event.data);

@@ -356,6 +356,100 @@ describe('TrainingLoop: checkpoints and resuming', () => {
   });
 });
 
+describe('TrainingLoop: a lost WebGPU device', () => {
+  /** Playing on WebGPU at 2 steps a tick, with steps 1 and 2 taken and checkpointed. */
+  async function onWebgpu() {
+    const h = loopHarness();
+    h.script.asyncOnly = true;
+    await h.loop.receive({ type: 'configure', runId: 1, scenario: scenario({ backend: 'webgpu' }), keep: false });
+    await h.loop.receive({ type: 'setSpeed', speed: 2 });
+    await h.loop.receive({ type: 'play' });
+    await h.tick();
+    h.trainer().finishStep();
+    await settle();
+    h.trainer().finishStep();
+    await settle();
+    expect(h.take().filter((m) => m.startsWith('records'))).toEqual(['records#1 1,2']);
+    expect(h.checkpoints()).toEqual(['checkpoint#1 at 2']);
+    return h;
+  }
+
+  it('the run goes on on wasm from the last checkpoint, with a notice, and keeps playing', async () => {
+    const h = await onWebgpu();
+    await h.tick();
+    await h.loop.receive({ type: 'loseDevice' });
+    h.script.asyncOnly = false; // wasm reads back synchronously
+    h.trainers[0]!.finishStep();
+    await settle();
+    expect(h.backendsStarted).toEqual(['webgpu/mlp', 'wasm/mlp']);
+    expect(h.trainerBackends).toEqual(['webgpu', 'wasm']);
+    expect(h.trainers[0]!.disposed).toBe(true);
+    expect(h.trainer().stepIndex).toBe(2);
+    expect(h.take()).toEqual(['notice#1 WebGPU device lost; continuing on wasm from step 2.', 'backend#1 wasm unsupported=null']);
+    // The step the device took with it is taken again on wasm, then the run goes on.
+    await h.tick();
+    expect(h.take()).toContain('records#1 3,4');
+  });
+
+  it('the step that finished on the lost device is not kept, and a checkpoint behind the last step is replayed up to it', async () => {
+    const h = await onWebgpu();
+    // The next tick is within the second of the last checkpoint: it sends none.
+    await h.tick();
+    h.trainers[0]!.finishStep();
+    await settle();
+    h.trainers[0]!.finishStep();
+    await settle();
+    expect(h.take().filter((m) => m.startsWith('records'))).toEqual(['records#1 3,4']);
+    expect(h.checkpoints()).toEqual([]);
+    await h.tick();
+    await h.loop.receive({ type: 'loseDevice' });
+    h.script.asyncOnly = false;
+    h.trainers[0]!.finishStep();
+    await settle();
+    expect(h.take()).toEqual([
+      'notice#1 WebGPU device lost; continuing on wasm from step 4 (its snapshot at step 2, replayed to step 4 on wasm).',
+      'backend#1 wasm unsupported=null',
+    ]);
+    expect(h.trainer().stepIndex).toBe(4);
+  });
+
+  it('a WebGPU step rejected before the device says it is lost waits a moment for the loss, then moves', async () => {
+    const h = await onWebgpu();
+    h.script.throwAt = 3; // the pending readback is rejected first…
+    await h.tick();
+    h.trainers[0]!.finishStep();
+    await settle();
+    expect(h.scheduled.map((s) => s.delayMs)).toEqual([100]);
+    h.script.deviceLost = 'destroyed'; // …and device.lost resolves a moment later
+    h.script.asyncOnly = false;
+    h.script.throwAt = null;
+    await h.tick();
+    expect(h.take()).toEqual(['notice#1 WebGPU device lost; continuing on wasm from step 2.', 'backend#1 wasm unsupported=null']);
+  });
+
+  it('a WebGPU step that fails with its device still there is an error in words, after the same moment', async () => {
+    vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    const h = await onWebgpu();
+    h.script.throwAt = 3;
+    await h.tick();
+    h.trainers[0]!.finishStep();
+    await settle();
+    await h.tick();
+    expect(h.backendsStarted).toEqual(['webgpu/mlp']);
+    expect(h.take()[0]).toMatch(/^error#1 a tfjs operation failed on the webgpu backend in step 3/);
+  });
+
+  it('a run on another backend is not moved: a loss there is not a WebGPU loss', async () => {
+    vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    const h = await playing(2, (harness) => (harness.script.throwAt = 3));
+    await h.loop.receive({ type: 'loseDevice' });
+    await h.tick();
+    await h.tick();
+    expect(h.backendsStarted).toEqual(['cpu/mlp']);
+    expect(h.take().some((m) => m.startsWith('error#1 a tfjs operation failed on the cpu backend in step 3'))).toBe(true);
+  });
+});
+
 describe('TrainingLoop: the budget gate', () => {
   const refusal = { message: 'this run needs ≈ 5.5 GB; the budget here is 3.4 GB: lower Batch size (to 32768 fits)', fields: ['Batch size'], smaller: null };
 

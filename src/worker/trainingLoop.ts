@@ -7,7 +7,7 @@
 import type { BackendStatus } from '../engine/backend';
 import type { BackendName, Scenario } from '../engine/scenario';
 import type { Snapshot, Trainer } from '../engine/trainer';
-import { describeFailure } from '../engine/failureText';
+import { describeFailure, failureKind } from '../engine/failureText';
 import { DEFAULT_SPEED, type Speed } from '../scenarios/speed';
 import { carryInto, snapshotOf } from './carryOver';
 import type { LoopDeps } from './loopDeps';
@@ -16,6 +16,20 @@ import { CheckpointKeeper } from './checkpoints';
 import { RunOutbox } from './runOutbox';
 import { nextTickDelay, tickPlan } from './tickPlan';
 import type { MadeTrainer } from './trainerFactory';
+
+/** Long enough for `device.lost` to resolve after a rejected readback (it comes a task or two later). */
+const LOSS_SETTLE_MS = 100;
+
+/** The run's WebGPU device went away under a step: its tensors are gone, the run moves backend. */
+class DeviceLost extends Error {
+  constructor(
+    why: string,
+    /** The last step whose record was kept (the one that ended on the lost device is not). */
+    readonly keptStep: number,
+  ) {
+    super(why);
+  }
+}
 
 interface Run {
   id: number;
@@ -52,6 +66,8 @@ export class TrainingLoop {
   receive(msg: ToWorker): Promise<void> {
     // A ping is answered at once: a worker awaiting its backend behind a queue is still alive.
     if (msg.type === 'ping') return Promise.resolve(this.answerPing(msg.seq));
+    // A test hook, at once: the loss must land in the middle of a run, as a driver reset would.
+    if (msg.type === 'loseDevice') return Promise.resolve(void this.deps.loseDevice());
     this.queued += 1;
     this.queue = this.queue
       .then(() => this.handle(msg))
@@ -65,7 +81,7 @@ export class TrainingLoop {
     this.deps.post({ type: 'pong', runId: this.run?.id ?? 0, seq, busy, stepMs: this.run?.stepMs ?? null });
   }
 
-  private async handle(msg: Exclude<ToWorker, { type: 'ping' }>): Promise<void> {
+  private async handle(msg: Exclude<ToWorker, { type: 'ping' } | { type: 'loseDevice' }>): Promise<void> {
     switch (msg.type) {
       case 'configure':
         return this.configure(msg.runId, msg.scenario, msg.keep, msg.resume);
@@ -145,7 +161,10 @@ export class TrainingLoop {
         return;
       }
     } catch (e) {
-      this.fail(e);
+      const lost = await this.lostDeviceAfter(e);
+      // A step that failed on the lost device did not count; one that returned did, and is dropped.
+      if (lost) await this.moveOffLostDevice(lost, e instanceof DeviceLost ? e.keptStep : (this.run?.trainer?.stepIndex ?? 0));
+      else this.fail(e);
       return;
     }
     this.schedule(nextTickDelay(plan, start, this.deps.now()));
@@ -168,6 +187,8 @@ export class TrainingLoop {
       const before = this.deps.now();
       const record = trainer.asyncOnly ? await trainer.stepAsync() : trainer.step();
       if (this.run?.trainer !== trainer) return 'replaced';
+      // A step on a lost device may return without an error: its numbers are not to be kept.
+      if (this.lostDevice(null)) throw new DeviceLost(this.lostDevice(null)!, record.step - 1);
       const after = this.deps.now();
       this.run.stepMs = after - before;
       this.outbox.add(record);
@@ -175,6 +196,57 @@ export class TrainingLoop {
       if (after - start > budgetMs) break;
     }
     return null;
+  }
+
+  /** Why the run's WebGPU device is gone, when `failure` (or nothing) says it is; null otherwise. */
+  private lostDevice(failure: unknown): string | null {
+    if (this.run?.backend?.active !== 'webgpu') return null;
+    if (failure instanceof DeviceLost) return failure.message;
+    const why = this.deps.deviceLost();
+    if (why) return why;
+    return failure !== null && failureKind(failure) === 'deviceLost' ? String(failure instanceof Error ? failure.message : failure) : null;
+  }
+
+  /**
+   * As lostDevice, for a step that failed: a readback the lost device leaves pending is rejected
+   * before `device.lost` is told, so a failing WebGPU step waits LOSS_SETTLE_MS for it.
+   */
+  private async lostDeviceAfter(failure: unknown): Promise<string | null> {
+    if (this.run?.backend?.active !== 'webgpu' || this.lostDevice(failure)) return this.lostDevice(failure);
+    await new Promise<void>((resolve) => this.deps.schedule(LOSS_SETTLE_MS, resolve));
+    return this.lostDevice(failure);
+  }
+
+  /**
+   * The WebGPU device is gone, and every tensor with it: the run goes on on wasm (on cpu where wasm
+   * cannot start) from the worker's latest checkpoint, replayed to the last step the page has.
+   */
+  private async moveOffLostDevice(why: string, toStep: number): Promise<void> {
+    const run = this.run!;
+    this.flush();
+    try {
+      run.trainer?.dispose();
+    } catch {
+      // Its buffers went with the device.
+    }
+    run.trainer = null;
+    const status = await this.deps.initBackend('wasm', run.scenario.model);
+    if (this.run !== run) return;
+    const checkpoint = this.checkpoints.latest;
+    const from = checkpoint && checkpoint.step <= toStep ? checkpoint.step : 0;
+    const replayed = from < toStep ? ` (its snapshot at step ${from}, replayed to step ${toStep} on ${status.active})` : '';
+    run.backend = { ...status, requested: run.scenario.backend, reason: `the WebGPU device was lost (${why}); the run moved to ${status.active}` };
+    this.deps.post({ type: 'notice', runId: run.id, message: `WebGPU device lost; continuing on ${status.active} from step ${toStep}${replayed}.` });
+    const refusal = this.deps.admit(run.scenario, status.active);
+    const made = refusal ? { trainer: null, unsupported: null } : this.deps.makeTrainer(run.scenario, status.active);
+    if (made.trainer) await this.resumeAt(made.trainer, { checkpoint, toStep });
+    if (this.run !== run) return made.trainer?.dispose();
+    run.trainer = made.trainer;
+    this.deps.post({ type: 'backend', runId: run.id, status: run.backend, unsupported: made.unsupported });
+    if (refusal) this.deps.post({ type: 'refused', runId: run.id, refusal });
+    this.checkpoints.dueNow();
+    if (!made.trainer) this.setRunning(false, 'no model');
+    else if (this.running) this.schedule(0);
   }
 
   /** Send the page a checkpoint of the current run if one is due (checkpoints.ts). */
