@@ -42,6 +42,8 @@ export interface TestHooks {
   killWorker(which: 'training' | 'compare' | 'outcome'): void;
   /** Destroy the training worker's WebGPU device, as a driver reset would. */
   loseDevice(): void;
+  /** Inside the training worker: try eval and a fetch of `url` (another origin), and say what its policy allowed. */
+  probeWorkerSandbox(url: string): Promise<{ eval: string; fetch: string }>;
 }
 
 declare global {
@@ -82,6 +84,7 @@ export function installTestHooks(controller: PlaygroundController): boolean {
       else controller.outcomes.killWorker();
     },
     loseDevice: () => link.send({ type: 'loseDevice' }),
+    probeWorkerSandbox: (url) => link.probeSandbox(url),
     getCompare() {
       const c = store.getState().compare;
       return c ? { status: c.status, label: c.label, losses: compare.run.trace.losses() } : null;

@@ -11,11 +11,12 @@ import { isFromWorker, type FromWorker, type ToWorker } from '../worker/protocol
 import type { Checkpoint } from '../engine/checkpoint';
 import type { Scenario } from '../engine/scenario';
 import type { Speed } from '../scenarios/speed';
+import type { SandboxReport } from '../worker/sandboxProbe';
 import { TrainingHeartbeat } from './heartbeat';
 import { browserClock, type LivenessClock } from './liveness';
 
-/** A reply of the current run (`memory`, `pong` and `checkpoint` are the link's own business). */
-export type RunMessage = Exclude<FromWorker, { type: 'memory' } | { type: 'pong' } | { type: 'checkpoint' }>;
+/** A reply of the current run (`memory`, `pong`, `checkpoint` and `sandbox` are the link's own business). */
+export type RunMessage = Exclude<FromWorker, { type: 'memory' } | { type: 'pong' } | { type: 'checkpoint' } | { type: 'sandbox' }>;
 
 export interface LinkHandlers {
   onMessage(m: RunMessage): void;
@@ -37,6 +38,7 @@ export class TrainingLink {
   private id: number;
   private readonly memoryWaiters = new Map<number, (numTensors: number) => void>();
   private memoryRequests = 0;
+  private sandboxWaiters: ((report: SandboxReport) => void)[] = [];
   /** The last step the current run reported (a stop the link announces for a silent worker names it). */
   private lastStep = 0;
   /** The current run's latest checkpoint (the worker sends one at most a second of training behind its records). */
@@ -95,6 +97,14 @@ export class TrainingLink {
     });
   }
 
+  /** What the worker's policy lets it do: eval, and a fetch of `url` on another origin (test hooks only). */
+  probeSandbox(url: string): Promise<SandboxReport> {
+    return new Promise((resolve) => {
+      this.sandboxWaiters.push(resolve);
+      this.send({ type: 'probeSandbox', url });
+    });
+  }
+
   terminate(): void {
     this.heartbeat?.stop();
     this.heartbeat = null;
@@ -128,6 +138,7 @@ export class TrainingLink {
     if (!isFromWorker(data)) return;
     this.heartbeat?.heard();
     if (data.type === 'pong') return this.heartbeat?.answered(data);
+    if (data.type === 'sandbox') return this.sandboxWaiters.shift()?.(data.report);
     if (data.type === 'memory') {
       this.memoryWaiters.get(data.requestId)?.(data.numTensors);
       this.memoryWaiters.delete(data.requestId);

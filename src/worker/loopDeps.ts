@@ -8,6 +8,7 @@ import type { BackendStatus } from '../engine/backend';
 import type { MemoryInUse } from '../engine/memory';
 import type { BackendName, BackendRequest, ModelKind, Scenario } from '../engine/scenario';
 import type { FromWorker } from './protocol';
+import type { SandboxReport } from './sandboxProbe';
 import type { MadeTrainer } from './trainerFactory';
 
 export interface LoopDeps {
@@ -25,4 +26,6 @@ export interface LoopDeps {
   deviceLost(): string | null;
   /** Destroy the active WebGPU device (a test hook); false when there is none. */
   loseDevice(): boolean;
+  /** Try eval and a cross-origin fetch here (a test hook, sandboxProbe.ts). */
+  probeSandbox(url: string): Promise<SandboxReport>;
 }

@@ -216,6 +216,7 @@ export function loopHarness() {
       script.deviceLost = 'destroyed';
       return true;
     },
+    probeSandbox: (url) => Promise.resolve({ eval: 'refused (EvalError)', fetch: `refused by the policy's connect-src (${url})` }),
   };
   const loop = new TrainingLoop(deps);
   return {
@@ -285,6 +286,8 @@ export function brief(m: FromWorker): string {
       return `notice#${m.runId} ${m.message}`;
     case 'memory':
       return `memory#${m.runId} request ${m.requestId}: ${m.numTensors} tensors, ${m.numBytes} bytes`;
+    case 'sandbox':
+      return `sandbox#${m.runId} eval ${m.report.eval}; fetch ${m.report.fetch}`;
     case 'pong':
       return `pong#${m.runId} ${m.seq} busy=${m.busy} stepMs=${m.stepMs}`;
   }

@@ -10,6 +10,7 @@ import type { Preview } from '../engine/preview';
 import type { NonFiniteReport, StepRecord } from '../engine/records';
 import type { Scenario } from '../engine/scenario';
 import type { Speed } from '../scenarios/speed';
+import type { SandboxReport } from './sandboxProbe';
 
 export type { Preview };
 
@@ -39,7 +40,9 @@ export type ToWorker =
   /** Are you there? Answered with `pong` at once, ahead of queued messages (app/heartbeat.ts). */
   | { type: 'ping'; seq: number }
   /** Test hook: destroy the WebGPU device now, as a driver reset would (the run moves to another backend). */
-  | { type: 'loseDevice' };
+  | { type: 'loseDevice' }
+  /** Test hook: try eval and a fetch of `url` (another origin) inside the worker, and say what the policy allowed. */
+  | { type: 'probeSandbox'; url: string };
 
 export type FromWorker =
   | { type: 'backend'; runId: number; status: BackendStatus; unsupported: string | null }
@@ -61,6 +64,8 @@ export type FromWorker =
   /** Something the user should know that is not an error (e.g. weights could not be carried over). */
   | { type: 'notice'; runId: number; message: string }
   | { type: 'memory'; runId: number; requestId: number; numTensors: number; numBytes: number }
+  /** The answer to probeSandbox. */
+  | { type: 'sandbox'; runId: number; report: SandboxReport }
   /** The answer to ping `seq`: training or handling a message (`busy`), and the current model's last step time (null before its first). */
   | { type: 'pong'; runId: number; seq: number; busy: boolean; stepMs: number | null };
 

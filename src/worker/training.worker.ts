@@ -9,6 +9,7 @@ import { activeLimits, deviceLost, loseDevice, watchDevice } from '../engine/act
 import { admit, browserBudget } from '../engine/admission';
 import { WASM_PATHS } from '../platform/wasmPaths';
 import type { FromWorker, ToWorker } from './protocol';
+import { probeSandbox } from './sandboxProbe';
 import { createTrainerFor } from './trainerFactory';
 import { TrainingLoop } from './trainingLoop';
 
@@ -42,6 +43,7 @@ const loop = new TrainingLoop({
   memoryInUse,
   deviceLost,
   loseDevice,
+  probeSandbox,
 });
 
 self.onmessage = (event: MessageEvent<ToWorker>) => void loop.receive(event.data);

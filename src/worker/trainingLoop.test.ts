@@ -522,6 +522,16 @@ describe('TrainingLoop: errors and the rest', () => {
     ]);
   });
 
+  it('a sandbox probe is answered at once, even while a message is still being handled', async () => {
+    const h = await configured();
+    let startBackend: () => void = () => undefined;
+    h.deps.initBackend = (requested) => new Promise((resolve) => (startBackend = () => resolve(statusFor(requested))));
+    void h.loop.receive({ type: 'configure', runId: 2, scenario: scenario({ model: 'linear' }), keep: false });
+    await h.loop.receive({ type: 'probeSandbox', url: 'http://localhost:4173/' });
+    expect(h.take()).toEqual(["sandbox#2 eval refused (EvalError); fetch refused by the policy's connect-src (http://localhost:4173/)"]);
+    startBackend();
+  });
+
   it('reset starts the same run over from step 0 and forgets stopAt', async () => {
     const h = await playing(2, undefined, 2);
     await h.tick();

@@ -68,6 +68,9 @@ export class TrainingLoop {
     if (msg.type === 'ping') return Promise.resolve(this.answerPing(msg.seq));
     // A test hook, at once: the loss must land in the middle of a run, as a driver reset would.
     if (msg.type === 'loseDevice') return Promise.resolve(void this.deps.loseDevice());
+    if (msg.type === 'probeSandbox') {
+      return this.deps.probeSandbox(msg.url).then((report) => this.deps.post({ type: 'sandbox', runId: this.run?.id ?? 0, report }));
+    }
     this.queued += 1;
     this.queue = this.queue
       .then(() => this.handle(msg))
@@ -81,7 +84,7 @@ export class TrainingLoop {
     this.deps.post({ type: 'pong', runId: this.run?.id ?? 0, seq, busy, stepMs: this.run?.stepMs ?? null });
   }
 
-  private async handle(msg: Exclude<ToWorker, { type: 'ping' } | { type: 'loseDevice' }>): Promise<void> {
+  private async handle(msg: Exclude<ToWorker, { type: 'ping' } | { type: 'loseDevice' } | { type: 'probeSandbox' }>): Promise<void> {
     switch (msg.type) {
       case 'configure':
         return this.configure(msg.runId, msg.scenario, msg.keep, msg.resume);
