@@ -14,7 +14,8 @@ import { ImportedRuns } from './importedRuns';
 import { installKeyboard } from './keyboard';
 import { installOffline } from './offline';
 import { installTestHooks } from './testHooks';
-import { createOutcomeWorker, createTrainingWorker } from './workerFactory';
+import { openRunFile } from './runFileReader';
+import { createImportWorker, createOutcomeWorker, createTrainingWorker } from './workerFactory';
 import './styles.css';
 
 const decoded = readLocation(window.location.search, window.location.hash);
@@ -41,7 +42,9 @@ const context: PlaygroundContextValue = {
   actions: controller,
   run: controller.run,
   compare: controller.compare.run,
-  imports: new ImportedRuns(store, { schedule: afterNextFrame, now: () => performance.now() }),
+  imports: new ImportedRuns(store, { schedule: afterNextFrame, now: () => performance.now() }, (file) =>
+    openRunFile(file, createImportWorker, (callback, ms) => window.setTimeout(callback, ms)),
+  ),
   lossChartRef: createRef<SVGSVGElement>(),
 };
 

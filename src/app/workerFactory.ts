@@ -7,6 +7,7 @@
  * workers on any host (vite.config.ts; `worker-src blob:` allows the start).
  */
 import outcomeWorkerUrl from '../worker/outcome.worker.ts?worker&url';
+import importWorkerUrl from './import.worker.ts?worker&url';
 import trainingWorkerUrl from '../worker/training.worker.ts?worker&url';
 
 const bootstraps = new Map<string, string>();
@@ -29,4 +30,8 @@ export function createTrainingWorker(): Worker {
 
 export function createOutcomeWorker(): Worker {
   return workerUnderPagePolicy(outcomeWorkerUrl);
+}
+
+export function createImportWorker(): Worker {
+  return workerUnderPagePolicy(importWorkerUrl);
 }
