@@ -6,6 +6,8 @@ import { VitePWA } from 'vite-plugin-pwa';
 // The Content-Security-Policy is added to the built page only: the dev server's React refresh
 // preamble is an inline script that the policy would block.
 // 'wasm-unsafe-eval' is what the tfjs wasm backend needs to compile its .wasm; nothing uses eval.
+// The workers hold to it too: they start from a blob: URL (src/app/workerFactory.ts) and so inherit
+// the page's policy; `vite preview` also sends it as a header, as a static host should (README).
 const CSP = [
   "default-src 'self'",
   "script-src 'self' 'wasm-unsafe-eval'",
@@ -78,7 +80,7 @@ export default defineConfig({
     // lab.html runs the engine on the page for the cross-backend tests and the browser benchmark.
     rollupOptions: { input: { main: 'index.html', lab: 'lab.html' } },
   },
-  preview: { host: '127.0.0.1', port: 4173, strictPort: true },
+  preview: { host: '127.0.0.1', port: 4173, strictPort: true, headers: { 'Content-Security-Policy': CSP } },
   server: { host: '127.0.0.1', port: 5173 },
   test: {
     environment: 'node',

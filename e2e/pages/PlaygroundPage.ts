@@ -15,6 +15,9 @@ export interface PlaygroundState {
   report: { step: number; quantity: string; kind: string; phase: string; backend: string; precision: string } | null;
   running: boolean;
   rejected: { key: string; value: string; reason: string }[];
+  refusal: { message: string; fields: string[]; smaller: Record<string, unknown> | null } | null;
+  parameters: string[];
+  records: number;
   stopReason: string | null;
   outcome: OutcomeState | null;
   watchedOutcome: OutcomeState | null;
@@ -265,6 +268,16 @@ export class PlaygroundPage {
   /** Terminate a worker as the browser would: no event reaches the page, only its liveness check can tell. */
   async killWorker(which: 'training' | 'compare' | 'outcome'): Promise<void> {
     await this.page.evaluate((w) => (window as unknown as { __nanPlayground: { killWorker(which: string): void } }).__nanPlayground.killWorker(w), which);
+  }
+
+  /** Destroy the training worker's WebGPU device, as a driver reset would. */
+  async loseDevice(): Promise<void> {
+    await this.page.evaluate(() => (window as unknown as { __nanPlayground: { loseDevice(): void } }).__nanPlayground.loseDevice());
+  }
+
+  /** A scenario refused before it was built, with its smaller variant's button. */
+  budgetRefusal(): Locator {
+    return this.page.getByTestId('budget-refusal');
   }
 
   /** The notice of a training worker error, with its Reset button. */

@@ -5,6 +5,7 @@ import { useLive } from '../state/useLive';
 import { useStore } from '../state/useStore';
 import { BackendDiffPanel } from '../ui/BackendDiffPanel';
 import { StabilityMapPanel } from '../ui/StabilityMapPanel';
+import { BudgetRefusal } from '../ui/BudgetRefusal';
 import { ClassroomScreen } from '../ui/ClassroomScreen';
 import { ControlsPanel } from '../ui/ControlsPanel';
 import { DiagnosisPanel } from '../ui/DiagnosisPanel';
@@ -53,6 +54,7 @@ export function App() {
         <ErrorBoundary area="chart">
           <LessonLine />
           <TopBar compact />
+          <BudgetRefusal />
           <LossPanel height={360} showControls={false} />
         </ErrorBoundary>
         <FrameMark />
@@ -86,6 +88,7 @@ export function App() {
         </ErrorBoundary>
       </header>
       <Notices />
+      <BudgetRefusal />
       <main className="layout">
         <ErrorBoundary area="settings">
           <ControlsPanel />

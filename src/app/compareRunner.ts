@@ -53,6 +53,7 @@ export class CompareRunner {
     else if (m.type === 'running' && !m.running)
       this.finish(m.why === 'error' ? 'error' : 'done', m.why === 'flagged' ? 'the fixed run was flagged too' : null);
     else if (m.type === 'error') this.finish('error', m.message);
+    else if (m.type === 'refused') this.finish('error', `not started: ${m.refusal.message}`);
   }
 
   private finish(status: CompareRun['status'], message: string | null): void {

@@ -17,7 +17,9 @@ import { CompareRunner, compareSteps } from './compareRunner';
 import type { ControllerDeps } from './controllerDeps';
 import { showNotice } from './notices';
 import { OutcomeRunner } from './outcomeRunner';
-import { TrainingLink, type RunMessage } from './trainingLink';
+import { PauseGuard } from './pauseGuard';
+import { applyRunMessage } from './runMessages';
+import { TrainingLink } from './trainingLink';
 
 export class PlaygroundController {
   /** The main run's feed. */
@@ -26,6 +28,7 @@ export class PlaygroundController {
   readonly outcomes: OutcomeRunner;
   /** The main run's worker (tests ask it for its tensor count). */
   readonly link: TrainingLink;
+  private readonly pauses: PauseGuard;
 
   constructor(
     readonly store: AppStore,
@@ -36,9 +39,13 @@ export class PlaygroundController {
     this.compare = new CompareRunner(store, deps.makeWorker, feed);
     this.outcomes = new OutcomeRunner(store, deps.makeOutcomeWorker);
     this.link = new TrainingLink(deps.makeWorker, {
-      onMessage: (m) => this.onMessage(m),
+      onMessage: (m) => {
+        if (m.type === 'running' && !m.running) this.pauses.settle();
+        applyRunMessage(m, { store, run: this.run, notify: (text) => this.notify(text), clearRun: () => this.clearRun() });
+      },
       onCrash: (why) => this.store.setState({ error: `The training worker stopped: ${why}`, running: false }),
     });
+    this.pauses = new PauseGuard({ store, run: this.run, link: this.link, setTimer: deps.setTimer, notify: (text) => this.notify(text) });
   }
 
   start(autoplay: boolean): void {
@@ -60,6 +67,8 @@ export class PlaygroundController {
   }
 
   private configure(keep: boolean): void {
+    this.pauses.settle();
+    this.store.setState({ refusal: null });
     if (!keep) {
       this.clearRun();
       this.store.setState({ running: false });
@@ -67,41 +76,18 @@ export class PlaygroundController {
     this.link.configure(this.store.getState().scenario, keep);
   }
 
-  private onMessage(m: RunMessage): void {
-    switch (m.type) {
-      case 'records':
-        return this.run.push(m.records);
-      case 'model':
-        return this.run.declare(m.parameters);
-      case 'report':
-        return this.store.setState({ report: m.report });
-      case 'backend':
-        return this.store.setState({ backend: m.status, unsupported: m.unsupported });
-      case 'preview':
-        return this.store.setState({ preview: m.preview, network: m.network });
-      case 'running':
-        // The last tick's records came before this message: whoever sees "stopped" sees its step.
-        if (!m.running) this.run.flush();
-        return this.store.setState({ running: m.running, stopReason: m.why });
-      case 'error':
-        return this.store.setState({ error: m.message, running: false });
-      case 'notice':
-        return this.notify(m.message);
-      case 'restarted':
-        return this.clearRun();
-    }
-  }
-
   /** Play up to Steps (playPolicy.ts decides); `continueRun`: train on past them from now on. */
   play(continueRun = false): void {
+    this.pauses.settle();
     if (continueRun) this.store.setState({ continued: true });
     const decision = decidePlay(this.store.getState(), this.run.step);
     if (decision && 'notice' in decision) this.notify(decision.notice);
     else if (decision) this.link.send({ type: 'play', ...decision.play });
   }
 
+  /** Shown at once; a worker that does not stop within a moment is ended and the run goes on in a new one (pauseGuard.ts). */
   pause(): void {
-    this.link.send({ type: 'pause' });
+    this.pauses.pause();
   }
 
   toggle(): void {

@@ -16,7 +16,8 @@ import { lessonNavigation } from './lessonNavigation';
 import { installOffline } from './offline';
 import { installTestHooks } from './testHooks';
 import { MapRunner, mapPoolSize } from './mapRunner';
-import { createMapWorker, createOutcomeWorker, createTrainingWorker } from './workerFactory';
+import { createImportWorker, createMapWorker, createOutcomeWorker, createTrainingWorker } from './workerFactory';
+import { openRunFile } from './runFileReader';
 import './styles.css';
 
 const decoded = readLocation(window.location.search, window.location.hash);
@@ -53,7 +54,9 @@ const context: PlaygroundContextValue = {
   lessons: lessonNavigation(controller, { history: window.history, location: window.location }),
   run: controller.run,
   compare: controller.compare.run,
-  imports: new ImportedRuns(store, { schedule: afterNextFrame, now: () => performance.now() }),
+  imports: new ImportedRuns(store, { schedule: afterNextFrame, now: () => performance.now() }, (file) =>
+    openRunFile(file, createImportWorker, (callback, ms) => window.setTimeout(callback, ms)),
+  ),
   lossChartRef: createRef<SVGSVGElement>(),
   map: mapRunner,
 };

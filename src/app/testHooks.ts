@@ -4,6 +4,7 @@
  * fixtures with an init script), so a user's page carries no test surface. Its shape is a contract
  * with e2e/pages/PlaygroundPage.ts; extend it, do not rename its fields.
  */
+import type { Refusal } from '../engine/admission';
 import type { BackendStatus } from '../engine/backend';
 import type { NonFiniteReport } from '../engine/records';
 import type { Scenario } from '../engine/scenario';
@@ -23,11 +24,17 @@ export interface TestState {
   report: NonFiniteReport | null;
   running: boolean;
   rejected: RejectedKey[];
-  /** Why the run stopped on its own ('done', 'flagged', …), or null. */
-  stopReason: string | null;
   /** The open lesson's reference outcome (cpu, as written) and the outcome of the run on screen, when it differs. */
   outcome: PresetOutcome | null;
   watchedOutcome: PresetOutcome | null;
+  /** The scenario refused before it was built, if it was. */
+  refusal: Refusal | null;
+  /** The parameters the worker declared for the run's model (none before it is built). */
+  parameters: string[];
+  /** Records the run keeps (for export): one per step taken. */
+  records: number;
+  /** Why the run stopped on its own ('paused', 'flagged', 'done', 'error'…), or null. */
+  stopReason: string | null;
 }
 
 export interface TestHooks {
@@ -42,6 +49,10 @@ export interface TestHooks {
   killWorker(which: 'training' | 'compare' | 'outcome' | 'map'): void;
   /** The stability map on screen: its cells so far and how its computation goes. */
   getMap(): MapProgress | null;
+  /** Destroy the training worker's WebGPU device, as a driver reset would. */
+  loseDevice(): void;
+  /** Inside the training worker: try eval and a fetch of `url` (another origin), and say what its policy allowed. */
+  probeWorkerSandbox(url: string): Promise<{ eval: string; fetch: string }>;
 }
 
 declare global {
@@ -68,9 +79,12 @@ export function installTestHooks(controller: PlaygroundController, map?: MapRunn
         report: s.report,
         running: s.running,
         rejected: s.rejected,
-        stopReason: s.stopReason,
         outcome: s.outcome,
         watchedOutcome: s.watchedOutcome,
+        refusal: s.refusal,
+        parameters: [...run.series.gradNorms.keys()],
+        records: run.history.length,
+        stopReason: s.stopReason,
       };
     },
     frameStats: (n) => run.probe.summary(n),
@@ -83,6 +97,8 @@ export function installTestHooks(controller: PlaygroundController, map?: MapRunn
       else controller.outcomes.killWorker();
     },
     getMap: () => map?.progress.getState() ?? null,
+    loseDevice: () => link.send({ type: 'loseDevice' }),
+    probeWorkerSandbox: (url) => link.probeSandbox(url),
     getCompare() {
       const c = store.getState().compare;
       return c ? { status: c.status, label: c.label, losses: compare.run.trace.losses() } : null;

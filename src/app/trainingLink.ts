@@ -8,12 +8,15 @@
  * (a compare run) each have one.
  */
 import { isFromWorker, type FromWorker, type ToWorker } from '../worker/protocol';
+import type { Checkpoint } from '../engine/checkpoint';
 import type { Scenario } from '../engine/scenario';
+import type { Speed } from '../scenarios/speed';
+import type { SandboxReport } from '../worker/sandboxProbe';
 import { TrainingHeartbeat } from './heartbeat';
 import { browserClock, type LivenessClock } from './liveness';
 
-/** A reply of the current run (`memory` and `pong` are answered by the link itself). */
-export type RunMessage = Exclude<FromWorker, { type: 'memory' } | { type: 'pong' } | { type: 'replaying' }>;
+/** A reply of the current run (`memory`, `pong`, `checkpoint`, `sandbox` and `replaying` are the link's own business). */
+export type RunMessage = Exclude<FromWorker, { type: 'memory' } | { type: 'pong' } | { type: 'checkpoint' } | { type: 'sandbox' } | { type: 'replaying' }>;
 
 export interface LinkHandlers {
   onMessage(m: RunMessage): void;
@@ -35,8 +38,11 @@ export class TrainingLink {
   private id: number;
   private readonly memoryWaiters = new Map<number, (numTensors: number) => void>();
   private memoryRequests = 0;
+  private sandboxWaiters: ((report: SandboxReport) => void)[] = [];
   /** The last step the current run reported (a stop the link announces for a silent worker names it). */
   private lastStep = 0;
+  /** The current run's latest checkpoint (the worker sends one at most a second of training behind its records). */
+  private checkpoint: Checkpoint | null = null;
 
   constructor(
     private readonly makeWorker: () => Worker,
@@ -77,6 +83,7 @@ export class TrainingLink {
     if (!keep) {
       this.id += 1;
       this.lastStep = 0;
+      this.checkpoint = null;
     }
     this.send({ type: 'configure', runId: this.id, scenario, keep });
   }
@@ -90,11 +97,36 @@ export class TrainingLink {
     });
   }
 
+  /** What the worker's policy lets it do: eval, and a fetch of `url` on another origin (test hooks only). */
+  probeSandbox(url: string): Promise<SandboxReport> {
+    return new Promise((resolve) => {
+      this.sandboxWaiters.push(resolve);
+      this.send({ type: 'probeSandbox', url });
+    });
+  }
+
   terminate(): void {
     this.heartbeat?.stop();
     this.heartbeat = null;
-    this.worker?.terminate();
+    if (this.worker) {
+      // Whatever it posted before it ended belongs to a worker the page has let go.
+      this.worker.onmessage = null;
+      this.worker.onerror = null;
+      this.worker.terminate();
+    }
     this.worker = null;
+  }
+
+  /**
+   * End the worker wherever it is (inside a step that would not finish in time) and carry the
+   * current run on in a new one: from its latest checkpoint, replayed up to `toStep`, the last step
+   * the page has. The run keeps its id, so the page's records and charts go on as they are.
+   */
+  takeOver(scenario: Scenario, toStep: number, speed: Speed): void {
+    const checkpoint = this.checkpoint && this.checkpoint.step <= toStep ? this.checkpoint : null;
+    this.spawn();
+    this.send({ type: 'setSpeed', speed });
+    this.send({ type: 'configure', runId: this.id, scenario, keep: false, resume: { checkpoint, toStep } });
   }
 
   /** Terminate the worker the way the browser would, without a word to this link (test hooks only). */
@@ -106,12 +138,17 @@ export class TrainingLink {
     if (!isFromWorker(data)) return;
     this.heartbeat?.heard();
     if (data.type === 'pong') return this.heartbeat?.answered(data);
+    if (data.type === 'sandbox') return this.sandboxWaiters.shift()?.(data.report);
     if (data.type === 'memory') {
       this.memoryWaiters.get(data.requestId)?.(data.numTensors);
       this.memoryWaiters.delete(data.requestId);
       return;
     }
     if (data.runId !== this.id) return;
+    if (data.type === 'checkpoint') {
+      this.checkpoint = data.checkpoint;
+      return;
+    }
     if (data.type === 'records') {
       this.lastStep = data.records.at(-1)?.step ?? this.lastStep;
       if (typeof data.stepMs === 'number') this.heartbeat?.stepped(data.stepMs);

@@ -279,3 +279,23 @@ export function buildReport(stats: QuantityStats[], ctx: ReportContext): NonFini
     growth: ctx.growth,
   };
 }
+
+/**
+ * Used only if a replay does not reproduce a strict flag (a backend that is not deterministic): the
+ * step is known, the quantity is not; the run still pauses instead of replaying on every step.
+ */
+export function fastOnlyReport(step: number, ctx: { backend: string; precision: string; growth: NonFiniteReport['growth'] }): NonFiniteReport {
+  return {
+    quantity: 'unknown (the replay did not reproduce the flag)',
+    phase: 'data',
+    kind: 'NaN',
+    counts: { nan: 0, posInf: 0, negInf: 0 },
+    size: 0,
+    step,
+    lastFiniteMaxAbs: null,
+    cascade: [],
+    backend: ctx.backend,
+    precision: ctx.precision,
+    growth: ctx.growth,
+  };
+}

@@ -13,7 +13,7 @@ import { PRECISION_MAX, makeRounder, roundNumber, roundTensor, type Rounder } fr
 import type { NonFiniteReport, StepRecord } from './records';
 import { rngFor } from './rng';
 import type { Scenario } from './scenario';
-import { StepWatch, buildReport, type QuantityStats, type SentinelMode, type WatchMode } from './sentinel';
+import { StepWatch, buildReport, fastOnlyReport, type QuantityStats, type SentinelMode, type WatchMode } from './sentinel';
 import { launchStep, type StepParts } from './stepMath';
 import { StepLayout } from './stepLayout';
 import { driveAsync, driveSync, needsAsyncReadback, type Flow } from './readback';
@@ -22,6 +22,7 @@ import { previewFlow, type Preview } from './preview';
 import { registerCpuKernels } from './kernels/cpuKernels';
 import { HeldOutLoss } from './heldOutLoss';
 import { networkViewFlow, type NetworkView } from './networkFlow';
+import { readCheckpoint, uploadCheckpoint, type Checkpoint } from './checkpoint';
 
 // On import, not in initBackend alone: the CLI, the runs and the tests pick the cpu backend with
 // tf.setBackend('cpu') directly, and every path that trains imports this file. Registering is
@@ -71,6 +72,10 @@ export interface Trainer {
   snapshot(): Snapshot;
   /** Back to a snapshot; clears the report if it came after that point. */
   restore(s: Snapshot): void;
+  /** The state as plain numbers (checkpoint.ts): it outlives the device and the worker. */
+  checkpoint(): Promise<Checkpoint>;
+  /** Go on from a checkpoint of a trainer of the same scenario, read on any backend. */
+  restoreCheckpoint(c: Checkpoint): void;
   /** Frees every tensor the trainer owns. */
   dispose(): void;
   /** Steps taken so far. */
@@ -88,26 +93,6 @@ export interface Trainer {
   parameterNames(): string[];
   /** Layer names in forward order, the keys of activationMax. */
   layerNames(): string[];
-}
-
-/**
- * Used only if a replay does not reproduce a strict flag (a backend that is not deterministic): the
- * step is known, the quantity is not; the run still pauses instead of replaying on every step.
- */
-function fastOnlyReport(step: number, ctx: { backend: string; precision: string; growth: NonFiniteReport['growth'] }): NonFiniteReport {
-  return {
-    quantity: 'unknown (the replay did not reproduce the flag)',
-    phase: 'data',
-    kind: 'NaN',
-    counts: { nan: 0, posInf: 0, negInf: 0 },
-    size: 0,
-    step,
-    lastFiniteMaxAbs: null,
-    cascade: [],
-    backend: ctx.backend,
-    precision: ctx.precision,
-    growth: ctx.growth,
-  };
 }
 
 interface SnapshotData extends Snapshot {
@@ -373,6 +358,23 @@ class ScenarioTrainer implements Trainer {
     // The sentinel must replay from a point at or before the current step.
     this.snapshots.forEach((sn) => this.disposeSnapshot(sn));
     this.snapshots = [this.takeSnapshot()];
+  }
+
+  checkpoint(): Promise<Checkpoint> {
+    const variables = this.stateVariables().map((v) => v.variable);
+    return readCheckpoint(this.index, variables, { report: this.verdict, paused: this.halted }, this.asyncOnly);
+  }
+
+  restoreCheckpoint(c: Checkpoint): void {
+    const tensors = uploadCheckpoint(
+      c,
+      this.stateVariables().map((v) => v.variable),
+    );
+    const snap: SnapshotData = { step: c.step, tensors, disposed: false, dispose: () => this.disposeSnapshot(snap) };
+    this.restore(snap);
+    snap.dispose();
+    this.verdict = c.report;
+    this.halted = c.paused;
   }
 
   private restoreState(s: SnapshotData): void {

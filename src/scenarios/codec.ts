@@ -21,11 +21,11 @@ export interface DecodedScenario {
 /** Longer values are refused before parsing; no legitimate value comes close. */
 const MAX_VALUE_LENGTH = 200;
 /** A link with more bad keys than this is garbage; the notice lists this many and a count of the rest. */
-const MAX_REPORTED = 50;
+export const MAX_REPORTED = 50;
 const SHOWN_CHARS = 40;
 
 /** A value as shown in a notice: cut short, so a 10 kB value cannot flood the page. */
-function shorten(text: string): string {
+export function shorten(text: string): string {
   const chars = Array.from(text); // by code point, so a cut never splits a surrogate pair
   return chars.length <= SHOWN_CHARS ? text : `${chars.slice(0, SHOWN_CHARS).join('')}… (${chars.length} characters)`;
 }

@@ -3,6 +3,7 @@
  * verdicts). Per-step run data (history, chart series, the step counter) lives in the live feeds
  * (liveRun.ts), which notify their own views once per frame.
  */
+import type { Refusal } from '../engine/admission';
 import type { BackendStatus } from '../engine/backend';
 import type { NetworkView } from '../engine/networkView';
 import type { Preview } from '../engine/preview';
@@ -49,6 +50,8 @@ export interface AppState {
   /** Short-lived messages: "model reset: hidden layers changed", "typed value rejected", … */
   notices: string[];
   error: string | null;
+  /** The scenario was refused before it was built (over the budget or the backend's limits), with the nearest one that fits. */
+  refusal: Refusal | null;
   preview: Preview | null;
   /** The network diagram's layers and drawn weights, from the same readback as the preview. */
   network: NetworkView | null;
@@ -94,6 +97,7 @@ export function initialAppState(scenario: Scenario, rejected: RejectedKey[], emb
     stopReason: null,
     notices: [],
     error: null,
+    refusal: null,
     preview: null,
     network: null,
     compare: null,

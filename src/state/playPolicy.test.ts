@@ -3,7 +3,7 @@ import type { NonFiniteReport } from '../engine/records';
 import { DEFAULT_SCENARIO } from '../engine/scenario';
 import { decidePlay } from './playPolicy';
 
-const base = { error: null, report: null, scenario: { ...DEFAULT_SCENARIO, steps: 50 }, continued: false };
+const base = { error: null, report: null, scenario: { ...DEFAULT_SCENARIO, steps: 50 }, continued: false, refusal: null };
 const report = { step: 3, kind: '+Inf', quantity: 'loss/elements', phase: 'loss' } as NonFiniteReport;
 
 describe('decidePlay', () => {
@@ -26,5 +26,12 @@ describe('decidePlay', () => {
 
   it('does nothing while a worker error is shown', () => {
     expect(decidePlay({ ...base, error: 'boom' }, 0)).toBeNull();
+  });
+
+  it('on a scenario refused before it was built, says why instead of asking the worker for nothing', () => {
+    const refusal = { message: 'this run needs ≈ 5.5 GB; the budget here is 3.4 GB: lower Batch size (to 32768 fits)', fields: ['Batch size'], smaller: null };
+    expect(decidePlay({ ...base, refusal }, 0)).toEqual({
+      notice: 'This scenario was not started: this run needs ≈ 5.5 GB; the budget here is 3.4 GB: lower Batch size (to 32768 fits).',
+    });
   });
 });

@@ -8,8 +8,10 @@
 import { decodeNonFinite, encodeNonFinite } from '../engine/nonFiniteJson';
 import type { NonFiniteReport, StepRecord } from '../engine/records';
 import { DEFAULT_SCENARIO, type Scenario } from '../engine/scenario';
+import { MAX_REPORTED, shorten } from '../scenarios/codec';
 import { restoreScenario, type RejectedKey, type SettingSource } from '../scenarios/restore';
 import { FIELD_BY_KEY } from '../scenarios/schema';
+import { MAX_RUN_FILE_BYTES, readRecords, readReport } from './runFileSchema';
 import { describeSteps, type ExportedRecords, type StepCoverage } from './stepCoverage';
 
 const RUN_FILE_FORMAT = 'nan-playground-run';
@@ -82,8 +84,22 @@ export interface ImportedRun {
 const FILE_SETTINGS: SettingSource = {
   fieldFor: (key) => FIELD_BY_KEY.get(key as keyof Scenario),
   read: (_field, raw) => ({ ok: true, value: raw }),
-  show: (raw) => JSON.stringify(raw) ?? String(raw),
+  // JSON would show NaN and ±Infinity as null.
+  show: (raw) => (typeof raw === 'number' && !Number.isFinite(raw) ? String(raw) : (JSON.stringify(raw) ?? String(raw))),
 };
+
+/** Why a file of `bytes` is not read at all, or null: checked before a byte of it is. */
+export function runFileSizeProblem(bytes: number): string | null {
+  if (bytes <= MAX_RUN_FILE_BYTES) return null;
+  return `this file is ${(bytes / 1e6).toFixed(0)} MB; a run file may be at most ${MAX_RUN_FILE_BYTES / 1e6} MB`;
+}
+
+/** As a link's notice lists them: at most MAX_REPORTED, each cut short, and a count of the rest. */
+function reported(rejected: readonly RejectedKey[]): RejectedKey[] {
+  const listed = rejected.slice(0, MAX_REPORTED).map((r) => ({ key: shorten(r.key), value: shorten(r.value), reason: r.reason }));
+  const rest = rejected.length - listed.length;
+  return rest > 0 ? [...listed, { key: '…', value: '', reason: `${rest.toLocaleString('en-US')} more ignored keys not listed` }] : listed;
+}
 
 /** Parse an exported run. Throws when the text is not a run file, or one of a version this playground cannot read. */
 export function parseRunJson(text: string): ImportedRun {
@@ -97,9 +113,13 @@ export function parseRunJson(text: string): ImportedRun {
   if (typeof raw !== 'object' || raw === null || file.format !== RUN_FILE_FORMAT) throw new Error('not a NaN playground run file');
   const unreadable = versionProblem(file.version);
   if (unreadable) throw new Error(unreadable);
+  const records = readRecords(file.records);
+  if (!records.ok) throw new Error(`its records cannot be drawn: ${records.reason}`);
   const given = typeof file.scenario === 'object' && file.scenario !== null ? file.scenario : {};
   const { scenario, rejected } = restoreScenario(DEFAULT_SCENARIO, Object.entries(given), FILE_SETTINGS);
-  return { scenario, rejected, records: Array.isArray(file.records) ? file.records : [], report: file.report ?? null, steps: readCoverage(file.steps) };
+  const report = readReport(file.report);
+  if (report === null && file.report != null) rejected.push({ key: 'report', value: '(the sentinel report)', reason: 'malformed; left out' });
+  return { scenario, rejected: reported(rejected), records: records.records, report, steps: readCoverage(file.steps) };
 }
 
 /** The file's `steps` statement when it is well formed (a hand-edited one is dropped, not trusted). */

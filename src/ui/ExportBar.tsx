@@ -1,6 +1,6 @@
 /** Copy link, export (JSON, CSV, PNG) and import of a run. */
 import { useRef } from 'react';
-import { parseRunJson, runToCsv, runToJson } from '../state/runFile';
+import { runToCsv, runToJson } from '../state/runFile';
 import { describeSteps, type ExportedRecords } from '../state/stepCoverage';
 import { usePlayground } from './context';
 import { scenarioTitle } from '../state/codecAdapter';
@@ -62,13 +62,16 @@ export function ExportBar() {
 
   const importFile = async (file: File): Promise<void> => {
     try {
-      const run = parseRunJson(await file.text());
+      // Read and checked off the page's thread; the records follow a slice per frame.
+      const opened = await imports.open(file);
+      const { run, count } = opened;
       store.setState({ rejected: run.rejected });
       actions.setScenario(run.scenario, { push: true, preset: null });
       // The file's own curve is drawn beside the new run, so training it again can be compared with it.
-      if (run.records.length > 0) imports.add(file.name, run.records);
+      if (count > 0) imports.add(file.name, opened);
+      else opened.close();
       actions.notify(
-        `Imported ${file.name}: its scenario is loaded${run.records.length ? ` and its ${run.records.length} steps are drawn as "file: ${file.name}"; press Play to train it again` : ''}.${run.steps?.reason ? ` The file holds ${describeSteps(run.steps)}.` : ''}`,
+        `Imported ${file.name}: its scenario is loaded${count ? ` and its ${count} steps are drawn as "file: ${file.name}"; press Play to train it again` : ''}.${run.steps?.reason ? ` The file holds ${describeSteps(run.steps)}.` : ''}`,
       );
     } catch (e) {
       actions.notify(`Could not import ${file.name}: ${e instanceof Error ? e.message : String(e)}`);

@@ -12,6 +12,7 @@ import type { LiveRun } from '../state/liveRun';
 import type { MapProgress } from '../state/mapResults';
 import type { Store } from '../state/store';
 import type { OpenMap } from '../scenarios/mapLink';
+import type { ImportedRun } from '../state/runFile';
 
 export interface PlaygroundActions {
   /** Play up to the scenario's Steps; `continueRun`: train on past them. */
@@ -48,10 +49,26 @@ export interface MapControls {
   close(): void;
 }
 
+/** Records handed over a slice at a time: a long file is drawn a slice per frame. */
+export interface RecordSlices {
+  /** The next slice, or null after the last. */
+  next(): Promise<readonly StepRecord[] | null>;
+  /** No more are wanted. */
+  close(): void;
+}
+
+/** A run file opened off the page's thread: its settings, how many records it holds, and the records in slices. */
+export interface OpenedRunFile extends RecordSlices {
+  run: Omit<ImportedRun, 'records'>;
+  count: number;
+}
+
 /** Run files drawn beside the live runs. */
 export interface RunImports {
-  /** Draw a file's records as a run of its own; returns its id. */
-  add(label: string, records: readonly StepRecord[]): string;
+  /** Read and check a run file off the page's thread; rejects with the reason it cannot be imported. */
+  open(file: Blob): Promise<OpenedRunFile>;
+  /** Draw a file's records as a run of its own (fed a slice per frame); returns its id. */
+  add(label: string, records: readonly StepRecord[] | RecordSlices): string;
   feedOf(id: string): LiveRun | undefined;
 }
 

@@ -8,6 +8,7 @@ import type { NonFiniteReport, StepRecord } from '../engine/records';
 import type { BackendRequest } from '../engine/scenario';
 import type { NetworkView } from '../engine/networkView';
 import type { Preview } from '../engine/preview';
+import type { Checkpoint } from '../engine/checkpoint';
 import type { Snapshot, Trainer } from '../engine/trainer';
 import { stepRecord } from '../engine/testing/stepRecord';
 import type { LoopDeps } from './loopDeps';
@@ -25,6 +26,8 @@ export interface Script {
   throwAt: number | null;
   snapshotFails: boolean;
   restoreFails: boolean;
+  /** Why the (fake) WebGPU device was lost, once it was. */
+  deviceLost: string | null;
 }
 
 export const PARAMETERS = ['dense/kernel', 'dense/bias'];
@@ -148,6 +151,18 @@ export class FakeTrainer implements Trainer {
     this.stepIndex = s.step;
   }
 
+  /** The fake state is the step alone: a checkpoint holds no tensors. */
+  checkpoint(): Promise<Checkpoint> {
+    return Promise.resolve({ step: this.stepIndex, tensors: [], report: this.report, paused: this.paused });
+  }
+
+  restoreCheckpoint(c: Checkpoint): void {
+    if (this.script.restoreFails) throw new Error('shapes differ');
+    this.stepIndex = c.step;
+    this.report = c.report;
+    this.paused = c.paused;
+  }
+
   dispose(): void {
     this.disposed = true;
   }
@@ -179,7 +194,12 @@ export class FakeTrainer implements Trainer {
   }
 }
 
-export const statusFor = (requested: BackendRequest): BackendStatus => ({ requested, active: 'cpu', reason: null, quirks: [] });
+export const statusFor = (requested: BackendRequest): BackendStatus => ({
+  requested,
+  active: requested === 'auto' ? 'cpu' : requested,
+  reason: null,
+  quirks: [],
+});
 
 /** Lets every pending promise callback run (a macrotask comes after all of them). */
 export const settle = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
@@ -187,11 +207,14 @@ export const settle = (): Promise<void> => new Promise((resolve) => setTimeout(r
 /** A loop wired to fakes, and what it did. */
 export function loopHarness() {
   const posted: FromWorker[] = [];
+  const checkpoints: string[] = [];
   const scheduled: { delayMs: number; cb: () => void }[] = [];
   const clock = { now: 1000 };
   const trainers: FakeTrainer[] = [];
   const backendsStarted: string[] = [];
-  const script: Script = { asyncOnly: false, msPerStep: 0, flagAt: null, throwAt: null, snapshotFails: false, restoreFails: false };
+  /** The backend each trainer was made for, in order. */
+  const trainerBackends: string[] = [];
+  const script: Script = { asyncOnly: false, msPerStep: 0, flagAt: null, throwAt: null, snapshotFails: false, restoreFails: false, deviceLost: null };
   const deps: LoopDeps = {
     post: (m) => posted.push(m),
     schedule: (delayMs, cb) => scheduled.push({ delayMs, cb }),
@@ -200,12 +223,20 @@ export function loopHarness() {
       backendsStarted.push(`${requested}/${model}`);
       return Promise.resolve(statusFor(requested));
     },
-    makeTrainer: () => {
+    admit: () => null,
+    makeTrainer: (_scenario, backend) => {
+      trainerBackends.push(backend);
       const trainer = new FakeTrainer(script, clock);
       trainers.push(trainer);
       return { trainer, unsupported: null };
     },
     memoryInUse: () => ({ numTensors: 7, numBytes: 28 }),
+    deviceLost: () => script.deviceLost,
+    loseDevice: () => {
+      script.deviceLost = 'destroyed';
+      return true;
+    },
+    probeSandbox: (url) => Promise.resolve({ eval: 'refused (EvalError)', fetch: `refused by the policy's connect-src (${url})` }),
   };
   const loop = new TrainingLoop(deps);
   return {
@@ -216,6 +247,7 @@ export function loopHarness() {
     clock,
     trainers,
     backendsStarted,
+    trainerBackends,
     script,
     /** The trainer made last. */
     trainer(): FakeTrainer {
@@ -230,9 +262,19 @@ export function loopHarness() {
       next.cb();
       await settle();
     },
-    /** The messages posted since the last call, each in one line (see brief). */
+    /** The messages posted since the last call, each in one line (see brief); checkpoints are told by checkpoints(). */
     take(): string[] {
-      return posted.splice(0).map(brief);
+      const all = posted.splice(0);
+      checkpoints.push(...all.filter((m) => m.type === 'checkpoint').map(brief));
+      return all.filter((m) => m.type !== 'checkpoint').map(brief);
+    },
+    /** The checkpoints posted up to the last take(), and since then, each once. */
+    checkpoints(): string[] {
+      const since = posted.filter((m) => m.type === 'checkpoint').map(brief);
+      const out = [...checkpoints, ...since];
+      checkpoints.length = 0;
+      posted.splice(0, posted.length, ...posted.filter((m) => m.type !== 'checkpoint'));
+      return out;
     },
   };
 }
@@ -256,12 +298,18 @@ export function brief(m: FromWorker): string {
       return `running#${m.runId} ${m.running} step ${m.step} why ${m.why}`;
     case 'error':
       return `error#${m.runId} ${m.message}`;
+    case 'checkpoint':
+      return `checkpoint#${m.runId} at ${m.checkpoint.step}${m.checkpoint.paused ? ' paused' : ''}`;
+    case 'refused':
+      return `refused#${m.runId} ${m.refusal.fields.join(',')}: ${m.refusal.message}`;
     case 'restarted':
       return `restarted#${m.runId}`;
     case 'notice':
       return `notice#${m.runId} ${m.message}`;
     case 'memory':
       return `memory#${m.runId} request ${m.requestId}: ${m.numTensors} tensors, ${m.numBytes} bytes`;
+    case 'sandbox':
+      return `sandbox#${m.runId} eval ${m.report.eval}; fetch ${m.report.fetch}`;
     case 'pong':
       return `pong#${m.runId} ${m.seq} busy=${m.busy} stepMs=${m.stepMs}`;
   }

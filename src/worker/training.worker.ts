@@ -5,8 +5,11 @@
  * says so and falls back to cpu (shown in the top bar).
  */
 import { initBackend, memoryInUse } from '../engine';
+import { activeLimits, deviceLost, loseDevice, watchDevice } from '../engine/activeDevice';
+import { admit, browserBudget } from '../engine/admission';
 import { WASM_PATHS } from '../platform/wasmPaths';
 import type { FromWorker, ToWorker } from './protocol';
+import { probeSandbox } from './sandboxProbe';
 import { createTrainerFor } from './trainerFactory';
 import { TrainingLoop } from './trainingLoop';
 
@@ -20,6 +23,9 @@ function yieldThen(cb: () => void): void {
   channel.port2.postMessage(null);
 }
 
+// Chromium's navigator.deviceMemory (rounded, at most 8 GiB); engine/admission.ts says what applies without it.
+const budget = browserBudget((navigator as { deviceMemory?: number }).deviceMemory);
+
 const loop = new TrainingLoop({
   post: (m: FromWorker) => (self as unknown as Worker).postMessage(m),
   schedule: (delayMs, cb) => {
@@ -27,9 +33,17 @@ const loop = new TrainingLoop({
     else yieldThen(cb);
   },
   now: () => performance.now(),
-  initBackend: (requested, model) => initBackend(requested, model, { wasmPaths: WASM_PATHS }),
+  initBackend: async (requested, model) => {
+    const status = await initBackend(requested, model, { wasmPaths: WASM_PATHS });
+    watchDevice();
+    return status;
+  },
+  admit: (scenario, backend) => admit(scenario, backend, budget, activeLimits(backend)),
   makeTrainer: createTrainerFor,
   memoryInUse,
+  deviceLost,
+  loseDevice,
+  probeSandbox,
 });
 
 self.onmessage = (event: MessageEvent<ToWorker>) => void loop.receive(event.data);

@@ -290,12 +290,206 @@ describe('TrainingLoop: awaited (WebGPU) steps', () => {
   });
 });
 
+describe('TrainingLoop: checkpoints and resuming', () => {
+  it('sends a checkpoint after the first tick, then after a tick once a second has passed', async () => {
+    const h = await playing(5);
+    await h.tick();
+    expect(h.take()).toEqual(['records#1 1,2,3,4,5']);
+    expect(h.checkpoints()).toEqual(['checkpoint#1 at 5']);
+    h.clock.now += 999;
+    await h.tick();
+    expect(h.checkpoints()).toEqual([]);
+    h.clock.now += 1;
+    await h.tick();
+    expect(h.take()).toEqual(['records#1 6,7,8,9,10', 'preview#1 at 10', 'records#1 11,12,13,14,15']);
+    expect(h.checkpoints()).toEqual(['checkpoint#1 at 15']);
+  });
+
+  it('a step that takes seconds is checkpointed after every step, right after its record and preview', async () => {
+    const h = await playing('auto', (harness) => (harness.script.msPerStep = 5000));
+    for (const step of [1, 2]) {
+      await h.tick();
+      expect(h.posted.map((m) => m.type)).toEqual(['records', 'preview', 'checkpoint']);
+      expect(h.take()).toEqual([`records#1 ${step}`, `preview#1 at ${step}`]);
+      expect(h.checkpoints()).toEqual([`checkpoint#1 at ${step}`]);
+    }
+  });
+
+  it("a new run forgets the old one's checkpoint timing: its first tick is checkpointed", async () => {
+    const h = await playing(2);
+    await h.tick();
+    h.take();
+    h.checkpoints();
+    await h.loop.receive({ type: 'configure', runId: 2, scenario: scenario({ lr: 0.5 }), keep: false });
+    await h.loop.receive({ type: 'play' });
+    await h.tick();
+    expect(h.checkpoints()).toEqual(['checkpoint#2 at 2']);
+  });
+
+  it("resume: from the checkpoint, replays to the page's last step without posting its records, and stays paused", async () => {
+    const h = loopHarness();
+    h.script.msPerStep = 1;
+    const checkpoint = { step: 3, tensors: [], report: null, paused: false };
+    const before = h.clock.now;
+    await h.loop.receive({ type: 'configure', runId: 7, scenario: scenario(), keep: false, resume: { checkpoint, toStep: 5 } });
+    expect(h.trainer().stepIndex).toBe(5);
+    expect(h.clock.now - before).toBe(2);
+    expect(h.take()).toEqual(['backend#7 cpu unsupported=null', `model#7 ${PARAMETERS.join(',')}`, 'preview#7 at 5', 'running#7 false step 5 why paused']);
+    expect(h.checkpoints()).toEqual(['checkpoint#7 at 5']);
+    // Play goes on from there.
+    await h.loop.receive({ type: 'play' });
+    await h.loop.receive({ type: 'setSpeed', speed: 2 });
+    await h.tick();
+    expect(h.take()).toEqual(['running#7 true step 5 why null', 'records#7 6,7']);
+  });
+
+  it('resume with no checkpoint, or one that does not fit, replays from step 0', async () => {
+    for (const fits of [null, false]) {
+      const h = loopHarness();
+      h.script.msPerStep = 1;
+      h.script.restoreFails = fits === false;
+      const checkpoint = fits === null ? null : { step: 2, tensors: [], report: null, paused: false };
+      const before = h.clock.now;
+      await h.loop.receive({ type: 'configure', runId: 1, scenario: scenario(), keep: false, resume: { checkpoint, toStep: 4 } });
+      expect([h.trainer().stepIndex, h.clock.now - before]).toEqual([4, 4]);
+    }
+  });
+});
+
+describe('TrainingLoop: a lost WebGPU device', () => {
+  /** Playing on WebGPU at 2 steps a tick, with steps 1 and 2 taken and checkpointed. */
+  async function onWebgpu() {
+    const h = loopHarness();
+    h.script.asyncOnly = true;
+    await h.loop.receive({ type: 'configure', runId: 1, scenario: scenario({ backend: 'webgpu' }), keep: false });
+    await h.loop.receive({ type: 'setSpeed', speed: 2 });
+    await h.loop.receive({ type: 'play' });
+    await h.tick();
+    h.trainer().finishStep();
+    await settle();
+    h.trainer().finishStep();
+    await settle();
+    expect(h.take().filter((m) => m.startsWith('records'))).toEqual(['records#1 1,2']);
+    expect(h.checkpoints()).toEqual(['checkpoint#1 at 2']);
+    return h;
+  }
+
+  it('the run goes on on wasm from the last checkpoint, with a notice, and keeps playing', async () => {
+    const h = await onWebgpu();
+    await h.tick();
+    await h.loop.receive({ type: 'loseDevice' });
+    h.script.asyncOnly = false; // wasm reads back synchronously
+    h.trainers[0]!.finishStep();
+    await settle();
+    expect(h.backendsStarted).toEqual(['webgpu/mlp', 'wasm/mlp']);
+    expect(h.trainerBackends).toEqual(['webgpu', 'wasm']);
+    expect(h.trainers[0]!.disposed).toBe(true);
+    expect(h.trainer().stepIndex).toBe(2);
+    expect(h.take()).toEqual(['notice#1 WebGPU device lost; continuing on wasm from step 2.', 'backend#1 wasm unsupported=null']);
+    // The step the device took with it is taken again on wasm, then the run goes on.
+    await h.tick();
+    expect(h.take()).toContain('records#1 3,4');
+  });
+
+  it('the step that finished on the lost device is not kept, and a checkpoint behind the last step is replayed up to it', async () => {
+    const h = await onWebgpu();
+    // The next tick is within the second of the last checkpoint: it sends none.
+    await h.tick();
+    h.trainers[0]!.finishStep();
+    await settle();
+    h.trainers[0]!.finishStep();
+    await settle();
+    expect(h.take().filter((m) => m.startsWith('records'))).toEqual(['records#1 3,4']);
+    expect(h.checkpoints()).toEqual([]);
+    await h.tick();
+    await h.loop.receive({ type: 'loseDevice' });
+    h.script.asyncOnly = false;
+    h.trainers[0]!.finishStep();
+    await settle();
+    expect(h.take()).toEqual([
+      'notice#1 WebGPU device lost; continuing on wasm from step 4 (its snapshot at step 2, replayed to step 4 on wasm).',
+      'backend#1 wasm unsupported=null',
+    ]);
+    expect(h.trainer().stepIndex).toBe(4);
+  });
+
+  it('a WebGPU step rejected before the device says it is lost waits a moment for the loss, then moves', async () => {
+    const h = await onWebgpu();
+    h.script.throwAt = 3; // the pending readback is rejected first…
+    await h.tick();
+    h.trainers[0]!.finishStep();
+    await settle();
+    expect(h.scheduled.map((s) => s.delayMs)).toEqual([100]);
+    h.script.deviceLost = 'destroyed'; // …and device.lost resolves a moment later
+    h.script.asyncOnly = false;
+    h.script.throwAt = null;
+    await h.tick();
+    expect(h.take()).toEqual(['notice#1 WebGPU device lost; continuing on wasm from step 2.', 'backend#1 wasm unsupported=null']);
+  });
+
+  it('a WebGPU step that fails with its device still there is an error in words, after the same moment', async () => {
+    vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    const h = await onWebgpu();
+    h.script.throwAt = 3;
+    await h.tick();
+    h.trainers[0]!.finishStep();
+    await settle();
+    await h.tick();
+    expect(h.backendsStarted).toEqual(['webgpu/mlp']);
+    expect(h.take()[0]).toMatch(/^error#1 a tfjs operation failed on the webgpu backend in step 3/);
+  });
+
+  it('a run on another backend is not moved: a loss there is not a WebGPU loss', async () => {
+    vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    const h = await playing(2, (harness) => (harness.script.throwAt = 3));
+    await h.loop.receive({ type: 'loseDevice' });
+    await h.tick();
+    await h.tick();
+    expect(h.backendsStarted).toEqual(['cpu/mlp']);
+    expect(h.take().some((m) => m.startsWith('error#1 a tfjs operation failed on the cpu backend in step 3'))).toBe(true);
+  });
+});
+
+describe('TrainingLoop: the budget gate', () => {
+  const refusal = { message: 'this run needs ≈ 5.5 GB; the budget here is 3.4 GB: lower Batch size (to 32768 fits)', fields: ['Batch size'], smaller: null };
+
+  it('a scenario over its budget is refused after the backend starts and before anything is built', async () => {
+    const h = loopHarness();
+    const asked: string[] = [];
+    h.deps.admit = (s, backend) => {
+      asked.push(`${s.batchSize} on ${backend}`);
+      return s.batchSize > 1000 ? refusal : null;
+    };
+    await h.loop.receive({ type: 'configure', runId: 1, scenario: scenario({ batchSize: 100000 }), keep: false });
+    expect(h.take()).toEqual(['backend#1 cpu unsupported=null', `refused#1 Batch size: ${refusal.message}`]);
+    expect(asked).toEqual(['100000 on cpu']);
+    expect(h.trainers).toEqual([]);
+    // Play has no model to step: it stops at once, and no step is taken.
+    await h.loop.receive({ type: 'play' });
+    await h.tick();
+    expect(h.take()).toEqual(['running#1 true step 0 why null', 'running#1 false step 0 why no model']);
+  });
+
+  it('the smaller scenario after a refusal is a fresh run even as a live change: no restart notice, step 0', async () => {
+    const h = loopHarness();
+    h.deps.admit = (s) => (s.batchSize > 1000 ? refusal : null);
+    await h.loop.receive({ type: 'configure', runId: 1, scenario: scenario({ batchSize: 100000 }), keep: false });
+    h.take();
+    await h.loop.receive({ type: 'configure', runId: 1, scenario: scenario({ batchSize: 512 }), keep: true });
+    expect(h.take()).toEqual(['backend#1 cpu unsupported=null', `model#1 ${PARAMETERS.join(',')}`, 'preview#1 at 0']);
+    expect(h.trainers).toHaveLength(1);
+  });
+});
+
 describe('TrainingLoop: errors and the rest', () => {
-  it('a step that throws posts the error, then running:false with why "error", and logs the stack', async () => {
+  it('a step that throws posts the error in words, then running:false with why "error", and logs the stack', async () => {
     const logged = vi.spyOn(console, 'error').mockImplementation(() => undefined);
     const h = await playing(5, (harness) => (harness.script.throwAt = 2));
     await h.tick();
-    expect(h.take()).toEqual(['error#1 step 2 failed', 'running#1 false step 1 why error']);
+    expect(h.take()).toEqual([
+      'error#1 a tfjs operation failed on the cpu backend in step 2: press Reset to start again; if it happens again, choose the wasm backend (tfjs said: "step 2 failed")',
+      'running#1 false step 1 why error',
+    ]);
     expect(logged).toHaveBeenCalledTimes(1);
     expect(String(logged.mock.calls[0]?.[0])).toMatch(/^step 2 failed\n.*Error: step 2 failed/s);
     expect(h.scheduled).toEqual([]);
@@ -307,7 +501,35 @@ describe('TrainingLoop: errors and the rest', () => {
     h.deps.initBackend = () => Promise.reject(new Error('no backend'));
     await h.loop.receive({ type: 'configure', runId: 4, scenario: scenario(), keep: false });
     await h.loop.receive({ type: 'memory', requestId: 9 });
-    expect(h.take()).toEqual(['error#4 no backend', 'running#4 false step 0 why error', 'memory#4 request 9: 7 tensors, 28 bytes']);
+    expect(h.take()).toEqual([
+      'error#4 a tfjs operation failed on the active backend while building the model: press Reset to start again; if it happens again, choose the wasm or cpu backend (tfjs said: "no backend")',
+      'running#4 false step 0 why error',
+      'memory#4 request 9: 7 tensors, 28 bytes',
+    ]);
+  });
+
+  it('an allocation failure while the model is built reaches the page as a sentence with the estimate and the fields to lower', async () => {
+    vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    const h = loopHarness();
+    h.deps.makeTrainer = () => {
+      throw new RangeError('Array buffer allocation failed');
+    };
+    const wide = scenario({ dataset: 'synthetic', samples: 100000, features: 256, hidden: [256, 256, 256, 256, 256, 256, 256, 256], batchSize: 100000 });
+    await h.loop.receive({ type: 'configure', runId: 2, scenario: wide, keep: false });
+    expect(h.take()).toEqual([
+      'error#2 this run needs more memory than the cpu backend could get while building the model (this run needs ≈ 5.5 GB): lower Batch size or Samples (tfjs said: "Array buffer allocation failed")',
+      'running#2 false step 0 why error',
+    ]);
+  });
+
+  it('a sandbox probe is answered at once, even while a message is still being handled', async () => {
+    const h = await configured();
+    let startBackend: () => void = () => undefined;
+    h.deps.initBackend = (requested) => new Promise((resolve) => (startBackend = () => resolve(statusFor(requested))));
+    void h.loop.receive({ type: 'configure', runId: 2, scenario: scenario({ model: 'linear' }), keep: false });
+    await h.loop.receive({ type: 'probeSandbox', url: 'http://localhost:4173/' });
+    expect(h.take()).toEqual(["sandbox#2 eval refused (EvalError); fetch refused by the policy's connect-src (http://localhost:4173/)"]);
+    startBackend();
   });
 
   it('reset starts the same run over from step 0 and forgets stopAt', async () => {
