@@ -1,6 +1,7 @@
 // Compare backends in the page: the same scenario on a second backend, and where the two runs part.
 import { expect, test } from './fixtures';
 import { PlaygroundPage } from './pages/PlaygroundPage';
+import { pngSize, shotPath } from './screenshots';
 
 test('the high-learning-rate lesson on cpu against wasm: both first non-finite steps, the first divergence and the strip', async ({ page, pageLog }) => {
   const app = new PlaygroundPage(page);
@@ -27,5 +28,11 @@ test('the high-learning-rate lesson on cpu against wasm: both first non-finite s
   await expect(panel.getByTestId('diff-first-step')).toHaveText(/step \d+/);
   await expect(panel.getByTestId('diff-strip-line')).toHaveAttribute('data-points', /^[1-9]\d*$/);
   await expect(panel.getByTestId('diff-explanation')).not.toBeEmpty();
+  // The measured cause of the three steps between them: wasm sums before it divides, so its mean overflows first.
+  await expect(panel.getByTestId('diff-explanation')).toContainText('mean(3e38, 3e38)');
   expect(pageLog.errors).toEqual([]);
+  await panel.scrollIntoViewIfNeeded();
+  await page.waitForTimeout(400);
+  await page.screenshot({ path: shotPath('backend-diff.png') });
+  expect(await pngSize(shotPath('backend-diff.png'))).toEqual([1280, 800]);
 });
