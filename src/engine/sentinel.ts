@@ -100,10 +100,13 @@ export class StepWatch {
   private watchOnHost(quantity: string, phase: Phase, t: tf.Tensor, covered: boolean): void {
     const forward = phase === 'forward' || phase === 'loss';
     if (this.mode === 'fast' && covered) return;
+    const unchecked = this.mode === 'off' || (this.mode !== 'full' && phase === 'data' && this.skipData);
+    // Read nothing that nothing needs: on wasm dataSync copies out of the heap.
+    if (unchecked && !forward) return;
     const v = t.dataSync();
     const max = forward ? maxAbsOf(v) : 0;
     if (forward) this.host.forward.set(quantity, max);
-    if (this.mode === 'off' || (this.mode !== 'full' && phase === 'data' && this.skipData)) return;
+    if (unchecked) return;
     if (this.mode === 'fast') {
       if (!Number.isFinite(forward ? max : maxAbsOf(v))) this.host.bad += 1;
       return;

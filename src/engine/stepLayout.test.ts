@@ -117,6 +117,7 @@ describe('a real step through the layout', () => {
         rows: null,
         lossEps: s.lossEps,
         checkSecondMoments: true,
+        hostNorms: false,
       });
       const size = launched.readback.size;
       const values = launched.readback.dataSync();

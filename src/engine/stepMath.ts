@@ -7,7 +7,8 @@
  * async, see readback.ts), laid out by stepLayout.ts.
  */
 import * as tf from '@tensorflow/tfjs';
-import { clipGradients, globalNorm } from './clipping';
+import { clipGradients, normFromSquares } from './clipping';
+import { allFinite, normFromSquares as normFromSquaresOnHost, sumOfSquaredDifferences, sumOfSquares } from './hostNorms';
 import { lossElements, reduceLoss } from './losses';
 import type { Model } from './models';
 import type { Optimizer } from './optimizers';
@@ -32,6 +33,8 @@ export interface StepInputs {
   lossEps: number;
   /** Fast mode: whether second moments get a check of their own this step (see trainer.ts). */
   checkSecondMoments: boolean;
+  /** cpu with host checks: the record's sums of squares are added up in JS (hostNorms.ts), bit for bit as its kernels would. */
+  hostNorms: boolean;
 }
 
 export interface StepParts {
@@ -86,12 +89,41 @@ export interface LaunchedStep {
   finish(values: ArrayLike<number>): StepParts;
 }
 
-/** Runs step t on the device; its record and the sentinel's numbers come from `finish` after the readback. */
+/** The record's sums of squares as numbers, gathered during a cpu step (hostNorms.ts). */
+class HostSquares {
+  gradSquares: number[] = [];
+  gradNorm = 0;
+  gradsFinite = true;
+  readonly updateSquares: number[] = [];
+  readonly oldSquares: number[] = [];
+  weightSquares: number[] = [];
+
+  grads(g: tf.Tensor[]): void {
+    const values = g.map((t) => t.dataSync());
+    this.gradSquares = values.map(sumOfSquares);
+    this.gradNorm = normFromSquaresOnHost(this.gradSquares);
+    this.gradsFinite = values.every(allFinite);
+  }
+
+  /** One parameter's new value against its value before the update (cpu tensors never change in place). */
+  update(v: tf.Tensor, old: tf.Tensor): void {
+    const before = old.dataSync();
+    this.oldSquares.push(sumOfSquares(before));
+    this.updateSquares.push(sumOfSquaredDifferences(v.dataSync(), before));
+  }
+}
+
+/**
+ * Runs step t on the device; its record and the sentinel's numbers come from `finish` after the readback.
+ * With `hostNorms` (cpu with host checks) the sums of squares are added up in JS and only the loss is read back.
+ */
 export function launchStep(i: StepInputs): LaunchedStep {
   const { s, model, round, t } = i;
   const watch = i.watch.watch;
   const params = model.params;
   const vars = params.map((p) => p.variable);
+  const host = i.hostNorms ? new HostSquares() : null;
+  const sumSq = (x: tf.Tensor): tf.Tensor => tf.sum(tf.square(x));
   const readback = tf.tidy(() => {
     const rowsT = i.rows ? tf.tensor1d(i.rows, 'int32') : null;
     const x = rowsT ? tf.gather(i.x, rowsT) : i.x;
@@ -102,36 +134,62 @@ export function launchStep(i: StepInputs): LaunchedStep {
     const g = vars.map((v) => round(grads[v.name] ?? tf.zerosLike(v)));
     // Gradients and updated parameters are covered: their sums of squares are read back below.
     g.forEach((gi, k) => watch(`grad/${params[k]!.name}`, 'backward', gi, true));
-    const norm = globalNorm(g);
-    // The norm clipping divides by is a stored quantity too: rounded, and watched in the clip phase.
-    const clipNorm = round(norm) as tf.Scalar;
-    if (s.clipping === 'norm') watch('clip/globalNorm', 'clip', clipNorm);
-    const clipped = s.clipping === 'none' ? g : clipGradients(g, s.clipping, s.clipValue, clipNorm).map(round);
-    // skipNonFinite: a device-side condition, so skipping costs no extra readback.
+    host?.grads(g);
+    const gradSquares = host ? [] : g.map(sumSq);
+    const norm = host ? null : normFromSquares(gradSquares);
+    const clipped = s.clipping === 'none' ? g : clip(i, g, () => norm ?? tf.scalar(host!.gradNorm));
+    // skipNonFinite: a device-side condition, so skipping costs no extra readback (on the host, a JS one).
     // Pairwise adds, not tf.addN (≥ 8 inputs breaks on WebGPU, docs/BACKENDS.md).
-    const ok = s.skipNonFinite ? tf.equal(nonFiniteCount(g), 0) : null;
-    const sumSq = (x: tf.Tensor): tf.Tensor => tf.sum(tf.square(x));
-    const oldSq = vars.map(sumSq);
-    const updateSq: tf.Tensor[] = [];
+    const ok = s.skipNonFinite && !host ? tf.equal(nonFiniteCount(g), 0) : null;
+    const keepOld = s.skipNonFinite && host !== null && !host.gradsFinite;
+    const oldSquares = host ? [] : vars.map(sumSq);
+    const updateSquares: tf.Tensor[] = [];
     for (const a of i.optimizer.update(t, params, clipped, round)) {
-      const v = ok ? tf.where(ok, a.value, a.target) : a.value;
+      const v = ok ? tf.where(ok, a.value, a.target) : keepOld ? a.target : a.value;
       const covered = a.param !== undefined || a.moment === 'first' || (a.moment === 'second' && !i.checkSecondMoments);
       watch(a.quantity, 'update', v, covered);
-      if (a.param !== undefined) updateSq.push(sumSq(tf.sub(v, a.target)));
-      a.target.assign(v);
+      if (a.param !== undefined) {
+        if (host) host.update(v, a.target);
+        else updateSquares.push(sumSq(tf.sub(v, a.target)));
+      }
+      if (v !== a.target) a.target.assign(v);
+    }
+    if (host) {
+      host.weightSquares = vars.map((w) => sumOfSquares(w.dataSync()));
+      return value;
     }
     const fields = {
       loss: value,
-      gradNorm: norm,
+      gradNorm: norm!,
       skipped: ok ? tf.cast(tf.logicalNot(ok), 'float32') : tf.scalar(0),
-      gradSquares: g.map(sumSq),
+      gradSquares,
       weightSquares: vars.map(sumSq),
-      updateSquares: updateSq,
-      oldSquares: oldSq,
+      updateSquares,
+      oldSquares,
     };
     return i.layout.pack(fields, i.watch.collect());
   });
-  return { readback, finish: (v) => finishStep(i, v) };
+  if (!host) return { readback, finish: (v) => finishStep(i, v) };
+  const fixed = (v: ArrayLike<number>): Float64Array =>
+    i.layout.write({
+      loss: v[0]!,
+      gradNorm: host.gradNorm,
+      skipped: s.skipNonFinite && !host.gradsFinite ? 1 : 0,
+      gradSquares: host.gradSquares,
+      weightSquares: host.weightSquares,
+      updateSquares: host.updateSquares,
+      oldSquares: host.oldSquares,
+    });
+  return { readback, finish: (v) => finishStep(i, fixed(v)) };
+}
+
+/** Clipped gradients; the norm clipping divides by is a stored quantity too: rounded, and watched in the clip phase. */
+function clip(i: StepInputs, g: tf.Tensor[], norm: () => tf.Scalar): tf.Tensor[] {
+  const { s, round } = i;
+  if (s.clipping !== 'norm') return clipGradients(g, s.clipping, s.clipValue, null).map(round);
+  const clipNorm = round(norm()) as tf.Scalar;
+  i.watch.watch('clip/globalNorm', 'clip', clipNorm);
+  return clipGradients(g, s.clipping, s.clipValue, clipNorm).map(round);
 }
 
 function finishStep(i: StepInputs, v: ArrayLike<number>): StepParts {
