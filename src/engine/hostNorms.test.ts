@@ -1,10 +1,12 @@
 import * as tf from '@tensorflow/tfjs';
-import { beforeAll, describe, expect, it } from 'vitest';
+import '@tensorflow/tfjs-backend-wasm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { initBackend } from './backend';
 import { normFromSquares as normOnDevice } from './clipping';
-import { allFinite, normFromSquares, sumOfSquaredDifferences, sumOfSquares } from './hostNorms';
+import { allFinite, hostSumOrder, hostSums, normFromSquares } from './hostNorms';
 import { rngFor } from './rng';
 
-beforeAll(async () => {
+afterAll(async () => {
   await tf.setBackend('cpu');
 });
 
@@ -33,8 +35,15 @@ const CASES: [string, Float32Array, Float32Array][] = [
   ['empty', new Float32Array(0), new Float32Array(0)],
 ];
 
-describe('the record sums on the host, against the cpu kernels bit for bit', () => {
-  it.each(CASES)('%s', (_name, a, b) => {
+describe.each(['cpu', 'wasm'])('the record sums on the host, against the %s kernels bit for bit', (backend) => {
+  beforeAll(async () => {
+    const status = await initBackend(backend as 'cpu' | 'wasm', 'mlp');
+    expect(status.active).toBe(backend);
+  });
+  const { sumOfSquares, sumOfSquaredDifferences } = hostSums(hostSumOrder(backend)!);
+
+  // wasm's Sum of an empty tensor returns whatever its output held (a parameter is never empty).
+  it.each(CASES.filter(([name]) => backend === 'cpu' || name !== 'empty'))('%s', (_name, a, b) => {
     const ta = tf.tensor1d(a);
     const tb = tf.tensor1d(b);
     const device = tf.tidy(() => [tf.sum(tf.square(ta)), tf.sum(tf.square(tf.sub(ta, tb))), tf.sum(tf.square(tb))]);
@@ -53,6 +62,13 @@ describe('the record sums on the host, against the cpu kernels bit for bit', () 
     const norm = tf.tidy(() => normOnDevice(ts).dataSync()[0]!);
     expect(bitsOf(normFromSquares(squares))).toBe(bitsOf(norm));
     tf.dispose(ts);
+  });
+
+  it('is the only backend order that matches', () => {
+    const other = hostSums(hostSumOrder(backend) === 'float64' ? 'float32' : 'float64');
+    const a = uniform(13, 4097);
+    const device = tf.tidy(() => tf.sum(tf.square(tf.tensor1d(a))).dataSync()[0]!);
+    expect(bitsOf(other.sumOfSquares(a))).not.toBe(bitsOf(device));
   });
 
   it('tells finite arrays from those holding NaN or ±Inf', () => {

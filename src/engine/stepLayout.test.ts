@@ -117,7 +117,7 @@ describe('a real step through the layout', () => {
         rows: null,
         lossEps: s.lossEps,
         checkSecondMoments: true,
-        hostNorms: false,
+        hostNorms: null,
       });
       const size = launched.readback.size;
       const values = launched.readback.dataSync();

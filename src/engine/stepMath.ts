@@ -8,7 +8,7 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import { clipGradients, normFromSquares } from './clipping';
-import { allFinite, normFromSquares as normFromSquaresOnHost, sumOfSquaredDifferences, sumOfSquares } from './hostNorms';
+import { allFinite, hostSums, normFromSquares as normFromSquaresOnHost, type HostSums, type SumOrder } from './hostNorms';
 import { lossElements, reduceLoss } from './losses';
 import type { Model } from './models';
 import type { Optimizer } from './optimizers';
@@ -33,8 +33,8 @@ export interface StepInputs {
   lossEps: number;
   /** Fast mode: whether second moments get a check of their own this step (see trainer.ts). */
   checkSecondMoments: boolean;
-  /** cpu with host checks: the record's sums of squares are added up in JS (hostNorms.ts), bit for bit as its kernels would. */
-  hostNorms: boolean;
+  /** cpu or wasm with host checks: the record's sums of squares are added up in JS (hostNorms.ts) in this backend's order, bit for bit as its kernels would; null: by kernels. */
+  hostNorms: SumOrder | null;
 }
 
 export interface StepParts {
@@ -89,8 +89,9 @@ export interface LaunchedStep {
   finish(values: ArrayLike<number>): StepParts;
 }
 
-/** The record's sums of squares as numbers, gathered during a cpu step (hostNorms.ts). */
+/** The record's sums of squares as numbers, gathered during a cpu or wasm step (hostNorms.ts). */
 class HostSquares {
+  private readonly sums: HostSums;
   gradSquares: number[] = [];
   gradNorm = 0;
   gradsFinite = true;
@@ -98,31 +99,39 @@ class HostSquares {
   readonly oldSquares: number[] = [];
   weightSquares: number[] = [];
 
+  constructor(order: SumOrder) {
+    this.sums = hostSums(order);
+  }
+
   grads(g: tf.Tensor[]): void {
     const values = g.map((t) => t.dataSync());
-    this.gradSquares = values.map(sumOfSquares);
+    this.gradSquares = values.map((v) => this.sums.sumOfSquares(v));
     this.gradNorm = normFromSquaresOnHost(this.gradSquares);
     this.gradsFinite = values.every(allFinite);
   }
 
-  /** One parameter's new value against its value before the update (cpu tensors never change in place). */
+  /** One parameter's new value against its value before the update (read before the variable is assigned). */
   update(v: tf.Tensor, old: tf.Tensor): void {
     const before = old.dataSync();
-    this.oldSquares.push(sumOfSquares(before));
-    this.updateSquares.push(sumOfSquaredDifferences(v.dataSync(), before));
+    this.oldSquares.push(this.sums.sumOfSquares(before));
+    this.updateSquares.push(this.sums.sumOfSquaredDifferences(v.dataSync(), before));
+  }
+
+  weights(vars: tf.Tensor[]): void {
+    this.weightSquares = vars.map((w) => this.sums.sumOfSquares(w.dataSync()));
   }
 }
 
 /**
  * Runs step t on the device; its record and the sentinel's numbers come from `finish` after the readback.
- * With `hostNorms` (cpu with host checks) the sums of squares are added up in JS and only the loss is read back.
+ * With `hostNorms` (cpu or wasm with host checks) the sums of squares are added up in JS and only the loss is read back.
  */
 export function launchStep(i: StepInputs): LaunchedStep {
   const { s, model, round, t } = i;
   const watch = i.watch.watch;
   const params = model.params;
   const vars = params.map((p) => p.variable);
-  const host = i.hostNorms ? new HostSquares() : null;
+  const host = i.hostNorms ? new HostSquares(i.hostNorms) : null;
   const sumSq = (x: tf.Tensor): tf.Tensor => tf.sum(tf.square(x));
   const readback = tf.tidy(() => {
     const rowsT = i.rows ? tf.tensor1d(i.rows, 'int32') : null;
@@ -155,7 +164,7 @@ export function launchStep(i: StepInputs): LaunchedStep {
       if (v !== a.target) a.target.assign(v);
     }
     if (host) {
-      host.weightSquares = vars.map((w) => sumOfSquares(w.dataSync()));
+      host.weights(vars);
       return value;
     }
     const fields = {

@@ -22,6 +22,7 @@ import { previewFlow, type Preview } from './preview';
 import { registerCpuKernels } from './kernels/cpuKernels';
 import type { Snapshot, Trainer, TrainerOptions } from './trainerTypes';
 import { HeldOutLoss } from './heldOutLoss';
+import { hostSumOrder, type SumOrder } from './hostNorms';
 import { networkViewFlow, type NetworkView } from './networkFlow';
 
 // On import, not in initBackend alone: the CLI, the runs and the tests pick the cpu backend with
@@ -90,8 +91,8 @@ class ScenarioTrainer implements Trainer {
   private readonly dataFinite: boolean;
   /** cpu and wasm keep tensors in JS/wasm memory: the sentinel scans values there (see sentinel.ts). */
   private readonly hostChecks: boolean;
-  /** cpu with host checks: the record's sums of squares in JS too (hostNorms.ts). */
-  private readonly hostNorms: boolean;
+  /** cpu and wasm with host checks: the record's sums of squares in JS too, in the backend's order (hostNorms.ts). */
+  private readonly hostNorms: SumOrder | null;
   /** Full mode: the previous step's finite max |x| per quantity. */
   private previousMaxAbs = new Map<string, number>();
   private epochCache: { epoch: number; order: number[] } | null = null;
@@ -118,7 +119,7 @@ class ScenarioTrainer implements Trainer {
     this.heldOut = HeldOutLoss.of(this.s, this.data, options.heldOutEvery);
     this.growth = new GrowthWatch(PRECISION_MAX[this.s.precision]);
     this.hostChecks = options.hostChecks ?? (this.backend === 'cpu' || this.backend === 'wasm');
-    this.hostNorms = this.hostChecks && this.backend === 'cpu';
+    this.hostNorms = this.hostChecks ? hostSumOrder(this.backend) : null;
     // Checked on the host values (rounded as on upload) so that no backend needs a readback here.
     const finite = (vs: Float64Array): boolean => vs.every((v) => Number.isFinite(roundNumber(v, this.s.precision)));
     this.dataFinite = finite(this.data.x.values) && finite(this.data.y.values);

@@ -3,11 +3,14 @@
  * checks on the host and on the device, and with the sentinel off and in full. Each run's records
  * and verdict are hashed from the Float64 bits of every number, so a change that makes a step
  * faster but moves one rounding anywhere fails here. The hashes live in the snapshot beside this
- * file; a change that is meant to alter records updates them (`vitest -u`) and says why.
+ * file; a change that is meant to alter records updates them (`vitest -u`) and says why. On wasm
+ * the JS sums are held to the kernels' records instead.
  */
 import { createHash } from 'node:crypto';
 import * as tf from '@tensorflow/tfjs';
-import { beforeAll, describe, expect, it } from 'vitest';
+import '@tensorflow/tfjs-backend-wasm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { initBackend } from '../engine/backend';
 import type { Scenario } from '../engine/scenario';
 import type { SentinelMode } from '../engine/sentinel';
 import { createTrainer, type TrainerOptions } from '../engine/trainer';
@@ -16,9 +19,8 @@ import { PRESETS, presetScenario } from '../scenarios/presets';
 
 const STEPS = 30;
 
-beforeAll(async () => {
+afterAll(async () => {
   await tf.setBackend('cpu');
-  await tf.ready();
 });
 
 const bits = new DataView(new ArrayBuffer(8));
@@ -63,6 +65,9 @@ const WATCHES: [string, SentinelMode, boolean][] = [
 ];
 
 describe(`records of ${STEPS} cpu steps, hashed from their Float64 bits`, () => {
+  beforeAll(async () => {
+    await tf.setBackend('cpu');
+  });
   it.each(CASES)('%s', (_id, s) => {
     const hashes: Record<string, string> = {};
     for (const [name, sentinel, hostChecks] of WATCHES) {
@@ -73,5 +78,19 @@ describe(`records of ${STEPS} cpu steps, hashed from their Float64 bits`, () => 
       hashes[name] = hash;
     }
     expect(hashes).toMatchSnapshot();
+  });
+});
+
+// wasm's own records are not pinned (its kernels are not ours to keep), but the sums the step adds
+// up in JS there (hostNorms.ts) must give the records its kernels give.
+describe(`records of ${STEPS} wasm steps: host sums and kernels agree bit for bit`, () => {
+  beforeAll(async () => {
+    expect((await initBackend('wasm', 'mlp')).active).toBe('wasm');
+  });
+  it.each(CASES)('%s', (_id, s) => {
+    const host = runHash(s, { sentinel: 'fast', hostChecks: true });
+    const device = runHash(s, { sentinel: 'fast', hostChecks: false });
+    expect(host.leaked + device.leaked).toBe(0);
+    expect(host.hash).toBe(device.hash);
   });
 });
