@@ -17,6 +17,7 @@ import type { StepRecord } from './records';
 import type { Scenario } from './scenario';
 import type { QuantityStats, StepWatch, WatchMode } from './sentinel';
 import type { Field, StepLayout } from './stepLayout';
+import type { WeightSquares } from './weightSquares';
 
 export interface StepInputs {
   t: number;
@@ -35,6 +36,8 @@ export interface StepInputs {
   checkSecondMoments: boolean;
   /** cpu or wasm with host checks: the record's sums of squares are added up in JS (hostNorms.ts) in this backend's order, bit for bit as its kernels would; null: by kernels. */
   hostNorms: SumOrder | null;
+  /** Without hostNorms: each parameter's Σw² carried from the step before (weightSquares.ts). */
+  weightSquares: WeightSquares;
 }
 
 export interface StepParts {
@@ -151,7 +154,7 @@ export function launchStep(i: StepInputs): LaunchedStep {
     // Pairwise adds, not tf.addN (≥ 8 inputs breaks on WebGPU, docs/BACKENDS.md).
     const ok = s.skipNonFinite && !host ? tf.equal(nonFiniteCount(g), 0) : null;
     const keepOld = s.skipNonFinite && host !== null && !host.gradsFinite;
-    const oldSquares = host ? [] : vars.map(sumSq);
+    const oldSquares = host ? [] : vars.map((v) => i.weightSquares.of(v));
     const updateSquares: tf.Tensor[] = [];
     for (const a of i.optimizer.update(t, params, clipped, round)) {
       const v = ok ? tf.where(ok, a.value, a.target) : keepOld ? a.target : a.value;
@@ -167,16 +170,20 @@ export function launchStep(i: StepInputs): LaunchedStep {
       host.weights(vars);
       return value;
     }
+    const weightSquares = vars.map(sumSq);
     const fields = {
       loss: value,
       gradNorm: norm!,
       skipped: ok ? tf.cast(tf.logicalNot(ok), 'float32') : tf.scalar(0),
       gradSquares,
-      weightSquares: vars.map(sumSq),
+      weightSquares,
       updateSquares,
       oldSquares,
     };
-    return i.layout.pack(fields, i.watch.collect());
+    const packed = i.layout.pack(fields, i.watch.collect());
+    // After the pack: the kept sums this replaces are among this step's old squares.
+    i.weightSquares.keep(vars, weightSquares);
+    return packed;
   });
   if (!host) return { readback, finish: (v) => finishStep(i, v) };
   const fixed = (v: ArrayLike<number>): Float64Array =>

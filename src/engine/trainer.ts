@@ -23,6 +23,7 @@ import { registerCpuKernels } from './kernels/cpuKernels';
 import type { Snapshot, Trainer, TrainerOptions } from './trainerTypes';
 import { HeldOutLoss } from './heldOutLoss';
 import { hostSumOrder, type SumOrder } from './hostNorms';
+import { WeightSquares } from './weightSquares';
 import { networkViewFlow, type NetworkView } from './networkFlow';
 
 // On import, not in initBackend alone: the CLI, the runs and the tests pick the cpu backend with
@@ -93,6 +94,7 @@ class ScenarioTrainer implements Trainer {
   private readonly hostChecks: boolean;
   /** cpu and wasm with host checks: the record's sums of squares in JS too, in the backend's order (hostNorms.ts). */
   private readonly hostNorms: SumOrder | null;
+  private readonly weightSquares = new WeightSquares();
   /** Full mode: the previous step's finite max |x| per quantity. */
   private previousMaxAbs = new Map<string, number>();
   private epochCache: { epoch: number; order: number[] } | null = null;
@@ -183,6 +185,7 @@ class ScenarioTrainer implements Trainer {
         lossEps: roundNumber(this.s.lossEps, this.s.precision),
         checkSecondMoments: this.secondMomentsDue(t),
         hostNorms: this.hostNorms,
+        weightSquares: this.weightSquares,
       });
       const parts = launched.finish(yield launched.readback);
       this.index = t;
@@ -352,5 +355,6 @@ class ScenarioTrainer implements Trainer {
     this.x.dispose();
     this.y.dispose();
     this.heldOut?.dispose();
+    this.weightSquares.dispose();
   }
 }
