@@ -13,17 +13,24 @@
 import * as tf from '@tensorflow/tfjs';
 import type { ClippingKind } from './scenario';
 
-/** Global L2 norm of a list of tensors (pairwise adds: tf.addN with ≥ 8 inputs breaks on WebGPU). */
-export function globalNorm(ts: tf.Tensor[]): tf.Scalar {
-  let acc: tf.Tensor = tf.scalar(0);
-  for (const t of ts) acc = tf.add(acc, tf.sum(tf.square(t)));
+/**
+ * Global L2 norm from each tensor's Σx² (the record's gradient squares, so nothing is summed twice).
+ * Pairwise adds: tf.addN with ≥ 8 inputs breaks on WebGPU. The first square starts the total
+ * instead of an uploaded 0: 0 + s is s for every s ≥ 0, NaN and +Inf.
+ */
+export function normFromSquares(squares: tf.Tensor[]): tf.Scalar {
+  const [first, ...rest] = squares;
+  if (!first) return tf.scalar(0);
+  let acc = first;
+  for (const t of rest) acc = tf.add(acc, t);
   return tf.sqrt(acc) as tf.Scalar;
 }
 
 /** Clipped gradients (the same tensors when kind is none). */
-export function clipGradients(grads: tf.Tensor[], kind: ClippingKind, c: number, norm: tf.Scalar): tf.Tensor[] {
+export function clipGradients(grads: tf.Tensor[], kind: ClippingKind, c: number, norm: tf.Scalar | null): tf.Tensor[] {
   if (kind === 'none') return grads;
   if (kind === 'value') return grads.map((g) => tf.clipByValue(g, -c, c));
+  if (!norm) throw new Error('norm clipping needs the global norm');
   const scale = tf.div(c, tf.maximum(norm, c));
   return grads.map((g) => tf.mul(g, scale));
 }

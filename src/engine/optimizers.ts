@@ -54,6 +54,14 @@ export function createOptimizer(s: Scenario, params: NamedVariable[]): Optimizer
     kind === 'momentum' ? ['momentum/buf'] : kind === 'adam' || kind === 'adamw' ? [`${kind}/m`, `${kind}/v`] : kind === 'rmsprop' ? ['rmsprop/v'] : [];
   const state = params.flatMap((p) => stateNames.map((n) => zerosLike(`${n}/${p.name}`, p.variable)));
   const per = stateNames.length;
+  // The constants as scalars kept for the optimizer's life: a number operand would be a new tensor
+  // (an upload on webgl and webgpu) in every op of every step. Same float32 values, same results.
+  const kept = new Map<number, tf.Scalar>();
+  const k = (v: number): tf.Scalar => {
+    let t = kept.get(v);
+    if (!t) kept.set(v, (t = tf.keep(tf.scalar(v))));
+    return t;
+  };
 
   const update = (t: number, ps: NamedVariable[], grads: tf.Tensor[], round: Rounder): Assignment[] => {
     const out: Assignment[] = [];
@@ -71,30 +79,39 @@ export function createOptimizer(s: Scenario, params: NamedVariable[]): Optimizer
           step = g;
           break;
         case 'momentum': // PyTorch's form: buf = μ·buf + g; w −= lr·buf
-          step = set(0, round(tf.add(tf.mul(st[0]!.variable, c.mu), g)), 'first');
+          step = set(0, round(tf.add(tf.mul(st[0]!.variable, k(c.mu)), g)), 'first');
           break;
         case 'adam':
         case 'adamw': {
-          const m = set(0, round(tf.add(tf.mul(st[0]!.variable, c.b1), tf.mul(g, r(1 - s.beta1)))), 'first');
-          const v = set(1, round(tf.add(tf.mul(st[1]!.variable, c.b2), tf.mul(tf.square(g), r(1 - s.beta2)))), 'second');
+          const m = set(0, round(tf.add(tf.mul(st[0]!.variable, k(c.b1)), tf.mul(g, k(r(1 - s.beta1))))), 'first');
+          const v = set(1, round(tf.add(tf.mul(st[1]!.variable, k(c.b2)), tf.mul(tf.square(g), k(r(1 - s.beta2))))), 'second');
           const mHat = round(tf.div(m, r(1 - s.beta1 ** t)));
           const vHat = round(tf.div(v, r(1 - s.beta2 ** t)));
           // With v underflowed to 0 and ε rounded to 0 (fp16), this is m/0 = ±Inf, or 0/0 = NaN.
-          step = round(tf.div(mHat, tf.add(tf.sqrt(vHat), c.eps)));
-          if (kind === 'adamw' && c.wd !== 0) step = round(tf.add(step, tf.mul(w, c.wd)));
+          step = round(tf.div(mHat, tf.add(tf.sqrt(vHat), k(c.eps))));
+          if (kind === 'adamw' && c.wd !== 0) step = round(tf.add(step, tf.mul(w, k(c.wd))));
           break;
         }
         case 'rmsprop': {
           // ρ is beta2 (the scenario has no separate field); w −= lr·g/(√v + ε).
-          const v = set(0, round(tf.add(tf.mul(st[0]!.variable, c.b2), tf.mul(tf.square(g), r(1 - s.beta2)))), 'second');
-          step = round(tf.div(g, tf.add(tf.sqrt(v), c.eps)));
+          const v = set(0, round(tf.add(tf.mul(st[0]!.variable, k(c.b2)), tf.mul(tf.square(g), k(r(1 - s.beta2))))), 'second');
+          step = round(tf.div(g, tf.add(tf.sqrt(v), k(c.eps))));
           break;
         }
       }
-      out.push({ quantity: `param/${p.name}`, target: w, value: round(tf.sub(w, tf.mul(step, c.lr))), param: p.name });
+      out.push({ quantity: `param/${p.name}`, target: w, value: round(tf.sub(w, tf.mul(step, k(c.lr)))), param: p.name });
     });
     return out;
   };
 
-  return { kind, state, update, dispose: () => state.forEach((v) => v.variable.dispose()) };
+  return {
+    kind,
+    state,
+    update,
+    dispose: () => {
+      state.forEach((v) => v.variable.dispose());
+      tf.dispose([...kept.values()]);
+      kept.clear();
+    },
+  };
 }

@@ -8,6 +8,7 @@ import { DEFAULT_SCENARIO, type Scenario } from './scenario';
 import { StepWatch, type WatchMode } from './sentinel';
 import { FIELD_ORDER, StepLayout, type StepFields } from './stepLayout';
 import { launchStep } from './stepMath';
+import { WeightSquares } from './weightSquares';
 
 beforeAll(async () => {
   await tf.setBackend('cpu');
@@ -97,7 +98,8 @@ describe('a real step through the layout', () => {
       optimizer.dispose();
       tf.dispose([x, y]);
     };
-    return { model, optimizer, x, y, layout, dispose };
+    const squares = new WeightSquares();
+    return { model, optimizer, x, y, layout, squares, dispose: () => (dispose(), squares.dispose()) };
   }
 
   function step(t: number, env: ReturnType<typeof setup>, mode: WatchMode, onHost: boolean) {
@@ -117,6 +119,8 @@ describe('a real step through the layout', () => {
         rows: null,
         lossEps: s.lossEps,
         checkSecondMoments: true,
+        hostNorms: null,
+        weightSquares: env.squares,
       });
       const size = launched.readback.size;
       const values = launched.readback.dataSync();

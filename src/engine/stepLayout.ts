@@ -35,6 +35,9 @@ export type ParamField = Exclude<Field, ScalarField>;
 /** What a step writes: one scalar tensor per scalar field, one per parameter (in parameter order) for the others. */
 export type StepFields = { readonly [F in ScalarField]: tf.Tensor } & { readonly [F in ParamField]: readonly tf.Tensor[] };
 
+/** The same fields as numbers. */
+export type HostFields = { readonly [F in ScalarField]: number } & { readonly [F in ParamField]: readonly number[] };
+
 const isScalar = (f: Field): f is ScalarField => f === 'loss' || f === 'gradNorm' || f === 'skipped';
 
 /** The readback layout of one trainer's steps. */
@@ -70,6 +73,25 @@ export class StepLayout {
     }
     const fixed = tf.stack(parts) as tf.Tensor1D;
     return watch ? tf.concat([fixed, watch]) : fixed;
+  }
+
+  /**
+   * The fixed part as numbers, where they were computed on the host (hostNorms.ts): the same
+   * values `pack` would have read back, for `at` and `byName` to read alike.
+   */
+  write(values: HostFields): Float64Array {
+    const out = new Float64Array(this.watchStart);
+    for (const f of FIELD_ORDER) {
+      const { start } = this.fields[f];
+      if (isScalar(f)) {
+        out[start] = values[f];
+        continue;
+      }
+      const xs = values[f];
+      if (xs.length !== this.names.length) throw new Error(`${f}: ${xs.length} values for ${this.names.length} parameters`);
+      out.set(xs, start);
+    }
+    return out;
   }
 
   /** Value k of a field (k is the parameter index; 0 for a scalar field). */

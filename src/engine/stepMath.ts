@@ -7,7 +7,8 @@
  * async, see readback.ts), laid out by stepLayout.ts.
  */
 import * as tf from '@tensorflow/tfjs';
-import { clipGradients, globalNorm } from './clipping';
+import { clipGradients, normFromSquares } from './clipping';
+import { allFinite, hostSums, normFromSquares as normFromSquaresOnHost, type HostSums, type SumOrder } from './hostNorms';
 import { lossElements, reduceLoss } from './losses';
 import type { Model } from './models';
 import type { Optimizer } from './optimizers';
@@ -16,6 +17,7 @@ import type { StepRecord } from './records';
 import type { Scenario } from './scenario';
 import type { QuantityStats, StepWatch, WatchMode } from './sentinel';
 import type { Field, StepLayout } from './stepLayout';
+import type { WeightSquares } from './weightSquares';
 
 export interface StepInputs {
   t: number;
@@ -32,6 +34,10 @@ export interface StepInputs {
   lossEps: number;
   /** Fast mode: whether second moments get a check of their own this step (see trainer.ts). */
   checkSecondMoments: boolean;
+  /** cpu or wasm with host checks: the record's sums of squares are added up in JS (hostNorms.ts) in this backend's order, bit for bit as its kernels would; null: by kernels. */
+  hostNorms: SumOrder | null;
+  /** Without hostNorms: each parameter's Σw² carried from the step before (weightSquares.ts). */
+  weightSquares: WeightSquares;
 }
 
 export interface StepParts {
@@ -86,12 +92,50 @@ export interface LaunchedStep {
   finish(values: ArrayLike<number>): StepParts;
 }
 
-/** Runs step t on the device; its record and the sentinel's numbers come from `finish` after the readback. */
+/** The record's sums of squares as numbers, gathered during a cpu or wasm step (hostNorms.ts). */
+class HostSquares {
+  private readonly sums: HostSums;
+  gradSquares: number[] = [];
+  gradNorm = 0;
+  gradsFinite = true;
+  readonly updateSquares: number[] = [];
+  readonly oldSquares: number[] = [];
+  weightSquares: number[] = [];
+
+  constructor(order: SumOrder) {
+    this.sums = hostSums(order);
+  }
+
+  grads(g: tf.Tensor[]): void {
+    const values = g.map((t) => t.dataSync());
+    this.gradSquares = values.map((v) => this.sums.sumOfSquares(v));
+    this.gradNorm = normFromSquaresOnHost(this.gradSquares);
+    this.gradsFinite = values.every(allFinite);
+  }
+
+  /** One parameter's new value against its value before the update (read before the variable is assigned). */
+  update(v: tf.Tensor, old: tf.Tensor): void {
+    const before = old.dataSync();
+    this.oldSquares.push(this.sums.sumOfSquares(before));
+    this.updateSquares.push(this.sums.sumOfSquaredDifferences(v.dataSync(), before));
+  }
+
+  weights(vars: tf.Tensor[]): void {
+    this.weightSquares = vars.map((w) => this.sums.sumOfSquares(w.dataSync()));
+  }
+}
+
+/**
+ * Runs step t on the device; its record and the sentinel's numbers come from `finish` after the readback.
+ * With `hostNorms` (cpu or wasm with host checks) the sums of squares are added up in JS and only the loss is read back.
+ */
 export function launchStep(i: StepInputs): LaunchedStep {
   const { s, model, round, t } = i;
   const watch = i.watch.watch;
   const params = model.params;
   const vars = params.map((p) => p.variable);
+  const host = i.hostNorms ? new HostSquares(i.hostNorms) : null;
+  const sumSq = (x: tf.Tensor): tf.Tensor => tf.sum(tf.square(x));
   const readback = tf.tidy(() => {
     const rowsT = i.rows ? tf.tensor1d(i.rows, 'int32') : null;
     const x = rowsT ? tf.gather(i.x, rowsT) : i.x;
@@ -102,36 +146,66 @@ export function launchStep(i: StepInputs): LaunchedStep {
     const g = vars.map((v) => round(grads[v.name] ?? tf.zerosLike(v)));
     // Gradients and updated parameters are covered: their sums of squares are read back below.
     g.forEach((gi, k) => watch(`grad/${params[k]!.name}`, 'backward', gi, true));
-    const norm = globalNorm(g);
-    // The norm clipping divides by is a stored quantity too: rounded, and watched in the clip phase.
-    const clipNorm = round(norm) as tf.Scalar;
-    if (s.clipping === 'norm') watch('clip/globalNorm', 'clip', clipNorm);
-    const clipped = s.clipping === 'none' ? g : clipGradients(g, s.clipping, s.clipValue, clipNorm).map(round);
-    // skipNonFinite: a device-side condition, so skipping costs no extra readback.
+    host?.grads(g);
+    const gradSquares = host ? [] : g.map(sumSq);
+    const norm = host ? null : normFromSquares(gradSquares);
+    const clipped = s.clipping === 'none' ? g : clip(i, g, () => norm ?? tf.scalar(host!.gradNorm));
+    // skipNonFinite: a device-side condition, so skipping costs no extra readback (on the host, a JS one).
     // Pairwise adds, not tf.addN (≥ 8 inputs breaks on WebGPU, docs/BACKENDS.md).
-    const ok = s.skipNonFinite ? tf.equal(nonFiniteCount(g), 0) : null;
-    const sumSq = (x: tf.Tensor): tf.Tensor => tf.sum(tf.square(x));
-    const oldSq = vars.map(sumSq);
-    const updateSq: tf.Tensor[] = [];
+    const ok = s.skipNonFinite && !host ? tf.equal(nonFiniteCount(g), 0) : null;
+    const keepOld = s.skipNonFinite && host !== null && !host.gradsFinite;
+    const oldSquares = host ? [] : vars.map((v) => i.weightSquares.of(v));
+    const updateSquares: tf.Tensor[] = [];
     for (const a of i.optimizer.update(t, params, clipped, round)) {
-      const v = ok ? tf.where(ok, a.value, a.target) : a.value;
+      const v = ok ? tf.where(ok, a.value, a.target) : keepOld ? a.target : a.value;
       const covered = a.param !== undefined || a.moment === 'first' || (a.moment === 'second' && !i.checkSecondMoments);
       watch(a.quantity, 'update', v, covered);
-      if (a.param !== undefined) updateSq.push(sumSq(tf.sub(v, a.target)));
-      a.target.assign(v);
+      if (a.param !== undefined) {
+        if (host) host.update(v, a.target);
+        else updateSquares.push(sumSq(tf.sub(v, a.target)));
+      }
+      if (v !== a.target) a.target.assign(v);
     }
+    if (host) {
+      host.weights(vars);
+      return value;
+    }
+    const weightSquares = vars.map(sumSq);
     const fields = {
       loss: value,
-      gradNorm: norm,
+      gradNorm: norm!,
       skipped: ok ? tf.cast(tf.logicalNot(ok), 'float32') : tf.scalar(0),
-      gradSquares: g.map(sumSq),
-      weightSquares: vars.map(sumSq),
-      updateSquares: updateSq,
-      oldSquares: oldSq,
+      gradSquares,
+      weightSquares,
+      updateSquares,
+      oldSquares,
     };
-    return i.layout.pack(fields, i.watch.collect());
+    const packed = i.layout.pack(fields, i.watch.collect());
+    // After the pack: the kept sums this replaces are among this step's old squares.
+    i.weightSquares.keep(vars, weightSquares);
+    return packed;
   });
-  return { readback, finish: (v) => finishStep(i, v) };
+  if (!host) return { readback, finish: (v) => finishStep(i, v) };
+  const fixed = (v: ArrayLike<number>): Float64Array =>
+    i.layout.write({
+      loss: v[0]!,
+      gradNorm: host.gradNorm,
+      skipped: s.skipNonFinite && !host.gradsFinite ? 1 : 0,
+      gradSquares: host.gradSquares,
+      weightSquares: host.weightSquares,
+      updateSquares: host.updateSquares,
+      oldSquares: host.oldSquares,
+    });
+  return { readback, finish: (v) => finishStep(i, fixed(v)) };
+}
+
+/** Clipped gradients; the norm clipping divides by is a stored quantity too: rounded, and watched in the clip phase. */
+function clip(i: StepInputs, g: tf.Tensor[], norm: () => tf.Scalar): tf.Tensor[] {
+  const { s, round } = i;
+  if (s.clipping !== 'norm') return clipGradients(g, s.clipping, s.clipValue, null).map(round);
+  const clipNorm = round(norm()) as tf.Scalar;
+  i.watch.watch('clip/globalNorm', 'clip', clipNorm);
+  return clipGradients(g, s.clipping, s.clipValue, clipNorm).map(round);
 }
 
 function finishStep(i: StepInputs, v: ArrayLike<number>): StepParts {

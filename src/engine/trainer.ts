@@ -20,7 +20,10 @@ import { driveAsync, driveSync, needsAsyncReadback, type Flow } from './readback
 import { GrowthWatch } from './warnings';
 import { previewFlow, type Preview } from './preview';
 import { registerCpuKernels } from './kernels/cpuKernels';
+import type { Snapshot, Trainer, TrainerOptions } from './trainerTypes';
 import { HeldOutLoss } from './heldOutLoss';
+import { hostSumOrder, type SumOrder } from './hostNorms';
+import { WeightSquares } from './weightSquares';
 import { networkViewFlow, type NetworkView } from './networkFlow';
 import { readCheckpoint, uploadCheckpoint, type Checkpoint } from './checkpoint';
 
@@ -29,71 +32,7 @@ import { readCheckpoint, uploadCheckpoint, type Checkpoint } from './checkpoint'
 // idempotent and keyed by backend name, so it holds for any later setBackend('cpu').
 registerCpuKernels();
 
-export interface TrainerOptions {
-  /**
-   * fast: one readback per step, replay on a flag (default when scenario.sentinel); full: full checks
-   * every step; off: none. How each maps to the watch of a step: SentinelMode in sentinel.ts.
-   */
-  sentinel?: SentinelMode;
-  /** Data to train on instead of the scenario's data set (tests and presets with hand-made numbers). */
-  dataset?: Dataset;
-  /** Steps between the on-device snapshots the fast sentinel replays from (default 20). */
-  snapshotEvery?: number;
-  /** Check values in JS instead of with kernels (default: on for cpu and wasm); tests force both paths. */
-  hostChecks?: boolean;
-  /**
-   * Called before the fast sentinel replays steps to find where a flag began: the replay runs up to 21 steps with
-   * full checks inside one call, and on a GPU backend it first compiles the kernels of those checks (seconds on
-   * SwiftShader), so a worker uses this to tell the page it is busy, not gone.
-   */
-  onReplay?: (step: number) => void;
-  /** Steps between held-out losses where the data set holds rows out (default HELD_OUT_EVERY; 0: none). */
-  heldOutEvery?: number;
-}
-
-/** An opaque copy of the trainer's state (on-device tensors); dispose it when replaced. */
-export interface Snapshot {
-  readonly step: number;
-  dispose(): void;
-}
-
-export interface Trainer {
-  /** One training step (also when paused: stepping by hand is allowed). Throws on WebGPU: use stepAsync. */
-  step(): StepRecord;
-  /** The same step with an asynchronous readback; works on every backend. */
-  stepAsync(): Promise<StepRecord>;
-  /** Up to n steps; stops early once the trainer pauses after a flag. */
-  run(n: number): StepRecord[];
-  /** run() with asynchronous readbacks. */
-  runAsync(n: number): Promise<StepRecord[]>;
-  /** True where step()/preview() cannot be used and the async forms must be (WebGPU). */
-  readonly asyncOnly: boolean;
-  /** A copy of weights and optimizer state (on device). */
-  snapshot(): Snapshot;
-  /** Back to a snapshot; clears the report if it came after that point. */
-  restore(s: Snapshot): void;
-  /** The state as plain numbers (checkpoint.ts): it outlives the device and the worker. */
-  checkpoint(): Promise<Checkpoint>;
-  /** Go on from a checkpoint of a trainer of the same scenario, read on any backend. */
-  restoreCheckpoint(c: Checkpoint): void;
-  /** Frees every tensor the trainer owns. */
-  dispose(): void;
-  /** Steps taken so far. */
-  readonly stepIndex: number;
-  /** The sentinel's verdict on the first non-finite step, once one happened. */
-  readonly report: NonFiniteReport | null;
-  /** True after a flag unless scenario.continueOnFlag. */
-  readonly paused: boolean;
-  /** Plain data for the UI's previews. */
-  preview(): Preview;
-  previewAsync(): Promise<Preview>;
-  /** The network diagram's data (networkFlow.ts) as a flow with one readback, to drive as previews are. */
-  networkFlow(): Flow<NetworkView>;
-  /** Stable parameter names ("enc/dense1/kernel"), the keys of the record's maps. */
-  parameterNames(): string[];
-  /** Layer names in forward order, the keys of activationMax. */
-  layerNames(): string[];
-}
+export type { Snapshot, Trainer, TrainerOptions } from './trainerTypes';
 
 interface SnapshotData extends Snapshot {
   tensors: tf.Tensor[];
@@ -134,6 +73,9 @@ class ScenarioTrainer implements Trainer {
   private readonly dataFinite: boolean;
   /** cpu and wasm keep tensors in JS/wasm memory: the sentinel scans values there (see sentinel.ts). */
   private readonly hostChecks: boolean;
+  /** cpu and wasm with host checks: the record's sums of squares in JS too, in the backend's order (hostNorms.ts). */
+  private readonly hostNorms: SumOrder | null;
+  private readonly weightSquares = new WeightSquares();
   /** Full mode: the previous step's finite max |x| per quantity. */
   private previousMaxAbs = new Map<string, number>();
   private epochCache: { epoch: number; order: number[] } | null = null;
@@ -160,6 +102,7 @@ class ScenarioTrainer implements Trainer {
     this.heldOut = HeldOutLoss.of(this.s, this.data, options.heldOutEvery);
     this.growth = new GrowthWatch(PRECISION_MAX[this.s.precision]);
     this.hostChecks = options.hostChecks ?? (this.backend === 'cpu' || this.backend === 'wasm');
+    this.hostNorms = this.hostChecks ? hostSumOrder(this.backend) : null;
     // Checked on the host values (rounded as on upload) so that no backend needs a readback here.
     const finite = (vs: Float64Array): boolean => vs.every((v) => Number.isFinite(roundNumber(v, this.s.precision)));
     this.dataFinite = finite(this.data.x.values) && finite(this.data.y.values);
@@ -222,6 +165,8 @@ class ScenarioTrainer implements Trainer {
         rows: this.rowsFor(t),
         lossEps: roundNumber(this.s.lossEps, this.s.precision),
         checkSecondMoments: this.secondMomentsDue(t),
+        hostNorms: this.hostNorms,
+        weightSquares: this.weightSquares,
       });
       const parts = launched.finish(yield launched.readback);
       this.index = t;
@@ -408,5 +353,6 @@ class ScenarioTrainer implements Trainer {
     this.x.dispose();
     this.y.dispose();
     this.heldOut?.dispose();
+    this.weightSquares.dispose();
   }
 }

@@ -66,10 +66,10 @@ export function bareAutoencoder(): Stepper {
   return stepper('bare', p, [x], tf.train.adam(0.01), () => tf.losses.meanSquaredError(x, dense(dense(x, p, 'enc'), p, 'dec')) as tf.Scalar);
 }
 
-function convParams(name: string, inC: number, outC: number, seed: number): Params {
-  const std = Math.sqrt(2 / (9 * inC));
+function convParams(name: string, inC: number, outC: number, seed: number, k = 3): Params {
+  const std = Math.sqrt(2 / (k * k * inC));
   return {
-    [`${name}/kernel`]: variable(tf.randomNormal([3, 3, inC, outC], 0, std, 'float32', seed), `${name}/kernel-${seed}`),
+    [`${name}/kernel`]: variable(tf.randomNormal([k, k, inC, outC], 0, std, 'float32', seed), `${name}/kernel-${seed}`),
     [`${name}/bias`]: variable(tf.zeros([outC]), `${name}/bias-${seed}`),
   };
 }
@@ -79,7 +79,10 @@ function conv(x: tf.Tensor4D, p: Params, name: string, relu = true): tf.Tensor4D
   return relu ? tf.relu(z) : z;
 }
 
-/** U-Net of `depth` levels: conv+relu, max-pool down, nearest upsample + skip concat + conv up, 1-channel logits. */
+/**
+ * The engine's U-Net (models/unet.ts, nearest upsampling, no batch norm) in bare tfjs: conv+relu and
+ * max-pool down; up, nearest ×2 + conv, the skip concatenated, conv+relu; 1×1 conv to 1-channel logits.
+ */
 export function bareUnet(size: number, batch: number, filters: number, depth = 2): Stepper {
   const x = tf.randomUniform([batch, size, size, 1], 0, 1, 'float32', 19) as tf.Tensor4D;
   const y = tf.cast(tf.greater(x, 0.5), 'float32') as tf.Tensor4D;
@@ -89,21 +92,22 @@ export function bareUnet(size: number, batch: number, filters: number, depth = 2
   Object.assign(p, convParams('bottom', c, filters << depth, 41));
   c = filters << depth;
   for (let d = depth - 1; d >= 0; d--) {
-    Object.assign(p, convParams(`up${d}`, c + (filters << d), filters << d, 51 + d));
+    Object.assign(p, convParams(`upconv${d}`, c, filters << d, 71 + d));
+    Object.assign(p, convParams(`up${d}`, 2 * (filters << d), filters << d, 51 + d));
     c = filters << d;
   }
-  Object.assign(p, convParams('head', c, 1, 61));
+  Object.assign(p, convParams('head', c, 1, 61, 1));
   const forward = (): tf.Tensor4D => {
     const skips: tf.Tensor4D[] = [];
     let h = x;
     for (let d = 0; d < depth; d++) {
       h = conv(h, p, `down${d}`);
       skips.push(h);
-      h = tf.maxPool(h, 2, 2, 'same');
+      h = tf.maxPool(h, 2, 2, 'valid');
     }
     h = conv(h, p, 'bottom');
     for (let d = depth - 1; d >= 0; d--) {
-      const up = tf.image.resizeNearestNeighbor(h, [h.shape[1] * 2, h.shape[2] * 2]);
+      const up = conv(tf.image.resizeNearestNeighbor(h, [h.shape[1] * 2, h.shape[2] * 2]), p, `upconv${d}`, false);
       h = conv(tf.concat([up, skips[d]!], 3), p, `up${d}`);
     }
     return conv(h, p, 'head', false);

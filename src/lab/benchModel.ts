@@ -9,9 +9,10 @@ import type { ReferenceModel } from './referenceModels';
 export interface BenchCell {
   model: string;
   modes: Timed[];
-  /** sentinel on ÷ sentinel off, and engine (sentinel off) ÷ bare loop, from the medians. */
+  /** sentinel on ÷ sentinel off, engine (sentinel off) ÷ bare loop, and engine (sentinel on) ÷ bare loop, from the medians. */
   sentinelRatio: number;
   engineRatio: number;
+  watchedRatio: number;
 }
 
 /** Untimed time per mode before measuring: the cpu backend's small steps take ~2 s of JIT to settle. */
@@ -32,7 +33,7 @@ export async function benchModel(model: ReferenceModel, steps: number, runs: num
       now,
     });
     const [bare, off, on] = modes.map((m) => m.median) as [number, number, number];
-    return { model: model.id, modes, sentinelRatio: on / off, engineRatio: off / bare };
+    return { model: model.id, modes, sentinelRatio: on / off, engineRatio: off / bare, watchedRatio: on / bare };
   } finally {
     for (const s of steppers) s.dispose();
   }
