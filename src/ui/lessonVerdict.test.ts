@@ -1,22 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { PresetOutcome } from '../state/appState';
+import { doneOutcome } from './testing/outcomeFixture';
 import { lessonVerdict } from './lessonVerdict';
 
-const done = (o: Partial<PresetOutcome>): PresetOutcome => ({
-  presetId: 'optimizer-high-lr',
-  status: 'done',
-  message: null,
-  backend: 'cpu',
-  verdict: 'holds',
-  text: 'the claim holds',
-  observed: '',
-  steps: 50,
-  firstNonFinite: null,
-  finalLoss: 0.25,
-  trials: [],
-  variant: null,
-  ...o,
-});
+const done = doneOutcome;
 const flag = (step: number, quantity: string, kind = '+Inf') => ({ step, quantity, kind, phase: 'loss' });
 
 describe('lessonVerdict: one truth per screen', () => {

@@ -1,22 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { PresetOutcome } from '../state/appState';
+import { doneOutcome } from './testing/outcomeFixture';
 import { pairCheck } from './pairCheck';
 
-const outcome = (o: Partial<PresetOutcome>): PresetOutcome => ({
-  presetId: 'p',
-  status: 'done',
-  message: null,
-  backend: 'cpu',
-  verdict: 'holds',
-  text: 'the claim holds',
-  observed: '',
-  steps: 100,
-  firstNonFinite: null,
-  finalLoss: 0.5,
-  trials: [],
-  variant: null,
-  ...o,
-});
+const outcome = (o: Partial<PresetOutcome>): PresetOutcome => doneOutcome({ steps: 100, finalLoss: 0.5, presetId: 'p', ...o });
 
 describe('pairCheck: is the fix tested against the break?', () => {
   it('a broken partner that never breaks: the fix holds where nothing broke', () => {

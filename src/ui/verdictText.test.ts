@@ -1,22 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { PresetOutcome } from '../state/appState';
+import { doneOutcome } from './testing/outcomeFixture';
 import { verdictBadge } from './verdictText';
 
-const outcome = (o: Partial<PresetOutcome>): PresetOutcome => ({
-  presetId: 'p',
-  status: 'done',
-  message: null,
-  backend: 'cpu',
-  verdict: null,
-  text: '',
-  observed: '',
-  steps: 1,
-  firstNonFinite: null,
-  finalLoss: 1,
-  trials: [],
-  variant: null,
-  ...o,
-});
+const outcome = (o: Partial<PresetOutcome>): PresetOutcome => doneOutcome({ presetId: 'p', verdict: null, text: '', steps: 1, finalLoss: 1, ...o });
 
 describe('verdictBadge', () => {
   it('says what the computed outcome says, beside the claim', () => {
