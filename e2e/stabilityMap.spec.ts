@@ -3,6 +3,7 @@
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { expect, test } from './fixtures';
+import { LessonPage } from './pages/LessonPage';
 import { PlaygroundPage } from './pages/PlaygroundPage';
 import { StabilityMapPage, type MapCellState } from './pages/StabilityMapPage';
 
@@ -189,9 +190,11 @@ test('keyboard: the map takes focus, the arrow keys move the readout, Enter open
 });
 
 test('@perf the 12 × 12 autoencoder map finishes in under 60 s with no long task over 50 ms while it fills', async ({ page }) => {
-  const app = new PlaygroundPage(page);
+  const app = new LessonPage(page);
   const map = new StabilityMapPage(page);
-  await app.open(`preset=${LESSON}&be=cpu`);
+  // The lesson's own verdict is rendered first: its arrival (a hundred nodes and a page layout) is the
+  // lesson's cost, not the map's, and on two cores it can pass 50 ms by itself.
+  await app.openLesson(LESSON, 'cpu');
   await map.setAxis('x', { min: '1e-2', max: '1e7' });
   await map.setAxis('y', { min: '0.1', max: '1e11' });
   await app.watchLongTasks();

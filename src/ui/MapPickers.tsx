@@ -6,7 +6,7 @@
 import { useState } from 'react';
 import type { Scenario } from '../engine/scenario';
 import { formatNumber, parseSetting } from '../scenarios/codec';
-import { MAP_BACKENDS, type MapBackend, type OpenMap } from '../scenarios/mapLink';
+import { MAP_BACKENDS, mapLinkQuery, type MapBackend, type OpenMap } from '../scenarios/mapLink';
 import { MAP_FIELDS, checkMapSpec, defaultAxis, fieldLabel, mapField, type MapAxis } from '../scenarios/stabilityGrid';
 
 interface AxisDraft {
@@ -23,6 +23,7 @@ interface Draft {
 }
 
 const draftOf = (a: MapAxis): AxisDraft => ({ key: a.key, min: formatNumber(a.min), max: formatNumber(a.max), cells: String(a.cells) });
+const startDraft = (start: OpenMap): Draft => ({ x: draftOf(start.spec.x), y: draftOf(start.spec.y), backend: start.backend });
 
 type Read = { ok: true; map: OpenMap } | { ok: false; message: string };
 
@@ -61,8 +62,21 @@ interface Props {
 }
 
 export function MapPickers({ scenario, start, busy, onCompute }: Props) {
-  const [draft, setDraft] = useState<Draft>({ x: draftOf(start.spec.x), y: draftOf(start.spec.y), backend: start.backend });
+  const [draft, setDraft] = useState<Draft>(() => startDraft(start));
   const [error, setError] = useState<string | null>(null);
+  // A new map from outside (a link, Back, another scenario) replaces the draft; the map this draft
+  // just computed does not. Adjusting state here, rather than remounting the pickers with a key,
+  // keeps Compute from rebuilding both field lists in the task that opens the map (a long task).
+  const startQuery = mapLinkQuery(start);
+  const [followed, setFollowed] = useState(startQuery);
+  if (followed !== startQuery) {
+    setFollowed(startQuery);
+    const own = readDraft(draft);
+    if (!own.ok || mapLinkQuery(own.map) !== startQuery) {
+      setDraft(startDraft(start));
+      setError(null);
+    }
+  }
   const setAxis = (which: 'x' | 'y', patch: Partial<AxisDraft>): void => {
     setError(null);
     setDraft((d) => ({ ...d, [which]: { ...d[which], ...patch } }));

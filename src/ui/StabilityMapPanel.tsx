@@ -116,7 +116,6 @@ export function StabilityMapPanel() {
         Where this scenario breaks as two settings change: each cell is a run of {scenario.steps} steps, coloured by the step of its first NaN or ±Inf.
       </p>
       <MapPickers
-        key={mapLinkQuery(start)}
         scenario={scenario}
         start={start}
         busy={progress.status === 'running'}
