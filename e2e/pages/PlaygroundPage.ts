@@ -275,6 +275,20 @@ export class PlaygroundPage {
     await this.page.evaluate(() => (window as unknown as { __nanPlayground: { loseDevice(): void } }).__nanPlayground.loseDevice());
   }
 
+  /** The settings' cost line: the run's memory against the budget, its work and pace, and the budget select. */
+  costLine(): Locator {
+    return this.page.getByTestId('cost-line');
+  }
+
+  /** Choose a memory budget by the text of its option ("1 GB", or the device's default). */
+  async chooseBudget(label: string | RegExp): Promise<void> {
+    const select = this.page.getByTestId('budget-select');
+    const options = await select.locator('option').evaluateAll((os) => os.map((o) => ({ value: (o as HTMLOptionElement).value, text: o.textContent ?? '' })));
+    const match = options.find((o) => (typeof label === 'string' ? o.text === label : label.test(o.text)));
+    if (!match) throw new Error(`no budget option ${String(label)} among ${options.map((o) => o.text).join(', ')}`);
+    await select.selectOption(match.value);
+  }
+
   /** A scenario refused before it was built, with its smaller variant's button. */
   budgetRefusal(): Locator {
     return this.page.getByTestId('budget-refusal');

@@ -5,6 +5,7 @@
  */
 import type { Scenario } from '../engine/scenario';
 import type { AppStore, CompareRun } from '../state/appState';
+import { budgetBytes } from '../state/budgetSetting';
 import { LiveRun, type LiveRunOptions } from '../state/liveRun';
 import { browserClock, type LivenessClock } from './liveness';
 import { TrainingLink, type RunMessage } from './trainingLink';
@@ -34,7 +35,12 @@ export class CompareRunner {
   ) {
     this.run = new LiveRun(feed);
     const handlers = { onMessage: (m: RunMessage) => this.onMessage(m), onCrash: (why: string) => this.finish('error', why) };
-    this.link = new TrainingLink(makeWorker, handlers, FIRST_RUN_ID, { name: 'compare', wayOut: 'Press Compare to run it again.', clock });
+    this.link = new TrainingLink(makeWorker, handlers, FIRST_RUN_ID, {
+      name: 'compare',
+      wayOut: 'Press Compare to run it again.',
+      clock,
+      budget: () => budgetBytes(store.getState().budget),
+    });
   }
 
   start(scenario: Scenario, label: string, steps: number): void {

@@ -28,6 +28,7 @@ function setup(search = '') {
   const frames: (() => void)[] = [];
   const timers: { callback: () => void; ms: number }[] = [];
   const writes: { mode: 'push' | 'replace'; url: string }[] = [];
+  const stored: (string | null)[] = [];
   const history: HistoryLike = {
     pushState: (_d, _u, url) => writes.push({ mode: 'push', url: url ?? '' }),
     replaceState: (_d, _u, url) => writes.push({ mode: 'replace', url: url ?? '' }),
@@ -45,13 +46,31 @@ function setup(search = '') {
     history,
     location,
     setTimer: (callback, ms) => timers.push({ callback, ms }),
+    storeBudget: (value) => stored.push(value),
   });
   controller.start(false);
   const worker = workers[0]!;
   const runId = () => worker.last('configure')!.runId;
   const frame = () => frames.splice(0).forEach((f) => f());
-  return { store, worker, workers, controller, runId, frame, timers, writes, location };
+  return { store, worker, workers, controller, runId, frame, timers, writes, location, stored };
 }
+
+describe('PlaygroundController: the memory budget', () => {
+  it("builds every run against the page's budget; a new choice is kept in the browser and builds the run again", () => {
+    const { store, worker, controller, stored, writes } = setup();
+    const device = store.getState().budget.device;
+    expect(worker.last('configure')?.budgetBytes).toBe(device);
+    const before = worker.last('configure')!.runId;
+    controller.setBudget(1e9);
+    expect(worker.last('configure')).toMatchObject({ budgetBytes: 1e9, keep: false });
+    expect(worker.last('configure')!.runId).toBeGreaterThan(before);
+    controller.setBudget(null);
+    expect(worker.last('configure')?.budgetBytes).toBe(device);
+    expect(stored).toEqual(['1000000000', null]);
+    // A budget is this browser's, not the scenario's: the address bar is not written.
+    expect(writes).toEqual([]);
+  });
+});
 
 describe('PlaygroundController: worker protocol', () => {
   it('applies records once per frame, to the run feed and not the store', () => {

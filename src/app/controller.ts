@@ -7,6 +7,7 @@
 import type { Scenario } from '../engine/scenario';
 import type { Speed } from '../scenarios/speed';
 import type { AppStore } from '../state/appState';
+import { budgetBytes, storedBudget } from '../state/budgetSetting';
 import type { ClassroomView } from '../state/classroom';
 import { LiveRun } from '../state/liveRun';
 import { modelResetNotice, planScenarioChange } from '../state/scenarioChange';
@@ -38,13 +39,18 @@ export class PlaygroundController {
     this.run = new LiveRun({ ...feed, onWarnings: (w) => this.store.setState((s) => ({ warnings: [...s.warnings, ...w].slice(-20) })) });
     this.compare = new CompareRunner(store, deps.makeWorker, feed);
     this.outcomes = new OutcomeRunner(store, deps.makeOutcomeWorker);
-    this.link = new TrainingLink(deps.makeWorker, {
-      onMessage: (m) => {
-        if (m.type === 'running' && !m.running) this.pauses.settle();
-        applyRunMessage(m, { store, run: this.run, notify: (text) => this.notify(text), clearRun: () => this.clearRun() });
+    this.link = new TrainingLink(
+      deps.makeWorker,
+      {
+        onMessage: (m) => {
+          if (m.type === 'running' && !m.running) this.pauses.settle();
+          applyRunMessage(m, { store, run: this.run, notify: (text) => this.notify(text), clearRun: () => this.clearRun() });
+        },
+        onCrash: (why) => this.store.setState({ error: `The training worker stopped: ${why}`, running: false }),
       },
-      onCrash: (why) => this.store.setState({ error: `The training worker stopped: ${why}`, running: false }),
-    });
+      0,
+      { budget: () => budgetBytes(store.getState().budget) },
+    );
     this.pauses = new PauseGuard({ store, run: this.run, link: this.link, setTimer: deps.setTimer, notify: (text) => this.notify(text) });
   }
 
@@ -120,6 +126,13 @@ export class PlaygroundController {
   setClassroom(view: ClassroomView | null): void {
     this.store.setState({ classroom: view });
     writeAddress(this.deps, this.store.getState(), 'push');
+  }
+
+  /** A new memory budget (null: the device's default), kept in this browser; the run is built again against it. */
+  setBudget(chosen: number | null): void {
+    this.store.setState((s) => ({ budget: { ...s.budget, chosen } }));
+    this.deps.storeBudget?.(storedBudget(chosen));
+    this.configure(false);
   }
 
   setSmoothing(smoothing: number): void {

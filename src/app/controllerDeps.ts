@@ -16,4 +16,6 @@ export interface ControllerDeps {
   /** Read at the time of use: Back/Forward change it under the page. */
   location: { readonly pathname: string; readonly search: string };
   setTimer: SetTimer;
+  /** Keep the memory budget's choice in this browser (null: forget it); absent where there is no storage. */
+  storeBudget?: (value: string | null) => void;
 }

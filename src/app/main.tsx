@@ -2,12 +2,14 @@
 import { StrictMode, createRef } from 'react';
 import { createRoot } from 'react-dom/client';
 import { createAppStore, initialAppState } from '../state/appState';
+import { initialBudget } from '../state/budgetSetting';
 import { readClassroom } from '../state/classroom';
 import { readLocation } from '../state/urlSync';
 import { ErrorBoundary } from '../ui/ErrorBoundary';
 import { PlaygroundContext, type PlaygroundContextValue } from '../ui/context';
 import { App } from './App';
 import { afterNextFrame } from './afterFrame';
+import { readStoredBudget, writeStoredBudget } from './budgetStorage';
 import { PlaygroundController } from './controller';
 import { followTitle } from './documentTitle';
 import { ImportedRuns } from './importedRuns';
@@ -23,7 +25,7 @@ import './styles.css';
 const decoded = readLocation(window.location.search, window.location.hash);
 const store = createAppStore(initialAppState(decoded.scenario, decoded.rejected, decoded.embed, decoded.preset));
 if (decoded.speed !== null) store.setState({ speed: decoded.speed });
-store.setState({ start: decoded.start });
+store.setState({ start: decoded.start, budget: initialBudget((navigator as { deviceMemory?: number }).deviceMemory, readStoredBudget()) });
 /** The classroom view of the address bar (on load and after Back/Forward). */
 const followClassroom = (): void => {
   const { view, rejected } = readClassroom(new URLSearchParams(window.location.search));
@@ -38,6 +40,7 @@ const controller = new PlaygroundController(store, {
   history: window.history,
   location: window.location,
   setTimer: (callback, ms) => window.setTimeout(callback, ms),
+  storeBudget: (value) => writeStoredBudget(value),
 });
 
 const mapRunner = new MapRunner(store, {

@@ -1,3 +1,4 @@
+import { budgetBytes } from '../state/budgetSetting';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Checkpoint } from '../engine/checkpoint';
 import { DEFAULT_SCENARIO } from '../engine/scenario';
@@ -89,6 +90,8 @@ describe('Pause on the page', () => {
       scenario: p.store.getState().scenario,
       keep: false,
       resume: { checkpoint: checkpointAt(3), toStep: 3 },
+      // The new worker checks the run against the same budget the page set.
+      budgetBytes: budgetBytes(p.store.getState().budget),
     });
     expect(next.sent.find((m) => m.type === 'setSpeed')).toEqual({ type: 'setSpeed', speed: p.store.getState().speed });
     // Every finished step is still there; the notice says what was dropped.

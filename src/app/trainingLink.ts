@@ -30,6 +30,8 @@ export interface LinkOptions {
   /** What brings a stopped worker back, said after the error. */
   wayOut?: string;
   clock?: LivenessClock;
+  /** The memory budget each run is checked against, read when it is built (absent: the worker's device default). */
+  budget?: () => number;
 }
 
 export class TrainingLink {
@@ -85,7 +87,7 @@ export class TrainingLink {
       this.lastStep = 0;
       this.checkpoint = null;
     }
-    this.send({ type: 'configure', runId: this.id, scenario, keep });
+    this.send({ type: 'configure', runId: this.id, scenario, keep, ...this.budget() });
   }
 
   /** How many tensors the worker holds, once it has handled every earlier message. */
@@ -126,7 +128,11 @@ export class TrainingLink {
     const checkpoint = this.checkpoint && this.checkpoint.step <= toStep ? this.checkpoint : null;
     this.spawn();
     this.send({ type: 'setSpeed', speed });
-    this.send({ type: 'configure', runId: this.id, scenario, keep: false, resume: { checkpoint, toStep } });
+    this.send({ type: 'configure', runId: this.id, scenario, keep: false, resume: { checkpoint, toStep }, ...this.budget() });
+  }
+
+  private budget(): { budgetBytes?: number } {
+    return this.options.budget ? { budgetBytes: this.options.budget() } : {};
   }
 
   /** Terminate the worker the way the browser would, without a word to this link (test hooks only). */

@@ -47,7 +47,7 @@ describe('cli (spawned)', () => {
     const lines = r.stderr.trim().split('\n');
     expect(lines).toHaveLength(1);
     expect(lines[0]).toMatch(
-      /^error: this run needs ≈ 11 TB \(activations 10 TB at batch 100000\); the budget here is 9\.6 GB; .*: lower Samples \(to \d+ fits\); --force runs it anyway$/,
+      /^error: this run needs ≈ 11 TB \(activations 10 TB at batch 100000\); the budget here is 9\.6 GB; .*: lower Batch size to 1 and Image size to 32 \(that fits\); --force runs it anyway$/,
     );
   });
 

@@ -19,6 +19,11 @@ export interface BackendStatus {
   reason: string | null;
   /** Edge cases where this backend's arithmetic differs from IEEE float32, measured at start. */
   quirks: Quirk[];
+  /**
+   * The FLOP/s the cost model takes for a step here, where the device says more than the backend's name
+   * (a software GPU: backendLimits.ts); absent: STEP_FLOPS_PER_SECOND of the backend.
+   */
+  flopsPerSecond?: number;
 }
 
 export interface BackendOptions {

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { backendLimits, WASM_HEAP_BYTES } from './backendLimits';
-import { budgetFor, checkRun, withinBudget } from './budget';
+import { backendLimits, DEFAULT_LIMITS, WASM_HEAP_BYTES } from './backendLimits';
+import { budgetFor, checkRun, VARIANT_ROOM, withinBudget } from './budget';
 import { estimateCost } from './cost';
+import { DRIVER_FIELDS } from './costDrivers';
 import { formatBytes } from './costText';
 import { DEFAULT_SCENARIO, type BackendName, type Scenario } from './scenario';
 
@@ -48,24 +49,46 @@ describe('withinBudget', () => {
     expect(fits(v.smaller!, 'cpu')).toBe(true);
   });
 
-  it('finds the largest batch that fits, a power of two: the next one up does not fit', () => {
+  it('offers the largest batch that fits with room, a power of two: within half the budget, the next one up is not', () => {
     const s = scenario({ ...MLP_100K, samples: 4096, batchSize: 4096 });
-    const v = refusal(s, 'cpu', 100e6, { flopsPerSecond: 1e15 });
+    const v = refusal(s, 'cpu', 200e6, { flopsPerSecond: 1e15 });
     const batch = v.smaller!.batchSize;
-    expect(Math.log2(batch) % 1).toBe(0);
+    expect(batch).toBe(1024);
     expect(v.smaller).toEqual({ ...s, batchSize: batch });
-    expect(fits(v.smaller!, 'cpu', 100e6, { flopsPerSecond: 1e15 })).toBe(true);
-    expect(fits({ ...s, batchSize: 2 * batch }, 'cpu', 100e6, { flopsPerSecond: 1e15 })).toBe(false);
+    const bytes = (t: Scenario): number => estimateCost(t).bytes.total;
+    expect(bytes(v.smaller!)).toBeLessThanOrEqual(VARIANT_ROOM.memoryShare * 200e6);
+    expect(bytes({ ...s, batchSize: 2 * batch })).toBeGreaterThan(VARIANT_ROOM.memoryShare * 200e6);
     expect(v.message).toContain(`lower Batch size (to ${batch} fits) or Samples (to ${batch} fits)`);
+  });
+
+  it('offers a step of about a second, not one just under the 30 s limit', () => {
+    const s = scenario({ ...MLP_100K, samples: 16384, batchSize: 16384 });
+    const v = refusal(s, 'cpu', BUDGET);
+    const seconds = (t: Scenario): number => estimateCost(t).flopsPerStep / 1e9;
+    expect(seconds(s)).toBeGreaterThan(DEFAULT_LIMITS.maxStepSeconds);
+    expect(seconds(v.smaller!)).toBeLessThanOrEqual(VARIANT_ROOM.stepSeconds);
+    expect(seconds({ ...v.smaller!, batchSize: 2 * v.smaller!.batchSize })).toBeGreaterThan(VARIANT_ROOM.stepSeconds);
+  });
+
+  it('offers a scenario at the edge only when none fits with room', () => {
+    const s = scenario({ dataset: 'uniform', samples: 4096, features: 64, hidden: [64, 64], batchSize: 256 });
+    // Every driver at its floor: the smallest scenario the search can reach, and a budget it fills to two thirds.
+    let bottom = s;
+    for (const field of DRIVER_FIELDS) for (let next = field.lower(bottom); next; next = field.lower(bottom)) bottom = next;
+    const budget = 1.5 * estimateCost(bottom).bytes.total;
+    const v = refusal(s, 'cpu', budget);
+    expect(v.smaller).not.toBeNull();
+    expect(fits(v.smaller!, 'cpu', budget)).toBe(true);
+    expect(estimateCost(v.smaller!).bytes.total).toBeGreaterThan(VARIANT_ROOM.memoryShare * budget);
   });
 
   it('names the data set when the data is what is over: fewer samples or features fit', () => {
     const s = scenario({ dataset: 'uniform', samples: 100000, features: 256, hidden: [4], batchSize: 32 });
     const v = refusal(s, 'cpu', 100e6);
     expect(v.message).toBe(
-      'this run needs ≈ 309 MB (its JS copy 206 MB, data 103 MB); the budget here is 100 MB: lower Samples (to 16384 fits) or Features (to 64 fits)',
+      'this run needs ≈ 309 MB (its JS copy 206 MB, data 103 MB); the budget here is 100 MB: lower Samples (to 8192 fits) or Features (to 32 fits)',
     );
-    expect(v.smaller).toEqual({ ...s, samples: 16384 });
+    expect(v.smaller).toEqual({ ...s, samples: 8192 });
   });
 
   it('lowers fields together when none fits alone: the data and the wide layers are both over', () => {

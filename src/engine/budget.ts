@@ -3,7 +3,7 @@
  * refusal in one line with the nearest scenario that fits. The nearest one is found with the cost
  * model alone (no training): each driving field is lowered on its own along its steps (batch size
  * and samples first, as they change the lesson least), and only if none fits alone are they
- * lowered together.
+ * lowered together. The scenario offered aims inside the limits, not at their edge (VARIANT_ROOM).
  */
 import { backendLimits, limitRatios, lowerAdvice, type BackendLimits, type LimitOptions } from './backendLimits';
 import { costOf, estimateCost, type Cost, type CostBytes } from './cost';
@@ -34,10 +34,29 @@ export type BudgetVerdict =
 /** Cost evaluations the search may spend (each is arithmetic on the scenario, tens of microseconds). */
 const MAX_TRIES = 40;
 
+/**
+ * Where the offered scenario aims. A run at the edge of a limit is a bad offer: the estimate is
+ * within 2× of what a run measures, so it may still run out of memory, and a step just under the
+ * 30 s limit looks as hung as one over it. So the offer keeps to half of each memory limit and to a
+ * step of about a second at the backend's speed; a texture's side is a hard limit, met as it is.
+ * Only when nothing fits with that room is a scenario at the edge offered.
+ */
+export const VARIANT_ROOM = { memoryShare: 0.5, stepSeconds: 1 } as const;
+
 /** How far over: the largest of the budget's and every limit's need / allowed (1 or less fits). */
 function pressureOf(s: Scenario, limits: BackendLimits, budget: number): number {
   const cost = costOf(s);
   return Math.max(cost.bytes.total / budget, ...limitRatios(s, limits.backend, limits.options, cost).map((r) => r.ratio));
+}
+
+/** The same with VARIANT_ROOM: 1 or less fits with room to spare. */
+function roomyPressureOf(s: Scenario, limits: BackendLimits, budget: number): number {
+  const cost = costOf(s);
+  const { memoryShare, stepSeconds } = VARIANT_ROOM;
+  const ratios = limitRatios(s, limits.backend, limits.options, cost).map((r) =>
+    r.limit === 'time' ? (r.ratio * limits.options.maxStepSeconds) / stepSeconds : r.limit === 'texture' ? r.ratio : r.ratio / memoryShare,
+  );
+  return Math.max(cost.bytes.total / (budget * memoryShare), ...ratios);
 }
 
 /** The field's steps down from `s`: 100000, 65536, 32768 … (a ladder of scenarios, top first). */
@@ -130,11 +149,11 @@ export function withinBudget(cost: Cost, limits: BackendLimits, budgetBytes: num
   const s = cost.scenario;
   const overBudget = cost.bytes.total > budgetBytes;
   if (!overBudget && limits.problems.length === 0) return { ok: true };
-  const pressure = (t: Scenario): number => pressureOf(t, limits, budgetBytes);
   const drivers = overBudget ? cost.drivers : limits.problems[0]!.drivers;
   // Lowered: every field that drives something over, the budget's or a limit's.
-  const over = [...(overBudget ? cost.drivers : []), ...limits.problems.flatMap((p) => p.drivers)];
-  const found = search(s, driversToLower(over), pressure);
+  const keys = driversToLower([...(overBudget ? cost.drivers : []), ...limits.problems.flatMap((p) => p.drivers)]);
+  const roomy = search(s, keys, (t) => roomyPressureOf(t, limits, budgetBytes));
+  const found = roomy.alone.length > 0 || roomy.together ? roomy : search(s, keys, (t) => pressureOf(t, limits, budgetBytes));
   const smaller = found.alone[0]?.scenario ?? found.together;
   // At most two reasons, memory first: the advice clears them all.
   const reasons = [

@@ -13,6 +13,7 @@ import type { RejectedKey } from '../scenarios/codec';
 import type { OpenMap } from '../scenarios/mapLink';
 import type { PresetOutcome } from '../scenarios/presetOutcome';
 import { DEFAULT_SPEED, type Speed } from '../scenarios/speed';
+import { initialBudget, type BudgetSetting } from './budgetSetting';
 import type { ClassroomView } from './classroom';
 import { createStore } from './store';
 
@@ -52,6 +53,8 @@ export interface AppState {
   error: string | null;
   /** The scenario was refused before it was built (over the budget or the backend's limits), with the nearest one that fits. */
   refusal: Refusal | null;
+  /** The memory budget runs are checked against: this device's default or the person's choice (budgetSetting.ts). */
+  budget: BudgetSetting;
   preview: Preview | null;
   /** The network diagram's layers and drawn weights, from the same readback as the preview. */
   network: NetworkView | null;
@@ -98,6 +101,7 @@ export function initialAppState(scenario: Scenario, rejected: RejectedKey[], emb
     notices: [],
     error: null,
     refusal: null,
+    budget: initialBudget(undefined, null),
     preview: null,
     network: null,
     compare: null,

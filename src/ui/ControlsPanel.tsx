@@ -6,6 +6,7 @@ import { withCompatibleData } from '../scenarios/compatible';
 import { FIELD_BY_URL, FIELDS_BY_GROUP, type FieldGroup } from '../scenarios/schema';
 import { useStore } from '../state/useStore';
 import { ControlField } from './ControlField';
+import { CostLine } from './CostLine';
 import { usePlayground } from './context';
 
 const GROUP_TITLES: Record<FieldGroup, string> = {
@@ -63,6 +64,7 @@ export function ControlsPanel({ only }: { only?: readonly string[] }) {
   return (
     <nav className="panel controls" aria-label="Scenario settings">
       <h2>Settings</h2>
+      <CostLine />
       <p className="muted small">
         ● rebuilds the model.{' '}
         <button type="button" className="link" data-testid="help-toggle" aria-pressed={help} onClick={() => setHelp((h) => !h)}>

@@ -28,6 +28,8 @@ export interface PlaygroundActions {
   notify(message: string): void;
   /** Enter classroom mode with a view of the screen, or leave it (null). */
   setClassroom(view: ClassroomView | null): void;
+  /** The memory budget runs are checked against, kept in this browser (null: the device's default). */
+  setBudget(chosen: number | null): void;
 }
 
 /** Moving between the start screen (the lessons) and the playground. */

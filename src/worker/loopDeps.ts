@@ -18,8 +18,11 @@ export interface LoopDeps {
   /** Milliseconds, monotonic (performance.now). */
   now(): number;
   initBackend(requested: BackendRequest, model: ModelKind): Promise<BackendStatus>;
-  /** Null when `scenario` may be built on `backend` (its cost within the budget and the device's limits), else why not. */
-  admit(scenario: Scenario, backend: BackendName): Refusal | null;
+  /**
+   * Null when `scenario` may be built on `backend` (its cost within the budget and the device's limits), else why
+   * not; `budgetBytes` is the page's setting (null: the device's default).
+   */
+  admit(scenario: Scenario, backend: BackendName, budgetBytes: number | null): Refusal | null;
   /** `onReplay`: the trainer is about to replay steps after a flag (see TrainerOptions.onReplay). */
   makeTrainer(scenario: Scenario, backend: BackendName, onReplay: (step: number) => void): MadeTrainer;
   memoryInUse(): MemoryInUse;

@@ -27,8 +27,9 @@ export type ToWorker =
    * such as the learning rate) and keep playing if it was; otherwise a fresh run from step 0.
    * `runId` tags every reply of that run, so the UI can drop replies of a run it has left.
    * `resume`: a new worker taking over a run the page already has, from its latest checkpoint.
+   * `budgetBytes`: the memory the run may use, as the page's setting says (absent: the device's default).
    */
-  | { type: 'configure'; runId: number; scenario: Scenario; keep: boolean; resume?: Resume }
+  | { type: 'configure'; runId: number; scenario: Scenario; keep: boolean; resume?: Resume; budgetBytes?: number }
   /** `stopAt`: pause by itself after that step (used by Compare runs). */
   | { type: 'play'; stopAt?: number }
   | { type: 'pause' }

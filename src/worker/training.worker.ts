@@ -36,9 +36,10 @@ const loop = new TrainingLoop({
   initBackend: async (requested, model) => {
     const status = await initBackend(requested, model, { wasmPaths: WASM_PATHS });
     watchDevice();
-    return status;
+    const { flopsPerSecond } = activeLimits(status.active);
+    return flopsPerSecond === undefined ? status : { ...status, flopsPerSecond };
   },
-  admit: (scenario, backend) => admit(scenario, backend, budget, activeLimits(backend)),
+  admit: (scenario, backend, budgetBytes) => admit(scenario, backend, budgetBytes ?? budget, activeLimits(backend)),
   makeTrainer: createTrainerFor,
   memoryInUse,
   deviceLost,

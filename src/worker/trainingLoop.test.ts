@@ -470,6 +470,22 @@ describe('TrainingLoop: the budget gate', () => {
     expect(h.take()).toEqual(['running#1 true step 0 why null', 'running#1 false step 0 why no model']);
   });
 
+  it("the page's budget setting is what the gate applies, on configure and on Reset", async () => {
+    const h = loopHarness();
+    const budgets: (number | null)[] = [];
+    h.deps.admit = (_s, _backend, budgetBytes) => {
+      budgets.push(budgetBytes);
+      return budgetBytes !== null && budgetBytes < 1e6 ? refusal : null;
+    };
+    await h.loop.receive({ type: 'configure', runId: 1, scenario: scenario({}), keep: false, budgetBytes: 5e5 });
+    expect(h.take()).toContain(`refused#1 Batch size: ${refusal.message}`);
+    await h.loop.receive({ type: 'reset' });
+    expect(h.take()).toContain(`refused#1 Batch size: ${refusal.message}`);
+    await h.loop.receive({ type: 'configure', runId: 2, scenario: scenario({}), keep: false });
+    expect(h.take()).toContain(`model#2 ${PARAMETERS.join(',')}`);
+    expect(budgets).toEqual([5e5, 5e5, null]);
+  });
+
   it('the smaller scenario after a refusal is a fresh run even as a live change: no restart notice, step 0', async () => {
     const h = loopHarness();
     h.deps.admit = (s) => (s.batchSize > 1000 ? refusal : null);

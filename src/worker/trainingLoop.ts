@@ -38,6 +38,8 @@ interface Run {
   backend: BackendStatus | null;
   /** How long this run's trainer took for its last step (a ping's answer); null before its first. */
   stepMs: number | null;
+  /** The memory budget the page set for it (null: the device's default). */
+  budgetBytes: number | null;
 }
 
 export class TrainingLoop {
@@ -87,7 +89,7 @@ export class TrainingLoop {
   private async handle(msg: Exclude<ToWorker, { type: 'ping' } | { type: 'loseDevice' } | { type: 'probeSandbox' }>): Promise<void> {
     switch (msg.type) {
       case 'configure':
-        return this.configure(msg.runId, msg.scenario, msg.keep, msg.resume);
+        return this.configure(msg.runId, msg.scenario, msg.keep, msg.resume, msg.budgetBytes ?? null);
       case 'play':
         this.stopAt = msg.stopAt ?? null;
         if (!this.running) this.start();
@@ -99,7 +101,7 @@ export class TrainingLoop {
       case 'step':
         return this.stepByHand(msg.count);
       case 'reset':
-        if (this.run) await this.configure(this.run.id, this.run.scenario, false);
+        if (this.run) await this.configure(this.run.id, this.run.scenario, false, undefined, this.run.budgetBytes);
         return;
       case 'setSpeed':
         this.speed = msg.speed;
@@ -240,7 +242,7 @@ export class TrainingLoop {
     const replayed = from < toStep ? ` (its snapshot at step ${from}, replayed to step ${toStep} on ${status.active})` : '';
     run.backend = { ...status, requested: run.scenario.backend, reason: `the WebGPU device was lost (${why}); the run moved to ${status.active}` };
     this.deps.post({ type: 'notice', runId: run.id, message: `WebGPU device lost; continuing on ${status.active} from step ${toStep}${replayed}.` });
-    const refusal = this.deps.admit(run.scenario, status.active);
+    const refusal = this.deps.admit(run.scenario, status.active, run.budgetBytes);
     const made = refusal ? { trainer: null, unsupported: null } : this.deps.makeTrainer(run.scenario, status.active, this.replaying(run.id));
     if (made.trainer) await this.resumeAt(made.trainer, { checkpoint, toStep });
     if (this.run !== run) return made.trainer?.dispose();
@@ -281,7 +283,7 @@ export class TrainingLoop {
    * Build the trainer for `scenario`; `keep` carries the weights and step over and keeps playing;
    * `resume` takes over a run the page already has (a new worker after the old one was ended).
    */
-  private async configure(id: number, scenario: Scenario, keep: boolean, resume?: Resume): Promise<void> {
+  private async configure(id: number, scenario: Scenario, keep: boolean, resume?: Resume, budgetBytes: number | null = null): Promise<void> {
     const wasRunning = this.running;
     this.running = false;
     this.flush();
@@ -292,11 +294,11 @@ export class TrainingLoop {
     const carried = carry ? snapshotOf(previous?.trainer) : null;
     if (!carry) this.forgetRun();
     previous?.trainer?.dispose();
-    const run: Run = { id, scenario, trainer: null, backend: null, stepMs: null };
+    const run: Run = { id, scenario, trainer: null, backend: null, stepMs: null, budgetBytes };
     this.run = run;
     const status = await this.backendFor(previous, scenario);
     run.backend = status;
-    const refusal = this.deps.admit(scenario, status.active);
+    const refusal = this.deps.admit(scenario, status.active, budgetBytes);
     if (refusal) {
       // Nothing of the run is allocated: the page shows why, and the nearest scenario that fits.
       carried?.dispose();
