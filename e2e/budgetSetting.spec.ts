@@ -44,7 +44,7 @@ test('a budget set lower refuses the run by that budget; a larger one trains the
   await expect(page.getByTestId('budget-select')).toHaveValue(String(1e9));
   await app.chooseBudget('128 MB');
   await expect(refusal).toBeVisible();
-  await app.chooseBudget(/this device's default/);
+  await app.chooseBudget(/\(default here\)$/);
   await expect(refusal).toHaveCount(0);
   await page.reload();
   await expect(page.getByTestId('budget-select')).toHaveValue('device');

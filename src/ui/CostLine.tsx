@@ -19,16 +19,19 @@ export function CostLine() {
   const cost = costSummary(scenario, backend, budgetBytes(budget));
   return (
     <div className={`cost-line small${cost.over ? ' over' : ''}`} data-testid="cost-line" data-over={cost.over}>
-      <span data-testid="cost-memory">{cost.memory}</span>
-      {cost.over && <strong> (over: it will not start)</strong>}
-      {' · '}
-      <span data-testid="cost-work">{cost.work}</span>
-      {cost.pace && (
-        <>
-          {' · '}
-          <span data-testid="cost-pace">{cost.pace}</span> <span className="muted">(estimated)</span>
-        </>
-      )}
+      <span className="cost-part">
+        <span data-testid="cost-memory">{cost.memory}</span>
+        {cost.over && <strong> (over: it will not start)</strong>}
+      </span>
+      <span className="cost-part">
+        <span data-testid="cost-work">{cost.work}</span>
+        {cost.pace && (
+          <>
+            {' · '}
+            <span data-testid="cost-pace">{cost.pace}</span> <span className="muted">(estimated)</span>
+          </>
+        )}
+      </span>
       <label className="inline cost-budget">
         Memory budget
         <select
@@ -36,7 +39,7 @@ export function CostLine() {
           value={budget.chosen === null ? DEFAULT : String(budget.chosen)}
           onChange={(e) => actions.setBudget(e.target.value === DEFAULT ? null : Number(e.target.value))}
         >
-          <option value={DEFAULT}>{formatBytes(budget.device)} (this device&apos;s default)</option>
+          <option value={DEFAULT}>{formatBytes(budget.device)} (default here)</option>
           {BUDGET_CHOICES.map((bytes) => (
             <option key={bytes} value={String(bytes)}>
               {formatBytes(bytes)}
