@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { rankBackends } from './ranking';
+import { mergeRanking, rankBackends } from './ranking';
 import type { BenchRow } from './table';
 
 const row = (environment: string, backend: string, model: string, on: number): BenchRow => ({
@@ -28,5 +28,28 @@ describe('rankBackends', () => {
   it('leaves out skipped cells', () => {
     const skipped: BenchRow = { environment: 'node', backend: 'cpu', model: 'unet64', label: '', skipped: 'one step takes minutes on this backend in Node' };
     expect(rankBackends([skipped], 'x').order).toEqual({});
+  });
+});
+
+describe('mergeRanking', () => {
+  const committed = rankBackends(
+    [row('node', 'cpu', 'linear', 900), row('chromium 156', 'webgl', 'unet32', 5), row('chromium 156', 'cpu', 'unet32', 0.2)],
+    'old',
+  );
+
+  it('replaces the models a partial run measured on every backend, keeps the others, and says when each was measured', () => {
+    const measured = rankBackends([row('chromium 156', 'wasm', 'unet32', 40), row('chromium 156', 'webgl', 'unet32', 3)], '');
+    const merged = mergeRanking(committed, measured, true, 'today');
+    expect(merged.order.browser!.unet32!.map((x) => x.backend)).toEqual(['wasm', 'webgl']);
+    expect(merged.order.node).toEqual(committed.order.node);
+    expect(merged.measuredOn).toBe('old; browser unet32: today');
+    // The committed ranking itself is not changed.
+    expect(committed.order.browser!.unet32!.map((x) => x.backend)).toEqual(['webgl', 'cpu']);
+  });
+
+  it('keeps the committed ranking when the run left backends out, or measured nothing', () => {
+    const measured = rankBackends([row('chromium 156', 'wasm', 'unet32', 40)], '');
+    expect(mergeRanking(committed, measured, false, 'today')).toBe(committed);
+    expect(mergeRanking(committed, rankBackends([], ''), true, 'today')).toBe(committed);
   });
 });

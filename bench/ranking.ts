@@ -20,3 +20,21 @@ export function rankBackends(rows: BenchRow[], measuredOn: string): Ranking {
   }
   return { measuredOn, order };
 }
+
+/**
+ * A partial run's ranking laid over the committed one: the models it measured on every backend of
+ * their environment replace those models' lists (a model the run measured on some backends only is
+ * left as it was, as its list would lose the others); everything else stays. `measuredOn` names both.
+ */
+export function mergeRanking(committed: Ranking, measured: Ranking, allBackends: boolean, note: string): Ranking {
+  if (!allBackends) return committed;
+  const order: Ranking['order'] = structuredClone(committed.order);
+  const replaced: string[] = [];
+  for (const [env, models] of Object.entries(measured.order)) {
+    for (const [model, list] of Object.entries(models)) {
+      (order[env] ??= {})[model] = list;
+      replaced.push(`${env} ${model}`);
+    }
+  }
+  return replaced.length === 0 ? committed : { measuredOn: `${committed.measuredOn}; ${replaced.join(', ')}: ${note}`, order };
+}

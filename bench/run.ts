@@ -12,14 +12,14 @@
  * for it, and reports the app's steps/s and its longest main-thread task.
  */
 import { execSync } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { parseArgs } from 'node:util';
 import type { BackendRequest } from '../src/engine/scenario';
 import { REFERENCE_MODELS } from '../src/lab/referenceModels';
 import { benchBrowser } from './browser';
 import { benchNode } from './node';
-import { rankBackends } from './ranking';
+import { mergeRanking, rankBackends, type Ranking } from './ranking';
 import { renderTable, type BenchRow } from './table';
 import { benchUi, renderUiTable, type UiRow } from './ui';
 import { benchMap, renderMapTable, type MapBenchRow } from './map';
@@ -80,11 +80,14 @@ const results = { date: new Date().toISOString(), machine, browser: browserInfo,
 // A partial run (--only, --models, --backends, --no-ui) must not replace the committed full table.
 const resultsFile = complete ? 'bench/results.json' : 'bench/results.partial.json';
 writeFileSync(resultsFile, JSON.stringify(results, null, 2) + '\n');
-// Only a complete run may replace the ranking "auto" uses: a partial one would drop backends.
-if (complete) {
-  const on = `${machine}${browserInfo ? `; ${browserInfo.browser}, WebGPU adapter: ${browserInfo.gpu}` : ''}; ${results.date.slice(0, 10)}`;
-  writeFileSync('src/engine/backendRanking.json', JSON.stringify(rankBackends(rows, on), null, 2) + '\n');
-}
+// A complete run replaces the ranking "auto" uses; a partial one that timed every backend replaces
+// the lists of the models it timed (one that left backends out would drop them, so it changes nothing).
+const on = `${machine}${browserInfo ? `; ${browserInfo.browser}, WebGPU adapter: ${browserInfo.gpu}` : ''}; ${results.date.slice(0, 10)}`;
+const RANKING_FILE = 'src/engine/backendRanking.json';
+const ranking = complete
+  ? rankBackends(rows, on)
+  : mergeRanking(JSON.parse(readFileSync(RANKING_FILE, 'utf8')) as Ranking, rankBackends(rows, ''), opts.backends.length === ALL_BACKENDS.length, on);
+writeFileSync(RANKING_FILE, JSON.stringify(ranking, null, 2) + '\n');
 console.log(`machine: ${machine}${browserInfo ? `; ${browserInfo.browser}, WebGPU adapter: ${browserInfo.gpu}` : ''}`);
 if (rows.length) {
   console.log(`steps/s, medians of ${opts.runs} runs (one step = forward + backward + update + one loss readback)\n`);
