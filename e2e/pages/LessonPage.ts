@@ -26,6 +26,32 @@ export class LessonPage extends PlaygroundPage {
     return { step: s.step, why: s.stopReason };
   }
 
+  /**
+   * Press Play and time, in the page, from the click to the step counter leaving 0: what a person
+   * waits for the first step. Timed in the page because a poll from the test adds its own latency.
+   */
+  async msToFirstStep(timeout = 120_000): Promise<number> {
+    return this.page.evaluate(
+      (limit) =>
+        new Promise<number>((resolve, reject) => {
+          const counter = document.querySelector('[data-testid="step-counter"]');
+          const play = document.querySelector<HTMLButtonElement>('[data-testid="play-button"]');
+          if (!counter || !play) return reject(new Error('no step counter or Play button on the page'));
+          let t0 = 0;
+          const done = new MutationObserver(() => {
+            if (counter.textContent === '0') return;
+            done.disconnect();
+            resolve(performance.now() - t0);
+          });
+          done.observe(counter, { childList: true, characterData: true, subtree: true });
+          setTimeout(() => reject(new Error(`no first step within ${limit} ms`)), limit);
+          t0 = performance.now();
+          play.click();
+        }),
+      timeout,
+    );
+  }
+
   /** The event the verdict names, or null for a run it calls finite. */
   async verdictEvent(): Promise<ShownEvent | null> {
     return eventOf(this.presetOutcome());
