@@ -1,11 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { poolSizes, renderMapTable, type MapBenchRow } from './map';
+import { mapPoolSize } from '../src/app/mapRunner';
+import { coresFor, poolSizes, renderMapTable, type MapBenchRow } from './map';
 
 describe('the map benchmark', () => {
   it('times one worker, the pool the app makes here and one worker per core, each once', () => {
     expect(poolSizes(2)).toEqual([1, 2]);
     expect(poolSizes(1)).toEqual([1]);
     expect(poolSizes(8)).toEqual([1, 7, 8]);
+  });
+
+  it('presents the page with a core count the app turns into each pool size', () => {
+    for (const workers of [1, 2, 3, 7, 8]) expect(mapPoolSize(coresFor(workers))).toBe(workers);
   });
 
   it('prints cells per second and each row against one worker on the same lesson', () => {
@@ -21,8 +26,8 @@ describe('the map benchmark', () => {
     expect(renderMapTable([row(1, 8), row(2, 5)], 2).split('\n')).toEqual([
       '| lesson | cells | workers | seconds | cells/s | × one worker |',
       '|---|---:|---:|---:|---:|---:|',
-      "| autoencoder | 64 | 1 (the app's pool here) | 8.0 | 8.00 | 1.00 |",
-      '| autoencoder | 64 | 2 (one per core) | 5.0 | 12.8 | 1.60 |',
+      '| autoencoder | 64 | 1 | 8.0 | 8.00 | 1.00 |',
+      "| autoencoder | 64 | 2 (the app's pool here) | 5.0 | 12.8 | 1.60 |",
     ]);
   });
 });

@@ -1,8 +1,7 @@
 // The stability map's part of the benchmark: the app itself computing a map in headless Chromium,
 // with one map worker and with the pool, in cells per second. The pool's size is the app's rule
-// (navigator.hardwareConcurrency − 1, at least 1), so the size under test is set by presenting the
-// page with one more core than that; "all cores" is the pool a page would use on a machine with one
-// more core than this one.
+// (mapPoolSize of navigator.hardwareConcurrency), so the size under test is set by presenting the
+// page with the fewest cores that rule turns into it.
 import { chromium } from '@playwright/test';
 import { cpus } from 'node:os';
 import { CHROMIUM_ARGS, systemChromium } from '../e2e/chromium';
@@ -12,6 +11,7 @@ import { serveUnderSubPath } from '../e2e/staticServer';
 import type { Scenario } from '../src/engine/scenario';
 import { REFERENCE_MODELS } from '../src/lab/referenceModels';
 import { encodeScenario } from '../src/scenarios/codec';
+import { mapPoolSize } from '../src/app/mapRunner';
 import { presetById, presetScenario } from '../src/scenarios/presets';
 
 export interface MapBenchRow {
@@ -57,7 +57,13 @@ export const MAP_LESSONS: MapLesson[] = [
 
 /** Pool sizes to time: one worker, the app's pool on this machine, and one per core. */
 export function poolSizes(cores: number): number[] {
-  return [...new Set([1, Math.max(1, cores - 1), cores])];
+  return [...new Set([1, mapPoolSize(cores), cores])];
+}
+
+/** The hardwareConcurrency to present so that the app's pool has `workers` workers. */
+export function coresFor(workers: number): number {
+  for (let cores = 1; cores <= 64; cores += 1) if (mapPoolSize(cores) === workers) return cores;
+  throw new Error(`no core count gives a pool of ${workers}`);
 }
 
 type Browser = Awaited<ReturnType<typeof chromium.launch>>;
@@ -66,9 +72,9 @@ type Browser = Awaited<ReturnType<typeof chromium.launch>>;
 async function timeOneMap(browser: Browser, url: string, lesson: MapLesson, workers: number): Promise<{ cells: number; seconds: number }> {
   const page = await browser.newPage({ viewport: { width: 1280, height: 800 }, serviceWorkers: 'block' });
   await enableTestHooks(page);
-  // The app sizes its pool from this: hardwareConcurrency − 1 workers. As text: tsx would add helpers to a function
-  // (its __name) that do not exist in the page.
-  await page.addInitScript({ content: `Object.defineProperty(navigator, 'hardwareConcurrency', { get: () => ${workers + 1} });` });
+  // The app sizes its pool from this (mapPoolSize). As text: tsx would add helpers to a function (its __name) that
+  // do not exist in the page.
+  await page.addInitScript({ content: `Object.defineProperty(navigator, 'hardwareConcurrency', { get: () => ${coresFor(workers)} });` });
   try {
     await page.goto(`${url}index.html?${encodeScenario({ ...lesson.scenario, backend: 'cpu' })}`);
     // Ready once a backend is active (the function runs in the page: it can use nothing from here).
@@ -125,7 +131,7 @@ export function renderMapTable(rows: readonly MapBenchRow[], cores: number): str
   const lines = ['| lesson | cells | workers | seconds | cells/s | × one worker |', '|---|---:|---:|---:|---:|---:|'];
   for (const r of rows) {
     const one = rows.find((o) => o.lesson === r.lesson && o.workers === 1);
-    const name = `${r.workers}${r.workers === Math.max(1, cores - 1) ? " (the app's pool here)" : r.workers === cores ? ' (one per core)' : ''}`;
+    const name = `${r.workers}${r.workers === mapPoolSize(cores) ? " (the app's pool here)" : r.workers === cores ? ' (one per core)' : ''}`;
     lines.push(
       `| ${r.lesson} | ${r.cells} | ${name} | ${r.seconds.toFixed(1)} | ${fmt(r.cellsPerSecond)} | ${one ? (r.cellsPerSecond / one.cellsPerSecond).toFixed(2) : '–'} |`,
     );

@@ -65,8 +65,8 @@ function setup(poolSize = 2, scenario: Scenario = { ...DEFAULT_SCENARIO }) {
 }
 
 describe('mapPoolSize', () => {
-  it('leaves one core to the page, keeps at least one worker and at most eight', () => {
-    expect([undefined, 1, 2, 4, 16].map(mapPoolSize)).toEqual([1, 1, 1, 3, 8]);
+  it('leaves one core to the page from three cores up, uses both of two, and keeps to one … eight workers', () => {
+    expect([undefined, 1, 2, 3, 4, 16].map(mapPoolSize)).toEqual([2, 1, 2, 2, 3, 8]);
   });
 });
 

@@ -1,6 +1,6 @@
 /**
- * Computes the open stability map with a pool of map workers (hardwareConcurrency − 1, at least
- * one): cells go out coarse to fine, one per worker at a time, and come back into the page's cache
+ * Computes the open stability map with a pool of map workers (mapPoolSize: hardwareConcurrency − 1,
+ * at least two where there are two cores): cells go out coarse to fine, one per worker at a time, and come back into the page's cache
  * (state/mapResults.ts) and the progress store the panel draws, a few times a second. A map already
  * in the cache shows at once, whole or as far as it got; computing it again runs only the missing
  * cells. Cancel terminates the workers at once (a cell can take seconds) and keeps what was done.
@@ -25,9 +25,15 @@ const REDRAW_MS = 150;
 /** A job whose workers stop this many times is given up rather than restarted again. */
 const MAX_RESTARTS = 3;
 
-/** Workers for a machine with `cores` logical cores: one is left to the page and the training worker. */
+/**
+ * Workers for a machine with `cores` logical cores: one core is left to the page and the training
+ * worker, except that two cores get two workers. While a map fills, the page's thread is mostly idle
+ * (it redraws the map a few times a second), so leaving it a whole core of two would leave half the
+ * machine idle; the map's long-task test holds the page to 50 ms tasks with both cores computing.
+ */
 export function mapPoolSize(cores: number | undefined): number {
-  return Math.max(1, Math.min(8, (cores ?? 2) - 1));
+  const n = cores ?? 2;
+  return Math.max(1, Math.min(8, Math.max(Math.min(n, 2), n - 1)));
 }
 
 export interface MapRunnerDeps {
