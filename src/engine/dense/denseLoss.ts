@@ -1,0 +1,95 @@
+/**
+ * The losses and reductions the dense path computes, each as losses.ts writes it op by op, and
+ * its gradient as tfjs differentiates that composite (every op's result stored as float32). The
+ * seed of the backward pass is tfjs's ones(): the reduction's gradient per element is 1/n (mean,
+ * sumThenDivide) or 1 (sum).
+ */
+import type { LossKind, Reduction } from '../scenario';
+
+const f32 = Math.fround;
+
+/** The losses written here; any other makes the path decline. */
+export const DENSE_LOSSES: readonly LossKind[] = ['mse', 'l1', 'bceLogits'];
+
+/** tfjs's step(x, alpha): NaN stays NaN, 1 above 0, alpha elsewhere. */
+export function stepOf(x: number, alpha: number): number {
+  return Number.isNaN(x) ? NaN : x > 0 ? 1 : alpha;
+}
+
+/** Per-element loss of `pred` against `y` into `out` (n values). */
+export function lossElements(kind: LossKind, pred: Float32Array, y: Float32Array, n: number, out: Float32Array): void {
+  switch (kind) {
+    case 'mse':
+      for (let i = 0; i < n; i++) {
+        const e = f32(pred[i]! - y[i]!);
+        out[i] = e * e;
+      }
+      return;
+    case 'l1':
+      for (let i = 0; i < n; i++) out[i] = Math.abs(f32(pred[i]! - y[i]!));
+      return;
+    case 'bceLogits':
+      // max(z, 0) − z·y + log(1 + exp(−|z|)), each op stored.
+      for (let i = 0; i < n; i++) {
+        const z = pred[i]!;
+        const sub = f32(Math.max(0, z) - f32(z * y[i]!));
+        const ex = f32(Math.exp(f32(-1 * Math.abs(z))));
+        out[i] = sub + f32(Math.log1p(ex));
+      }
+      return;
+    case 'huber':
+    case 'msle':
+    case 'bce':
+    case 'ratio':
+      throw new Error(`the dense path has no loss ${kind}`);
+  }
+}
+
+/** The reduced loss of n elements. */
+export function reduceLoss(reduction: Reduction, elements: Float32Array, n: number): number {
+  if (reduction === 'mean') {
+    // The cpu Mean kernel divides each element by n (stored), then sums.
+    let sum = 0;
+    for (let i = 0; i < n; i++) sum += f32(elements[i]! / n);
+    return f32(sum);
+  }
+  let sum = 0;
+  for (let i = 0; i < n; i++) sum += elements[i]!;
+  return reduction === 'sum' ? f32(sum) : f32(f32(sum) / n);
+}
+
+/** d loss / d element: what the reduction's gradient hands each element. */
+export function reductionGradient(reduction: Reduction, n: number): number {
+  return reduction === 'sum' ? 1 : f32(1 / n);
+}
+
+/** d loss / d pred into `out`, from the per-element gradient `g` (the reduction's). */
+export function lossGradient(kind: LossKind, pred: Float32Array, y: Float32Array, n: number, g: number, out: Float32Array): void {
+  switch (kind) {
+    case 'mse':
+      // square'(e) = dy·(2e); sub passes it to pred.
+      for (let i = 0; i < n; i++) out[i] = g * f32(f32(pred[i]! - y[i]!) * 2);
+      return;
+    case 'l1':
+      for (let i = 0; i < n; i++) out[i] = g * stepOf(f32(pred[i]! - y[i]!), -1);
+      return;
+    case 'bceLogits':
+      for (let i = 0; i < n; i++) {
+        const z = pred[i]!;
+        const ex = f32(Math.exp(f32(-1 * Math.abs(z))));
+        // Backward in tape order: log1p, exp, neg, abs (z's first share), then sub, mul (second), relu (third).
+        const dEx = f32(g / f32(ex + 1));
+        const dAbs = f32(-1 * f32(dEx * ex));
+        const fromAbs = f32(dAbs * stepOf(z, -1));
+        const fromMul = f32(f32(-1 * g) * y[i]!);
+        const fromRelu = f32(g * stepOf(z, 0));
+        out[i] = f32(fromAbs + fromMul) + fromRelu;
+      }
+      return;
+    case 'huber':
+    case 'msle':
+    case 'bce':
+    case 'ratio':
+      throw new Error(`the dense path has no loss ${kind}`);
+  }
+}

@@ -1,0 +1,184 @@
+/**
+ * One training step of a dense model on Float32Arrays, in stepMath.ts's order and with its
+ * watch: data → forward → loss → backward → update, each quantity handed to a host StepWatch, the
+ * record's sums of squares as hostNorms.ts adds them on cpu, and the record written by the same
+ * finishStep as the tfjs step. No tfjs op runs here.
+ */
+import type { Dataset } from '../data/tabular';
+import { hostSums, normFromSquares } from '../hostNorms';
+import type { Model } from '../models';
+import type { Scenario } from '../scenario';
+import { StepWatch, type WatchMode } from '../sentinel';
+import { finishStep, type StepParts } from '../stepMath';
+import { StepLayout } from '../stepLayout';
+import { lossElements, lossGradient, reduceLoss, reductionGradient } from './denseLoss';
+import { backward, forward, workspace, type DenseLayer, type Workspace } from './denseNet';
+import { stateNames, updateConstants, updateParameter, type UpdateConstants } from './denseUpdate';
+
+const SUMS = hostSums('float64');
+
+/** A batch's rows and their buffers. */
+interface Batch {
+  x: Float32Array;
+  y: Float32Array;
+  ws: Workspace;
+  elements: Float32Array;
+}
+
+/** Rows as Float32Arrays (the trainer uploads data as float32). */
+interface Rows {
+  x: Float32Array;
+  y: Float32Array;
+  count: number;
+}
+
+function rowsOf(x: Dataset['x'], y: Dataset['y']): Rows {
+  return { x: Float32Array.from(x.values), y: Float32Array.from(y.values), count: x.shape[0]! };
+}
+
+/** The dense model's weights and optimizer state as flat arrays, and its step. */
+export class DenseStep {
+  readonly layers: DenseLayer[];
+  /** Parameters in the model's order (kernel, bias per layer), then the optimizer state in optimizers.ts's order. */
+  readonly state: Float32Array[];
+  readonly paramNames: string[];
+  readonly layerNames: string[];
+  private readonly params: Float32Array[];
+  /** Per parameter: its optimizer state buffers, the next values of those, and the parameter's next value. */
+  private readonly moments: { names: string[]; now: Float32Array[]; next: Float32Array[]; nextW: Float32Array }[];
+  private readonly momentKinds: ('first' | 'second')[];
+  private readonly c: UpdateConstants;
+  private readonly layout: StepLayout;
+  private readonly train: Rows;
+  private readonly heldOut: Rows | null;
+  private readonly batches = new Map<number, Batch>();
+  private readonly lossBox = new Float32Array(1);
+  private readonly outputs: number;
+
+  /** `model`: the tfjs model of the scenario, whose initial weights are copied (and whose names are used). */
+  constructor(
+    private readonly s: Scenario,
+    model: Model,
+    data: Dataset,
+    heldOut: { x: Dataset['x']; y: Dataset['y'] } | null,
+  ) {
+    this.layers = model.summary.map((l, i) => {
+      const [kernel, bias] = [model.params[2 * i]!, model.params[2 * i + 1]!];
+      return {
+        name: l.name,
+        inputs: kernel.variable.shape[0]!,
+        units: l.units,
+        activation: l.detail as DenseLayer['activation'],
+        kernel: Float32Array.from(kernel.variable.dataSync()),
+        bias: Float32Array.from(bias.variable.dataSync()),
+      };
+    });
+    this.params = this.layers.flatMap((l) => [l.kernel, l.bias]);
+    this.paramNames = model.params.map((p) => p.name);
+    this.layerNames = [...model.layers];
+    const names = stateNames(s.optimizer);
+    this.momentKinds = names.map((n) => (n.endsWith('/v') ? 'second' : 'first'));
+    this.moments = this.params.map((w, k) => ({
+      names: names.map((n) => `${n}/${this.paramNames[k]!}`),
+      now: names.map(() => new Float32Array(w.length)),
+      next: names.map(() => new Float32Array(w.length)),
+      nextW: new Float32Array(w.length),
+    }));
+    this.state = [...this.params, ...this.moments.flatMap((m) => m.now)];
+    this.c = updateConstants(s);
+    this.layout = new StepLayout(this.paramNames);
+    this.train = rowsOf(data.x, data.y);
+    this.heldOut = heldOut ? rowsOf(heldOut.x, heldOut.y) : null;
+    this.outputs = this.layers[this.layers.length - 1]!.units;
+  }
+
+  private batch(rows: number): Batch {
+    let b = this.batches.get(rows);
+    if (!b) {
+      const n = rows * this.outputs;
+      b = { x: new Float32Array(rows * this.layers[0]!.inputs), y: new Float32Array(n), ws: workspace(this.layers, rows), elements: new Float32Array(n) };
+      this.batches.set(rows, b);
+    }
+    return b;
+  }
+
+  /** The batch of `rows` (null: every row) in tf.gather's order. */
+  private gather(from: Rows, rows: number[] | null): Batch {
+    const b = this.batch(rows ? rows.length : from.count);
+    if (!rows) {
+      b.x.set(from.x);
+      b.y.set(from.y);
+      return b;
+    }
+    const xw = this.layers[0]!.inputs;
+    const yw = this.outputs;
+    rows.forEach((r, i) => {
+      b.x.set(from.x.subarray(r * xw, (r + 1) * xw), i * xw);
+      b.y.set(from.y.subarray(r * yw, (r + 1) * yw), i * yw);
+    });
+    return b;
+  }
+
+  private lossOf(b: Batch, visit?: (q: string, v: Float32Array) => void): number {
+    const pred = forward(this.layers, b.ws, b.x, visit);
+    const n = b.elements.length;
+    lossElements(this.s.loss, pred, b.y, n, b.elements);
+    visit?.('loss/elements', b.elements);
+    return reduceLoss(this.s.reduction, b.elements, n);
+  }
+
+  /** The loss on the held-out rows with the current weights (heldOutLoss.ts's number). */
+  heldOutLoss(): number {
+    if (!this.heldOut) throw new Error('this scenario holds no rows out');
+    return this.lossOf(this.gather(this.heldOut, null));
+  }
+
+  /** Step t on the given rows, watched in `mode`; the weights and state are updated in place. */
+  run(t: number, rows: number[] | null, mode: WatchMode, dataFinite: boolean, checkSecondMoments: boolean): StepParts {
+    const watch = new StepWatch(mode, dataFinite, true);
+    const b = this.gather(this.train, rows);
+    watch.watchValues('data/x', 'data', b.x);
+    watch.watchValues('data/y', 'data', b.y);
+    const loss = this.lossOf(b, (q, v) => watch.watchValues(q, q.startsWith('loss/') ? 'loss' : 'forward', v));
+    this.lossBox[0] = loss;
+    watch.watchValues('loss/value', 'loss', this.lossBox);
+    const { ws } = b;
+    lossGradient(
+      this.s.loss,
+      ws.act[this.layers.length - 1]!,
+      b.y,
+      b.elements.length,
+      reductionGradient(this.s.reduction, b.elements.length),
+      ws.dAct[this.layers.length - 1]!,
+    );
+    backward(this.layers, ws, b.x);
+    const grads = this.layers.flatMap((_, i) => [ws.dKernel[i]!, ws.dBias[i]!]);
+    grads.forEach((g, k) => watch.watchValues(`grad/${this.paramNames[k]!}`, 'backward', g, true));
+    const gradSquares = grads.map((g) => SUMS.sumOfSquares(g));
+    const oldSquares: number[] = [];
+    const updateSquares: number[] = [];
+    this.params.forEach((w, k) => {
+      const m = this.moments[k]!;
+      updateParameter(this.s, this.c, t, w, grads[k]!, m.now, m.next, m.nextW);
+      m.next.forEach((v, j) => {
+        const first = this.momentKinds[j] === 'first';
+        watch.watchValues(m.names[j]!, 'update', v, first || !checkSecondMoments);
+      });
+      watch.watchValues(`param/${this.paramNames[k]!}`, 'update', m.nextW, true);
+      oldSquares.push(SUMS.sumOfSquares(w));
+      updateSquares.push(SUMS.sumOfSquaredDifferences(m.nextW, w));
+      m.next.forEach((v, j) => m.now[j]!.set(v));
+      w.set(m.nextW);
+    });
+    const fixed = this.layout.write({
+      loss,
+      gradNorm: normFromSquares(gradSquares),
+      skipped: 0,
+      gradSquares,
+      weightSquares: this.params.map((w) => SUMS.sumOfSquares(w)),
+      updateSquares,
+      oldSquares,
+    });
+    return finishStep({ t, layout: this.layout, watch, model: { layers: this.layerNames } }, fixed);
+  }
+}
