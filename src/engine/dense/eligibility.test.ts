@@ -1,0 +1,56 @@
+import { describe, expect, it } from 'vitest';
+import { prepareDataset } from '../data/preprocess';
+import { DEFAULT_SCENARIO, type Scenario } from '../scenario';
+import type { TrainerOptions } from '../trainerTypes';
+import { denseDataDeclineReason, denseDeclineReason } from './eligibility';
+
+const base: Scenario = { ...DEFAULT_SCENARIO, optimizer: 'sgd' };
+const auto: TrainerOptions = { densePath: 'auto' };
+
+describe('denseDeclineReason', () => {
+  it('accepts a dense float32 scenario on cpu with the path on', () => {
+    expect(denseDeclineReason(base, auto, 'cpu')).toBeNull();
+  });
+
+  it.each<[string, Partial<Scenario>, TrainerOptions, string, RegExp]>([
+    ['the path off by default', {}, {}, 'cpu', /off/],
+    ['the path off by name', {}, { densePath: 'off' }, 'cpu', /off/],
+    ['another backend', {}, auto, 'wasm', /cpu backend only, not wasm/],
+    ['checks by kernels', {}, { ...auto, hostChecks: false }, 'cpu', /host/],
+    ['the U-Net', { model: 'unet', dataset: 'shapes' }, auto, 'cpu', /unet model/],
+    ['the predictions model', { model: 'predictions' }, auto, 'cpu', /predictions model/],
+    ['the custom square', { model: 'customSquare' }, auto, 'cpu', /customSquare model/],
+    ['the shapes images', { dataset: 'shapes' }, auto, 'cpu', /shapes/],
+    ['float16', { precision: 'float16' }, auto, 'cpu', /float16/],
+    ['bfloat16', { precision: 'bfloat16' }, auto, 'cpu', /bfloat16/],
+    ['the naive log loss', { loss: 'bce' }, auto, 'cpu', /bce loss/],
+    ['the Huber loss', { loss: 'huber' }, auto, 'cpu', /huber loss/],
+    ['the log-MSE', { loss: 'msle' }, auto, 'cpu', /msle loss/],
+    ['the ratio loss', { loss: 'ratio' }, auto, 'cpu', /ratio loss/],
+    ['leaky ReLU', { activation: 'leakyRelu' }, auto, 'cpu', /leakyRelu activation/],
+    ['ELU', { activation: 'elu' }, auto, 'cpu', /elu activation/],
+    ['softplus', { activation: 'softplus' }, auto, 'cpu', /softplus activation/],
+    ['a prediction clamp', { predictionClamp: 10 }, auto, 'cpu', /clamp/],
+    ['L2 in the loss', { weightDecay: 1e-4, optimizer: 'adam' }, auto, 'cpu', /L2/],
+    ['value clipping', { clipping: 'value' }, auto, 'cpu', /clipping/],
+    ['norm clipping', { clipping: 'norm' }, auto, 'cpu', /clipping/],
+    ['skipping non-finite steps', { skipNonFinite: true }, auto, 'cpu', /skipping/],
+  ])('declines %s', (_what, patch, options, backend, reason) => {
+    expect(denseDeclineReason({ ...base, ...patch }, options, backend)).toMatch(reason);
+  });
+
+  it('ignores the activation where no layer has one, and accepts adamw decay (it is not in the loss)', () => {
+    expect(denseDeclineReason({ ...base, model: 'linear', activation: 'elu' }, auto, 'cpu')).toBeNull();
+    expect(denseDeclineReason({ ...base, model: 'mlp', hidden: [], activation: 'elu' }, auto, 'cpu')).toBeNull();
+    expect(denseDeclineReason({ ...base, optimizer: 'adamw', weightDecay: 0.1 }, auto, 'cpu')).toBeNull();
+  });
+});
+
+describe('denseDataDeclineReason', () => {
+  it('accepts targets one to one with the output, and declines targets that would broadcast', () => {
+    const data = prepareDataset(base);
+    expect(denseDataDeclineReason(base, data)).toBeNull();
+    const wide = { ...data, y: { values: new Float64Array(data.rows * 2), shape: [data.rows, 2] } };
+    expect(denseDataDeclineReason(base, wide)).toMatch(/one to one/);
+  });
+});
