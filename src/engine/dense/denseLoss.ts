@@ -9,15 +9,21 @@ import type { LossKind, Reduction } from '../scenario';
 const f32 = Math.fround;
 
 /** The losses written here; any other makes the path decline. */
-export const DENSE_LOSSES: readonly LossKind[] = ['mse', 'l1', 'bceLogits'];
+export const DENSE_LOSSES: readonly LossKind[] = ['mse', 'l1', 'huber', 'msle', 'bceLogits', 'ratio'];
 
 /** tfjs's step(x, alpha): NaN stays NaN, 1 above 0, alpha elsewhere. */
 export function stepOf(x: number, alpha: number): number {
   return Number.isNaN(x) ? NaN : x > 0 ? 1 : alpha;
 }
 
+/** The loss's constants as float32 scalars: the Huber δ, and ε (already rounded to the precision by the trainer). */
+export interface LossConstants {
+  delta: number;
+  eps: number;
+}
+
 /** Per-element loss of `pred` against `y` into `out` (n values). */
-export function lossElements(kind: LossKind, pred: Float32Array, y: Float32Array, n: number, out: Float32Array): void {
+export function lossElements(kind: LossKind, pred: Float32Array, y: Float32Array, n: number, c: LossConstants, out: Float32Array): void {
   switch (kind) {
     case 'mse':
       for (let i = 0; i < n; i++) {
@@ -38,9 +44,27 @@ export function lossElements(kind: LossKind, pred: Float32Array, y: Float32Array
       }
       return;
     case 'huber':
+      // 0.5·q² + δ·(|e| − q) with q = min(|e|, δ).
+      for (let i = 0; i < n; i++) {
+        const a = Math.abs(f32(pred[i]! - y[i]!));
+        const q = Math.min(a, c.delta);
+        out[i] = f32(f32(q * q) * 0.5) + f32(f32(a - q) * c.delta);
+      }
+      return;
     case 'msle':
-    case 'bce':
+      for (let i = 0; i < n; i++) {
+        const d = f32(f32(Math.log1p(pred[i]!)) - f32(Math.log1p(y[i]!)));
+        out[i] = d * d;
+      }
+      return;
     case 'ratio':
+      for (let i = 0; i < n; i++) {
+        const e = f32(pred[i]! - y[i]!);
+        const sq = f32(e * e);
+        out[i] = sq / f32(sq + c.eps);
+      }
+      return;
+    case 'bce':
       throw new Error(`the dense path has no loss ${kind}`);
   }
 }
@@ -64,7 +88,7 @@ export function reductionGradient(reduction: Reduction, n: number): number {
 }
 
 /** d loss / d pred into `out`, from the per-element gradient `g` (the reduction's). */
-export function lossGradient(kind: LossKind, pred: Float32Array, y: Float32Array, n: number, g: number, out: Float32Array): void {
+export function lossGradient(kind: LossKind, pred: Float32Array, y: Float32Array, n: number, c: LossConstants, g: number, out: Float32Array): void {
   switch (kind) {
     case 'mse':
       // square'(e) = dy·(2e); sub passes it to pred.
@@ -87,9 +111,34 @@ export function lossGradient(kind: LossKind, pred: Float32Array, y: Float32Array
       }
       return;
     case 'huber':
+      for (let i = 0; i < n; i++) {
+        const e = f32(pred[i]! - y[i]!);
+        const a = Math.abs(e);
+        const q = Math.min(a, c.delta);
+        // Backward in tape order: δ·(a − q) gives a and q their first shares, 0.5·q² q's second, min(a, δ) a's second.
+        const dDiff = f32(g * c.delta);
+        const dQ = f32(f32(-1 * dDiff) + f32(f32(g * 0.5) * f32(q * 2)));
+        const dA = f32(dDiff + f32(dQ * (a <= c.delta ? 1 : 0)));
+        out[i] = dA * stepOf(e, -1);
+      }
+      return;
     case 'msle':
-    case 'bce':
+      for (let i = 0; i < n; i++) {
+        const d = f32(f32(Math.log1p(pred[i]!)) - f32(Math.log1p(y[i]!)));
+        out[i] = f32(g * f32(d * 2)) / f32(pred[i]! + 1);
+      }
+      return;
     case 'ratio':
+      for (let i = 0; i < n; i++) {
+        const e = f32(pred[i]! - y[i]!);
+        const sq = f32(e * e);
+        const den = f32(sq + c.eps);
+        // sq/den: sq's first share from the numerator, its second through den = sq + ε.
+        const dSq = f32(f32(g / den) + f32(-1 * f32(f32(g * sq) / f32(den * den))));
+        out[i] = dSq * f32(e * 2);
+      }
+      return;
+    case 'bce':
       throw new Error(`the dense path has no loss ${kind}`);
   }
 }

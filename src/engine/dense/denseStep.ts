@@ -11,11 +11,12 @@ import type { Scenario } from '../scenario';
 import { StepWatch, type WatchMode } from '../sentinel';
 import { finishStep, type StepParts } from '../stepMath';
 import { StepLayout } from '../stepLayout';
-import { lossElements, lossGradient, reduceLoss, reductionGradient } from './denseLoss';
+import { lossElements, lossGradient, reduceLoss, reductionGradient, type LossConstants } from './denseLoss';
 import { backward, forward, workspace, type DenseLayer, type Workspace } from './denseNet';
 import { stateNames, updateConstants, updateParameter, type UpdateConstants } from './denseUpdate';
 
 const SUMS = hostSums('float64');
+const f32 = Math.fround;
 
 /** A batch's rows and their buffers. */
 interface Batch {
@@ -54,6 +55,9 @@ export class DenseStep {
   private readonly batches = new Map<number, Batch>();
   private readonly lossBox = new Float32Array(1);
   private readonly outputs: number;
+  private readonly lossConstants: LossConstants;
+  /** 0.5·wd as a float32 where the loss carries an L2 term (weight decay other than adamw's), else 0. */
+  private readonly l2: number;
 
   /** `model`: the tfjs model of the scenario, whose initial weights are copied (and whose names are used). */
   constructor(
@@ -90,6 +94,8 @@ export class DenseStep {
     this.train = rowsOf(data.x, data.y);
     this.heldOut = heldOut ? rowsOf(heldOut.x, heldOut.y) : null;
     this.outputs = this.layers[this.layers.length - 1]!.units;
+    this.lossConstants = { delta: f32(s.huberDelta), eps: f32(s.lossEps) };
+    this.l2 = s.weightDecay > 0 && s.optimizer !== 'adamw' ? f32(0.5 * s.weightDecay) : 0;
   }
 
   private batch(rows: number): Batch {
@@ -122,9 +128,22 @@ export class DenseStep {
   private lossOf(b: Batch, visit?: (q: string, v: Float32Array) => void): number {
     const pred = forward(this.layers, b.ws, b.x, visit);
     const n = b.elements.length;
-    lossElements(this.s.loss, pred, b.y, n, b.elements);
+    lossElements(this.s.loss, pred, b.y, n, this.lossConstants, b.elements);
     visit?.('loss/elements', b.elements);
-    return reduceLoss(this.s.reduction, b.elements, n);
+    const loss = reduceLoss(this.s.reduction, b.elements, n);
+    if (this.l2 === 0) return loss;
+    // 0 + Σw² of each parameter, one add at a time, then + l2·(0.5·wd): stepMath.ts's L2 term.
+    let squares = 0;
+    for (const w of this.params) squares = f32(squares + SUMS.sumOfSquares(w));
+    return f32(loss + f32(squares * this.l2));
+  }
+
+  /** The L2 term's gradient wd·w as tfjs builds it (0.5·wd times square's 2w), added to each gradient. */
+  private addL2Gradients(grads: readonly Float32Array[]): void {
+    this.params.forEach((w, k) => {
+      const g = grads[k]!;
+      for (let i = 0; i < w.length; i++) g[i] = g[i]! + f32(this.l2 * f32(w[i]! * 2));
+    });
   }
 
   /** The loss on the held-out rows with the current weights (heldOutLoss.ts's number). */
@@ -148,11 +167,13 @@ export class DenseStep {
       ws.act[this.layers.length - 1]!,
       b.y,
       b.elements.length,
+      this.lossConstants,
       reductionGradient(this.s.reduction, b.elements.length),
       ws.dAct[this.layers.length - 1]!,
     );
     backward(this.layers, ws, b.x);
     const grads = this.layers.flatMap((_, i) => [ws.dKernel[i]!, ws.dBias[i]!]);
+    if (this.l2 !== 0) this.addL2Gradients(grads);
     grads.forEach((g, k) => watch.watchValues(`grad/${this.paramNames[k]!}`, 'backward', g, true));
     const gradSquares = grads.map((g) => SUMS.sumOfSquares(g));
     const oldSquares: number[] = [];

@@ -28,7 +28,6 @@ export function denseDeclineReason(s: Scenario, options: TrainerOptions, backend
   if (!DENSE_LOSSES.includes(s.loss)) return `the ${s.loss} loss is not written for the dense path`;
   if (usesActivation(s) && !DENSE_ACTIVATIONS.includes(s.activation)) return `the ${s.activation} activation is not written for the dense path`;
   if (s.predictionClamp > 0) return 'the prediction clamp is not written for the dense path';
-  if (s.weightDecay > 0 && s.optimizer !== 'adamw') return 'the L2 term in the loss is not written for the dense path';
   if (s.clipping !== 'none') return 'gradient clipping is not written for the dense path';
   if (s.skipNonFinite) return 'skipping non-finite steps is not written for the dense path';
   return null;
