@@ -69,6 +69,10 @@ function draw(rng: Rng): { s: Scenario; options: TrainerOptions; steps: number }
     x1TimesX2: rng.uniform(0, 1) < 0.3,
     batchSize: pick(rng, [0, 0, 1 + rng.int(8), 60]),
     continueOnFlag: rng.uniform(0, 1) < 0.3,
+    clipping: pick(rng, ['none', 'none', 'value', 'norm'] as const),
+    clipValue: logUniform(rng, 0.01, 100),
+    skipNonFinite: rng.uniform(0, 1) < 0.2,
+    predictionClamp: pick(rng, [0, 0, 0, 1.5, 100]),
     sentinel: true,
   };
   const sentinel = pick<SentinelMode>(rng, ['fast', 'fast', 'full', 'off']);

@@ -5,13 +5,14 @@
  * finishStep as the tfjs step. No tfjs op runs here.
  */
 import type { Dataset } from '../data/tabular';
-import { hostSums, normFromSquares } from '../hostNorms';
+import { allFinite, hostSums, normFromSquares } from '../hostNorms';
 import type { Model } from '../models';
 import type { Scenario } from '../scenario';
 import { StepWatch, type WatchMode } from '../sentinel';
 import { finishStep, type StepParts } from '../stepMath';
 import { StepLayout } from '../stepLayout';
 import { lossElements, lossGradient, reduceLoss, reductionGradient, type LossConstants } from './denseLoss';
+import { clipGradient, clipInto, normScale, scaleAll } from './denseClip';
 import { backward, forward, workspace, type DenseLayer, type Workspace } from './denseNet';
 import { stateNames, updateConstants, updateParameter, type UpdateConstants } from './denseUpdate';
 
@@ -24,6 +25,8 @@ interface Batch {
   y: Float32Array;
   ws: Workspace;
   elements: Float32Array;
+  /** The clamped predictions (predictionClamp > 0). */
+  clamped: Float32Array;
 }
 
 /** Rows as Float32Arrays (the trainer uploads data as float32). */
@@ -54,6 +57,7 @@ export class DenseStep {
   private readonly heldOut: Rows | null;
   private readonly batches = new Map<number, Batch>();
   private readonly lossBox = new Float32Array(1);
+  private readonly clipNorm = new Float32Array(1);
   private readonly outputs: number;
   private readonly lossConstants: LossConstants;
   /** 0.5·wd as a float32 where the loss carries an L2 term (weight decay other than adamw's), else 0. */
@@ -102,7 +106,8 @@ export class DenseStep {
     let b = this.batches.get(rows);
     if (!b) {
       const n = rows * this.outputs;
-      b = { x: new Float32Array(rows * this.layers[0]!.inputs), y: new Float32Array(n), ws: workspace(this.layers, rows), elements: new Float32Array(n) };
+      const x = new Float32Array(rows * this.layers[0]!.inputs);
+      b = { x, y: new Float32Array(n), ws: workspace(this.layers, rows), elements: new Float32Array(n), clamped: new Float32Array(n) };
       this.batches.set(rows, b);
     }
     return b;
@@ -126,7 +131,12 @@ export class DenseStep {
   }
 
   private lossOf(b: Batch, visit?: (q: string, v: Float32Array) => void): number {
-    const pred = forward(this.layers, b.ws, b.x, visit);
+    let pred = forward(this.layers, b.ws, b.x, visit);
+    if (this.s.predictionClamp > 0) {
+      clipInto(pred, this.s.predictionClamp, b.clamped);
+      pred = b.clamped;
+      visit?.('out/clamped', pred);
+    }
     const n = b.elements.length;
     lossElements(this.s.loss, pred, b.y, n, this.lossConstants, b.elements);
     visit?.('loss/elements', b.elements);
@@ -162,39 +172,54 @@ export class DenseStep {
     this.lossBox[0] = loss;
     watch.watchValues('loss/value', 'loss', this.lossBox);
     const { ws } = b;
+    const out = ws.act[this.layers.length - 1]!;
+    const dOut = ws.dAct[this.layers.length - 1]!;
     lossGradient(
       this.s.loss,
-      ws.act[this.layers.length - 1]!,
+      this.s.predictionClamp > 0 ? b.clamped : out,
       b.y,
       b.elements.length,
       this.lossConstants,
       reductionGradient(this.s.reduction, b.elements.length),
-      ws.dAct[this.layers.length - 1]!,
+      dOut,
     );
+    if (this.s.predictionClamp > 0) clipGradient(out, this.s.predictionClamp, dOut);
     backward(this.layers, ws, b.x);
     const grads = this.layers.flatMap((_, i) => [ws.dKernel[i]!, ws.dBias[i]!]);
     if (this.l2 !== 0) this.addL2Gradients(grads);
     grads.forEach((g, k) => watch.watchValues(`grad/${this.paramNames[k]!}`, 'backward', g, true));
     const gradSquares = grads.map((g) => SUMS.sumOfSquares(g));
+    const gradNorm = normFromSquares(gradSquares);
+    // The record holds the gradients before clipping; the update gets them after.
+    if (this.s.clipping === 'value') for (const g of grads) clipInto(g, this.s.clipValue, g);
+    if (this.s.clipping === 'norm') {
+      this.clipNorm[0] = gradNorm;
+      watch.watchValues('clip/globalNorm', 'clip', this.clipNorm);
+      scaleAll(grads, normScale(gradNorm, this.s.clipValue));
+    }
+    const skip = this.s.skipNonFinite && !grads.every(allFinite);
     const oldSquares: number[] = [];
     const updateSquares: number[] = [];
     this.params.forEach((w, k) => {
       const m = this.moments[k]!;
       updateParameter(this.s, this.c, t, w, grads[k]!, m.now, m.next, m.nextW);
-      m.next.forEach((v, j) => {
+      // skipNonFinite: the step's "new" values are the old ones, watched and summed as such, and nothing is assigned.
+      const [states, nextW] = skip ? [m.now, w] : [m.next, m.nextW];
+      states.forEach((v, j) => {
         const first = this.momentKinds[j] === 'first';
         watch.watchValues(m.names[j]!, 'update', v, first || !checkSecondMoments);
       });
-      watch.watchValues(`param/${this.paramNames[k]!}`, 'update', m.nextW, true);
+      watch.watchValues(`param/${this.paramNames[k]!}`, 'update', nextW, true);
       oldSquares.push(SUMS.sumOfSquares(w));
-      updateSquares.push(SUMS.sumOfSquaredDifferences(m.nextW, w));
+      updateSquares.push(SUMS.sumOfSquaredDifferences(nextW, w));
+      if (skip) return;
       m.next.forEach((v, j) => m.now[j]!.set(v));
       w.set(m.nextW);
     });
     const fixed = this.layout.write({
       loss,
-      gradNorm: normFromSquares(gradSquares),
-      skipped: 0,
+      gradNorm,
+      skipped: skip ? 1 : 0,
       gradSquares,
       weightSquares: this.params.map((w) => SUMS.sumOfSquares(w)),
       updateSquares,

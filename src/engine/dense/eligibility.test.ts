@@ -27,10 +27,6 @@ describe('denseDeclineReason', () => {
     ['leaky ReLU', { activation: 'leakyRelu' }, auto, 'cpu', /leakyRelu activation/],
     ['ELU', { activation: 'elu' }, auto, 'cpu', /elu activation/],
     ['softplus', { activation: 'softplus' }, auto, 'cpu', /softplus activation/],
-    ['a prediction clamp', { predictionClamp: 10 }, auto, 'cpu', /clamp/],
-    ['value clipping', { clipping: 'value' }, auto, 'cpu', /clipping/],
-    ['norm clipping', { clipping: 'norm' }, auto, 'cpu', /clipping/],
-    ['skipping non-finite steps', { skipNonFinite: true }, auto, 'cpu', /skipping/],
   ])('declines %s', (_what, patch, options, backend, reason) => {
     expect(denseDeclineReason({ ...base, ...patch }, options, backend)).toMatch(reason);
   });

@@ -27,9 +27,6 @@ export function denseDeclineReason(s: Scenario, options: TrainerOptions, backend
   if (s.precision !== 'float32') return `${s.precision} is not simulated by the dense path`;
   if (!DENSE_LOSSES.includes(s.loss)) return `the ${s.loss} loss is not written for the dense path`;
   if (usesActivation(s) && !DENSE_ACTIVATIONS.includes(s.activation)) return `the ${s.activation} activation is not written for the dense path`;
-  if (s.predictionClamp > 0) return 'the prediction clamp is not written for the dense path';
-  if (s.clipping !== 'none') return 'gradient clipping is not written for the dense path';
-  if (s.skipNonFinite) return 'skipping non-finite steps is not written for the dense path';
   return null;
 }
 
