@@ -69,8 +69,8 @@ export function lossElements(kind: LossKind, pred: Float32Array, y: Float32Array
   }
 }
 
-/** The reduced loss of n elements. */
-export function reduceLoss(reduction: Reduction, elements: Float32Array, n: number): number {
+/** The reduced loss of n elements; `round`: the precision's rounding of the sum that sumThenDivide stores. */
+export function reduceLoss(reduction: Reduction, elements: Float32Array, n: number, round: (x: number) => number = (x) => x): number {
   if (reduction === 'mean') {
     // The cpu Mean kernel divides each element by n (stored), then sums.
     let sum = 0;
@@ -79,7 +79,7 @@ export function reduceLoss(reduction: Reduction, elements: Float32Array, n: numb
   }
   let sum = 0;
   for (let i = 0; i < n; i++) sum += elements[i]!;
-  return reduction === 'sum' ? f32(sum) : f32(f32(sum) / n);
+  return reduction === 'sum' ? f32(sum) : f32(round(f32(sum)) / n);
 }
 
 /** d loss / d element: what the reduction's gradient hands each element. */

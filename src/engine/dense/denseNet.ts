@@ -4,9 +4,10 @@
  * for it, op by op in the cpu kernels' arithmetic (cpuArithmetic.ts). Buffers are allocated once
  * per batch size, so a step allocates nothing but the watch's records.
  */
-import type { Activation } from '../scenario';
+import type { Activation, Precision } from '../scenario';
 import { matMul, sumRows, type Strides } from './cpuArithmetic';
 import { stepOf } from './denseLoss';
+import { roundArray } from './denseRounding';
 
 const f32 = Math.fround;
 
@@ -27,6 +28,8 @@ export interface Workspace {
   readonly rows: number;
   readonly preact: Float32Array[];
   readonly act: Float32Array[];
+  /** The activation kernel's own output, before the precision's rounding (what its gradient reads); act itself in float32. */
+  readonly actRaw: Float32Array[];
   /** d loss / d act of each layer (for the last one: d loss / d pred). */
   readonly dAct: Float32Array[];
   readonly dPreact: Float32Array[];
@@ -35,13 +38,15 @@ export interface Workspace {
 }
 
 /** A workspace for `rows` rows of a stack. */
-export function workspace(layers: readonly DenseLayer[], rows: number): Workspace {
+export function workspace(layers: readonly DenseLayer[], rows: number, precision: Precision): Workspace {
   const per = (size: (l: DenseLayer) => number): Float32Array[] => layers.map((l) => new Float32Array(size(l)));
   const preact = per((l) => rows * l.units);
+  const act = layers.map((l, i) => (l.activation === 'linear' ? preact[i]! : new Float32Array(rows * l.units)));
   return {
     rows,
     preact,
-    act: layers.map((l, i) => (l.activation === 'linear' ? preact[i]! : new Float32Array(rows * l.units))),
+    act,
+    actRaw: precision === 'float32' ? act : layers.map((l, i) => (l.activation === 'linear' ? act[i]! : new Float32Array(rows * l.units))),
     dAct: per((l) => rows * l.units),
     dPreact: per((l) => (l.activation === 'linear' ? 0 : rows * l.units)),
     dKernel: per((l) => l.inputs * l.units),
@@ -98,17 +103,27 @@ const columnMajor = (cols: number): Strides => ({ outer: 1, inner: cols });
  * The forward pass of `ws.rows` rows of x; `visit` sees each stored quantity in computation order
  * (the watch). Returns the output (the last layer's activation buffer).
  */
-export function forward(layers: readonly DenseLayer[], ws: Workspace, x: Float32Array, visit?: (quantity: string, values: Float32Array) => void): Float32Array {
+export function forward(
+  layers: readonly DenseLayer[],
+  ws: Workspace,
+  x: Float32Array,
+  precision: Precision,
+  visit?: (quantity: string, values: Float32Array) => void,
+): Float32Array {
   let h = x;
   layers.forEach((l, i) => {
     const pre = ws.preact[i]!;
     matMul(h, rowMajor(l.inputs), l.kernel, columnMajor(l.units), ws.rows, l.inputs, l.units, pre);
     const b = l.bias;
     for (let r = 0, o = 0; r < ws.rows; r++) for (let j = 0; j < l.units; j++, o++) pre[o] = pre[o]! + b[j]!;
+    roundArray(precision, pre);
     visit?.(`${l.name}/preact`, pre);
     const act = ws.act[i]!;
     if (l.activation !== 'linear') {
-      activate(l.activation, pre, act);
+      const raw = ws.actRaw[i]!;
+      activate(l.activation, pre, raw);
+      if (raw !== act) act.set(raw);
+      roundArray(precision, act);
       visit?.(`${l.name}/act`, act);
     }
     h = act;
@@ -118,16 +133,19 @@ export function forward(layers: readonly DenseLayer[], ws: Workspace, x: Float32
 
 /**
  * The backward pass after `forward` on the same workspace and x, from d loss / d pred in
- * ws.dAct[last]: each layer's dKernel and dBias (d x, which tfjs prunes, is not computed).
+ * ws.dAct[last]: each layer's dKernel and dBias (d x, which tfjs prunes, is not computed). Each
+ * rounding point of the forward pass rounds the gradient that passes back through it.
  */
-export function backward(layers: readonly DenseLayer[], ws: Workspace, x: Float32Array): void {
+export function backward(layers: readonly DenseLayer[], ws: Workspace, x: Float32Array, precision: Precision): void {
   for (let i = layers.length - 1; i >= 0; i--) {
     const l = layers[i]!;
     const dy = ws.dAct[i]!;
+    roundArray(precision, dy);
     let dPre = dy;
     if (l.activation !== 'linear') {
       dPre = ws.dPreact[i]!;
-      activationGradient(l.activation, ws.preact[i]!, ws.act[i]!, dy, dPre);
+      activationGradient(l.activation, ws.preact[i]!, ws.actRaw[i]!, dy, dPre);
+      roundArray(precision, dPre);
     }
     sumRows(dPre, ws.rows, l.units, ws.dBias[i]!);
     const h = i === 0 ? x : ws.act[i - 1]!;

@@ -69,6 +69,7 @@ function draw(rng: Rng): { s: Scenario; options: TrainerOptions; steps: number }
     x1TimesX2: rng.uniform(0, 1) < 0.3,
     batchSize: pick(rng, [0, 0, 1 + rng.int(8), 60]),
     continueOnFlag: rng.uniform(0, 1) < 0.3,
+    precision: pick(rng, ['float32', 'float32', 'float16', 'bfloat16'] as const),
     clipping: pick(rng, ['none', 'none', 'value', 'norm'] as const),
     clipValue: logUniform(rng, 0.01, 100),
     skipNonFinite: rng.uniform(0, 1) < 0.2,

@@ -7,12 +7,14 @@
 import type { Dataset } from '../data/tabular';
 import { allFinite, hostSums, normFromSquares } from '../hostNorms';
 import type { Model } from '../models';
-import type { Scenario } from '../scenario';
+import { roundNumber } from '../precision';
+import type { Precision, Scenario } from '../scenario';
 import { StepWatch, type WatchMode } from '../sentinel';
 import { finishStep, type StepParts } from '../stepMath';
 import { StepLayout } from '../stepLayout';
 import { lossElements, lossGradient, reduceLoss, reductionGradient, type LossConstants } from './denseLoss';
 import { clipGradient, clipInto, normScale, scaleAll } from './denseClip';
+import { numberRounder, roundArray, type NumberRounder } from './denseRounding';
 import { backward, forward, workspace, type DenseLayer, type Workspace } from './denseNet';
 import { stateNames, updateConstants, updateParameter, type UpdateConstants } from './denseUpdate';
 
@@ -36,8 +38,12 @@ interface Rows {
   count: number;
 }
 
-function rowsOf(x: Dataset['x'], y: Dataset['y']): Rows {
-  return { x: Float32Array.from(x.values), y: Float32Array.from(y.values), count: x.shape[0]! };
+/** Rows as the trainer uploads them: float32, then rounded to the precision. */
+function rowsOf(x: Dataset['x'], y: Dataset['y'], precision: Precision): Rows {
+  const [xs, ys] = [Float32Array.from(x.values), Float32Array.from(y.values)];
+  roundArray(precision, xs);
+  roundArray(precision, ys);
+  return { x: xs, y: ys, count: x.shape[0]! };
 }
 
 /** The dense model's weights and optimizer state as flat arrays, and its step. */
@@ -60,6 +66,8 @@ export class DenseStep {
   private readonly clipNorm = new Float32Array(1);
   private readonly outputs: number;
   private readonly lossConstants: LossConstants;
+  /** The precision's rounding of one stored number. */
+  private readonly r: NumberRounder;
   /** 0.5·wd as a float32 where the loss carries an L2 term (weight decay other than adamw's), else 0. */
   private readonly l2: number;
 
@@ -95,10 +103,11 @@ export class DenseStep {
     this.state = [...this.params, ...this.moments.flatMap((m) => m.now)];
     this.c = updateConstants(s);
     this.layout = new StepLayout(this.paramNames);
-    this.train = rowsOf(data.x, data.y);
-    this.heldOut = heldOut ? rowsOf(heldOut.x, heldOut.y) : null;
+    this.train = rowsOf(data.x, data.y, s.precision);
+    this.heldOut = heldOut ? rowsOf(heldOut.x, heldOut.y, s.precision) : null;
     this.outputs = this.layers[this.layers.length - 1]!.units;
-    this.lossConstants = { delta: f32(s.huberDelta), eps: f32(s.lossEps) };
+    this.lossConstants = { delta: f32(s.huberDelta), eps: roundNumber(s.lossEps, s.precision) };
+    this.r = numberRounder(s.precision);
     this.l2 = s.weightDecay > 0 && s.optimizer !== 'adamw' ? f32(0.5 * s.weightDecay) : 0;
   }
 
@@ -107,7 +116,7 @@ export class DenseStep {
     if (!b) {
       const n = rows * this.outputs;
       const x = new Float32Array(rows * this.layers[0]!.inputs);
-      b = { x, y: new Float32Array(n), ws: workspace(this.layers, rows), elements: new Float32Array(n), clamped: new Float32Array(n) };
+      b = { x, y: new Float32Array(n), ws: workspace(this.layers, rows, this.s.precision), elements: new Float32Array(n), clamped: new Float32Array(n) };
       this.batches.set(rows, b);
     }
     return b;
@@ -131,21 +140,23 @@ export class DenseStep {
   }
 
   private lossOf(b: Batch, visit?: (q: string, v: Float32Array) => void): number {
-    let pred = forward(this.layers, b.ws, b.x, visit);
+    let pred = forward(this.layers, b.ws, b.x, this.s.precision, visit);
     if (this.s.predictionClamp > 0) {
       clipInto(pred, this.s.predictionClamp, b.clamped);
+      roundArray(this.s.precision, b.clamped);
       pred = b.clamped;
       visit?.('out/clamped', pred);
     }
     const n = b.elements.length;
     lossElements(this.s.loss, pred, b.y, n, this.lossConstants, b.elements);
+    roundArray(this.s.precision, b.elements);
     visit?.('loss/elements', b.elements);
-    const loss = reduceLoss(this.s.reduction, b.elements, n);
+    const loss = this.r(reduceLoss(this.s.reduction, b.elements, n, this.r));
     if (this.l2 === 0) return loss;
     // 0 + Σw² of each parameter, one add at a time, then + l2·(0.5·wd): stepMath.ts's L2 term.
     let squares = 0;
     for (const w of this.params) squares = f32(squares + SUMS.sumOfSquares(w));
-    return f32(loss + f32(squares * this.l2));
+    return this.r(f32(loss + f32(squares * this.l2)));
   }
 
   /** The L2 term's gradient wd·w as tfjs builds it (0.5·wd times square's 2w), added to each gradient. */
@@ -180,29 +191,34 @@ export class DenseStep {
       b.y,
       b.elements.length,
       this.lossConstants,
-      reductionGradient(this.s.reduction, b.elements.length),
+      this.r(reductionGradient(this.s.reduction, b.elements.length)),
       dOut,
     );
-    if (this.s.predictionClamp > 0) clipGradient(out, this.s.predictionClamp, dOut);
-    backward(this.layers, ws, b.x);
+    if (this.s.predictionClamp > 0) {
+      roundArray(this.s.precision, dOut);
+      clipGradient(out, this.s.predictionClamp, dOut);
+    }
+    backward(this.layers, ws, b.x, this.s.precision);
     const grads = this.layers.flatMap((_, i) => [ws.dKernel[i]!, ws.dBias[i]!]);
     if (this.l2 !== 0) this.addL2Gradients(grads);
+    for (const g of grads) roundArray(this.s.precision, g);
     grads.forEach((g, k) => watch.watchValues(`grad/${this.paramNames[k]!}`, 'backward', g, true));
     const gradSquares = grads.map((g) => SUMS.sumOfSquares(g));
     const gradNorm = normFromSquares(gradSquares);
+    const skip = this.s.skipNonFinite && !grads.every(allFinite);
     // The record holds the gradients before clipping; the update gets them after.
     if (this.s.clipping === 'value') for (const g of grads) clipInto(g, this.s.clipValue, g);
     if (this.s.clipping === 'norm') {
-      this.clipNorm[0] = gradNorm;
+      this.clipNorm[0] = this.r(gradNorm);
       watch.watchValues('clip/globalNorm', 'clip', this.clipNorm);
-      scaleAll(grads, normScale(gradNorm, this.s.clipValue));
+      scaleAll(grads, normScale(this.clipNorm[0], this.s.clipValue));
     }
-    const skip = this.s.skipNonFinite && !grads.every(allFinite);
+    if (this.s.clipping !== 'none') for (const g of grads) roundArray(this.s.precision, g);
     const oldSquares: number[] = [];
     const updateSquares: number[] = [];
     this.params.forEach((w, k) => {
       const m = this.moments[k]!;
-      updateParameter(this.s, this.c, t, w, grads[k]!, m.now, m.next, m.nextW);
+      updateParameter(this.s, this.c, t, w, grads[k]!, m.now, m.next, m.nextW, this.r);
       // skipNonFinite: the step's "new" values are the old ones, watched and summed as such, and nothing is assigned.
       const [states, nextW] = skip ? [m.now, w] : [m.next, m.nextW];
       states.forEach((v, j) => {

@@ -4,6 +4,7 @@ import { driveSync } from '../readback';
 import { DEFAULT_SCENARIO, type Scenario } from '../scenario';
 import { CIRCLE } from '../testing/circleScenario';
 import { expectKind } from '../testing/nonFinite';
+import { denseParity } from '../testing/denseParity';
 import { firstRecordDifference, firstValueDifference } from '../testing/sameBits';
 import { createTrainer } from '../trainer';
 import { CPU_MATMUL_BLOCK } from './cpuArithmetic';
@@ -107,5 +108,15 @@ describe('the dense trainer', () => {
     expectKind(records[0]!.loss, 'finite');
     t.dispose();
     slow.dispose();
+  });
+
+  it('skips a step on the gradients before clipping (an Inf clipped to the bound is still a skip), as tfjs does', () => {
+    // Inputs of 1e20: e² overflows, the gradients hold ±Inf, and every step is skipped.
+    const s = { ...AUTOENCODER, features: 4, hidden: [2], optimizer: 'sgd' as const, lr: 1e-3, inputScale: 1e20, skipNonFinite: true };
+    const clipped = { ...s, clipping: 'value' as const, clipValue: 1, continueOnFlag: true };
+    const t = createTrainer(clipped, { densePath: 'auto' });
+    expect(t.run(5).every((r) => r.skipped)).toBe(true);
+    t.dispose();
+    expect(denseParity(clipped, 5)).toBeNull();
   });
 });

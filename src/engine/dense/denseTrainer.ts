@@ -14,7 +14,7 @@ import { HELD_OUT_EVERY, HeldOutLoss } from '../heldOutLoss';
 import { buildModel, type Model } from '../models';
 import { networkViewFlow, type NetworkView } from '../networkFlow';
 import { createOptimizer, type Optimizer } from '../optimizers';
-import { PRECISION_MAX, makeRounder } from '../precision';
+import { PRECISION_MAX, makeRounder, roundNumber, roundTensor, type Rounder } from '../precision';
 import { previewFlow, type Preview } from '../preview';
 import { driveSync, type Flow } from '../readback';
 import type { NonFiniteReport, StepRecord } from '../records';
@@ -28,8 +28,6 @@ import { DenseStep } from './denseStep';
 interface FlatSnapshot extends Snapshot {
   readonly values: Float32Array[];
 }
-
-const allFinite = (vs: Float64Array): boolean => vs.every((v) => Number.isFinite(Math.fround(v)));
 
 /** A dense scenario's trainer on flat arrays (eligibility.ts says which scenarios). */
 export class DenseTrainer implements Trainer {
@@ -49,6 +47,7 @@ export class DenseTrainer implements Trainer {
   private readonly optimizer: Optimizer;
   private readonly x: tf.Tensor;
   private readonly y: tf.Tensor;
+  private readonly round: Rounder;
   private snapshots: FlatSnapshot[];
   private previousMaxAbs = new Map<string, number>();
   private readonly batches: BatchOrder;
@@ -72,10 +71,15 @@ export class DenseTrainer implements Trainer {
     const rows = HeldOutLoss.rowsOf(this.s, data, options.heldOutEvery);
     this.heldOutEvery = rows ? (options.heldOutEvery ?? HELD_OUT_EVERY) : 0;
     this.net = new DenseStep(this.s, this.model, data, rows);
-    this.x = tf.tensor(Float32Array.from(data.x.values), data.x.shape, 'float32');
-    this.y = tf.tensor(Float32Array.from(data.y.values), data.y.shape, 'float32');
+    const upload = (b: Dataset['x']): tf.Tensor =>
+      tf.tidy(() => roundTensor(tf.tensor(Float32Array.from(b.values), b.shape, 'float32'), this.s.precision).clone());
+    this.x = upload(data.x);
+    this.y = upload(data.y);
+    this.round = makeRounder(this.s.precision);
     this.growth = new GrowthWatch(PRECISION_MAX[this.s.precision]);
-    this.dataFinite = allFinite(data.x.values) && allFinite(data.y.values);
+    // As trainer.ts checks it: on the host values as the upload rounds them.
+    const finite = (vs: Float64Array): boolean => vs.every((v) => Number.isFinite(roundNumber(v, this.s.precision)));
+    this.dataFinite = finite(data.x.values) && finite(data.y.values);
     this.snapshots = [this.takeSnapshot()];
   }
 
@@ -222,7 +226,7 @@ export class DenseTrainer implements Trainer {
 
   private previewFlow(): Flow<Preview> {
     this.synced();
-    return previewFlow(this.s, this.model, this.data, this.x, this.y, makeRounder('float32'));
+    return previewFlow(this.s, this.model, this.data, this.x, this.y, this.round);
   }
 
   networkFlow(): Flow<NetworkView> {

@@ -3,7 +3,9 @@
  * per parameter its state in the order optimizers.ts names it, then the parameter. New values go
  * to scratch buffers; the trainer watches them and then copies them in, as the tfjs step assigns.
  */
+import { roundNumber } from '../precision';
 import type { OptimizerKind, Scenario } from '../scenario';
+import type { NumberRounder } from './denseRounding';
 
 const f32 = Math.fround;
 
@@ -22,7 +24,7 @@ export function stateNames(kind: OptimizerKind): string[] {
   }
 }
 
-/** The optimizer's constants as float32 scalars, as optimizers.ts keeps them. */
+/** The optimizer's constants as the precision stores them, as optimizers.ts keeps them. */
 export interface UpdateConstants {
   lr: number;
   mu: number;
@@ -35,21 +37,22 @@ export interface UpdateConstants {
 }
 
 export function updateConstants(s: Scenario): UpdateConstants {
+  const r = (v: number): number => roundNumber(v, s.precision);
   return {
-    lr: f32(s.lr),
-    mu: f32(s.momentum),
-    b1: f32(s.beta1),
-    b2: f32(s.beta2),
-    eps: f32(s.adamEps),
-    wd: f32(s.weightDecay),
-    oneMinusB1: f32(1 - s.beta1),
-    oneMinusB2: f32(1 - s.beta2),
+    lr: r(s.lr),
+    mu: r(s.momentum),
+    b1: r(s.beta1),
+    b2: r(s.beta2),
+    eps: r(s.adamEps),
+    wd: r(s.weightDecay),
+    oneMinusB1: r(1 - s.beta1),
+    oneMinusB2: r(1 - s.beta2),
   };
 }
 
 /**
  * New values of one parameter `w` with gradient `g` at step t (1-based): `next[k]` receives state k's
- * new value (state[k] is read, not written), `nextW` the parameter's.
+ * new value (state[k] is read, not written), `nextW` the parameter's; `r` rounds each stored result.
  */
 export function updateParameter(
   s: Scenario,
@@ -60,10 +63,11 @@ export function updateParameter(
   state: readonly Float32Array[],
   next: readonly Float32Array[],
   nextW: Float32Array,
+  r: NumberRounder,
 ): void {
   const n = w.length;
   const apply = (i: number, step: number): void => {
-    nextW[i] = w[i]! - f32(step * c.lr);
+    nextW[i] = r(f32(w[i]! - f32(step * c.lr)));
   };
   switch (s.optimizer) {
     case 'sgd':
@@ -73,7 +77,7 @@ export function updateParameter(
       const buf = state[0]!;
       const out = next[0]!;
       for (let i = 0; i < n; i++) {
-        out[i] = f32(buf[i]! * c.mu) + g[i]!;
+        out[i] = r(f32(f32(buf[i]! * c.mu) + g[i]!));
         apply(i, out[i]!);
       }
       return;
@@ -82,17 +86,17 @@ export function updateParameter(
     case 'adamw': {
       const [m, v] = [state[0]!, state[1]!];
       const [mOut, vOut] = [next[0]!, next[1]!];
-      const mDiv = f32(1 - s.beta1 ** t);
-      const vDiv = f32(1 - s.beta2 ** t);
+      const mDiv = roundNumber(1 - s.beta1 ** t, s.precision);
+      const vDiv = roundNumber(1 - s.beta2 ** t, s.precision);
       const decay = s.optimizer === 'adamw' && c.wd !== 0;
       for (let i = 0; i < n; i++) {
         const gi = g[i]!;
-        mOut[i] = f32(m[i]! * c.b1) + f32(gi * c.oneMinusB1);
-        vOut[i] = f32(v[i]! * c.b2) + f32(f32(gi * gi) * c.oneMinusB2);
-        const mHat = f32(mOut[i]! / mDiv);
-        const vHat = f32(vOut[i]! / vDiv);
-        let step = f32(mHat / f32(f32(Math.sqrt(vHat)) + c.eps));
-        if (decay) step = f32(step + f32(w[i]! * c.wd));
+        mOut[i] = r(f32(f32(m[i]! * c.b1) + f32(gi * c.oneMinusB1)));
+        vOut[i] = r(f32(f32(v[i]! * c.b2) + f32(f32(gi * gi) * c.oneMinusB2)));
+        const mHat = r(f32(mOut[i]! / mDiv));
+        const vHat = r(f32(vOut[i]! / vDiv));
+        let step = r(f32(mHat / f32(f32(Math.sqrt(vHat)) + c.eps)));
+        if (decay) step = r(f32(step + f32(w[i]! * c.wd)));
         apply(i, step);
       }
       return;
@@ -102,8 +106,8 @@ export function updateParameter(
       const out = next[0]!;
       for (let i = 0; i < n; i++) {
         const gi = g[i]!;
-        out[i] = f32(v[i]! * c.b2) + f32(f32(gi * gi) * c.oneMinusB2);
-        apply(i, f32(gi / f32(f32(Math.sqrt(out[i]!)) + c.eps)));
+        out[i] = r(f32(f32(v[i]! * c.b2) + f32(f32(gi * gi) * c.oneMinusB2)));
+        apply(i, r(f32(gi / f32(f32(Math.sqrt(out[i]!)) + c.eps))));
       }
       return;
     }

@@ -21,8 +21,6 @@ describe('denseDeclineReason', () => {
     ['the predictions model', { model: 'predictions' }, auto, 'cpu', /predictions model/],
     ['the custom square', { model: 'customSquare' }, auto, 'cpu', /customSquare model/],
     ['the shapes images', { dataset: 'shapes' }, auto, 'cpu', /shapes/],
-    ['float16', { precision: 'float16' }, auto, 'cpu', /float16/],
-    ['bfloat16', { precision: 'bfloat16' }, auto, 'cpu', /bfloat16/],
     ['the naive log loss', { loss: 'bce' }, auto, 'cpu', /bce loss/],
     ['leaky ReLU', { activation: 'leakyRelu' }, auto, 'cpu', /leakyRelu activation/],
     ['ELU', { activation: 'elu' }, auto, 'cpu', /elu activation/],

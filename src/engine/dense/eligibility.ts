@@ -24,7 +24,6 @@ export function denseDeclineReason(s: Scenario, options: TrainerOptions, backend
   if (options.hostChecks === false) return 'the dense path checks values on the host only';
   if (!DENSE_MODELS.includes(s.model)) return `the ${s.model} model is not a stack of dense layers`;
   if (s.dataset === 'shapes') return 'the shapes images are for the U-Net only';
-  if (s.precision !== 'float32') return `${s.precision} is not simulated by the dense path`;
   if (!DENSE_LOSSES.includes(s.loss)) return `the ${s.loss} loss is not written for the dense path`;
   if (usesActivation(s) && !DENSE_ACTIVATIONS.includes(s.activation)) return `the ${s.activation} activation is not written for the dense path`;
   return null;
