@@ -11,8 +11,18 @@ import { roundArray } from './denseRounding';
 
 const f32 = Math.fround;
 
-/** The activations written here; any other makes the path decline. */
-export const DENSE_ACTIVATIONS: readonly Activation[] = ['linear', 'tanh', 'sigmoid', 'relu'];
+/** layers.ts's leaky slope, as the LeakyRelu kernel gets it (a JS number) and as its gradient's mul stores it (float32). */
+const LEAKY_SLOPE = 0.01;
+
+/** tfjs-backend-cpu's Softplus thresholds: log(float32 ε) + 2. */
+const SOFTPLUS_THRESHOLD = Math.log(1.1920928955078125e-7) + 2.0;
+
+function softplus(x: number): number {
+  const expX = Math.exp(x);
+  if (x < SOFTPLUS_THRESHOLD) return expX;
+  if (x > -SOFTPLUS_THRESHOLD) return x;
+  return Math.log(1.0 + expX);
+}
 
 export interface DenseLayer {
   readonly name: string;
@@ -66,12 +76,17 @@ function activate(a: Activation, pre: Float32Array, out: Float32Array): void {
     case 'relu':
       for (let i = 0; i < n; i++) out[i] = Math.max(0, pre[i]!);
       return;
+    case 'leakyRelu':
+      for (let i = 0; i < n; i++) out[i] = pre[i]! < 0 ? LEAKY_SLOPE * pre[i]! : pre[i]!;
+      return;
+    case 'elu':
+      for (let i = 0; i < n; i++) out[i] = pre[i]! >= 0 ? pre[i]! : Math.exp(pre[i]!) - 1;
+      return;
+    case 'softplus':
+      for (let i = 0; i < n; i++) out[i] = softplus(pre[i]!);
+      return;
     case 'linear':
       return;
-    case 'leakyRelu':
-    case 'elu':
-    case 'softplus':
-      throw new Error(`the dense path has no activation ${a}`);
   }
 }
 
@@ -88,11 +103,17 @@ function activationGradient(a: Activation, pre: Float32Array, act: Float32Array,
     case 'relu': // dy·step(x)
       for (let i = 0; i < n; i++) out[i] = dy[i]! * stepOf(pre[i]!, 0);
       return;
+    case 'leakyRelu': // where(x > 0, dy, dy·α)
+      for (let i = 0; i < n; i++) out[i] = pre[i]! > 0 ? dy[i]! : dy[i]! * f32(LEAKY_SLOPE);
+      return;
+    case 'elu': // the EluGrad kernel on the output y: dy where y ≥ 0, else dy·(y + 1) in one JS number
+      for (let i = 0; i < n; i++) out[i] = act[i]! >= 0 ? dy[i]! : dy[i]! * (act[i]! + 1);
+      return;
+    case 'softplus': // dy·sigmoid(x)
+      for (let i = 0; i < n; i++) out[i] = dy[i]! * f32(1 / (1 + Math.exp(-pre[i]!)));
+      return;
     case 'linear':
-    case 'leakyRelu':
-    case 'elu':
-    case 'softplus':
-      throw new Error(`the dense path has no gradient for ${a}`);
+      throw new Error('a linear layer has no activation gradient');
   }
 }
 

@@ -7,12 +7,11 @@
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { rngFor, type Rng } from '../rng';
-import { DEFAULT_SCENARIO, type Scenario } from '../scenario';
+import { ACTIVATIONS, DEFAULT_SCENARIO, type Scenario } from '../scenario';
 import type { SentinelMode } from '../sentinel';
 import { compareDense } from '../testing/denseParity';
 import type { TrainerOptions } from '../trainerTypes';
 import { DENSE_LOSSES } from './denseLoss';
-import { DENSE_ACTIVATIONS } from './denseNet';
 import { DENSE_MODELS, denseDeclineReason } from './eligibility';
 
 beforeAll(async () => {
@@ -46,7 +45,7 @@ function draw(rng: Rng): { s: Scenario; options: TrainerOptions; steps: number }
     samples: 4 + rng.int(40),
     features: 1 + rng.int(5),
     hidden: Array.from({ length: rng.int(3) + (model === 'autoencoder' ? 1 : 0) }, () => 1 + rng.int(6)),
-    activation: pick(rng, DENSE_ACTIVATIONS),
+    activation: pick(rng, ACTIVATIONS),
     init: pick(rng, ['glorotUniform', 'heNormal', 'torchLinear', 'scaledNormal'] as const),
     initGain: logUniform(rng, 0.1, 30),
     loss: pick(rng, DENSE_LOSSES),

@@ -7,15 +7,9 @@ import type { Dataset } from '../data/tabular';
 import type { ModelKind, Scenario } from '../scenario';
 import type { TrainerOptions } from '../trainerTypes';
 import { DENSE_LOSSES } from './denseLoss';
-import { DENSE_ACTIVATIONS } from './denseNet';
 
 /** The models that are a plain stack of dense layers. */
 export const DENSE_MODELS: readonly ModelKind[] = ['linear', 'mlp', 'classifier', 'autoencoder'];
-
-/** Whether the model has a layer with the scenario's activation (a linear model or an MLP without hidden layers has none). */
-function usesActivation(s: Scenario): boolean {
-  return s.model === 'autoencoder' || ((s.model === 'mlp' || s.model === 'classifier') && s.hidden.length > 0);
-}
 
 /** Why the dense path will not train this scenario on this backend with these options, or null where it will. */
 export function denseDeclineReason(s: Scenario, options: TrainerOptions, backend: string): string | null {
@@ -25,7 +19,6 @@ export function denseDeclineReason(s: Scenario, options: TrainerOptions, backend
   if (!DENSE_MODELS.includes(s.model)) return `the ${s.model} model is not a stack of dense layers`;
   if (s.dataset === 'shapes') return 'the shapes images are for the U-Net only';
   if (!DENSE_LOSSES.includes(s.loss)) return `the ${s.loss} loss is not written for the dense path`;
-  if (usesActivation(s) && !DENSE_ACTIVATIONS.includes(s.activation)) return `the ${s.activation} activation is not written for the dense path`;
   return null;
 }
 
