@@ -7,11 +7,10 @@
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { rngFor, type Rng } from '../rng';
-import { ACTIVATIONS, DEFAULT_SCENARIO, type Scenario } from '../scenario';
+import { ACTIVATIONS, DEFAULT_SCENARIO, LOSSES, type Scenario } from '../scenario';
 import type { SentinelMode } from '../sentinel';
 import { compareDense } from '../testing/denseParity';
 import type { TrainerOptions } from '../trainerTypes';
-import { DENSE_LOSSES } from './denseLoss';
 import { DENSE_MODELS, denseDeclineReason } from './eligibility';
 
 beforeAll(async () => {
@@ -48,7 +47,8 @@ function draw(rng: Rng): { s: Scenario; options: TrainerOptions; steps: number }
     activation: pick(rng, ACTIVATIONS),
     init: pick(rng, ['glorotUniform', 'heNormal', 'torchLinear', 'scaledNormal'] as const),
     initGain: logUniform(rng, 0.1, 30),
-    loss: pick(rng, DENSE_LOSSES),
+    loss: pick(rng, LOSSES),
+    epsPlacement: pick(rng, ['none', 'one', 'both'] as const),
     reduction: pick(rng, ['mean', 'sum', 'sumThenDivide'] as const),
     optimizer,
     lr: logUniform(rng, 1e-4, 1e4),

@@ -13,6 +13,7 @@ import { StepWatch, type WatchMode } from '../sentinel';
 import { finishStep, type StepParts } from '../stepMath';
 import { StepLayout } from '../stepLayout';
 import { lossElements, lossGradient, reduceLoss, reductionGradient, type LossConstants } from './denseLoss';
+import { bceElements, bceGradient, sigmoidGradient, sigmoidInto, type BceEps } from './denseBce';
 import { clipGradient, clipInto, normScale, scaleAll } from './denseClip';
 import { numberRounder, roundArray, type NumberRounder } from './denseRounding';
 import { backward, forward, workspace, type DenseLayer, type Workspace } from './denseNet';
@@ -29,6 +30,11 @@ interface Batch {
   elements: Float32Array;
   /** The clamped predictions (predictionClamp > 0). */
   clamped: Float32Array;
+  /** The naive log loss: a logit model's sigmoid (its kernel's output, and rounded), and the loss's two terms. */
+  probRaw: Float32Array;
+  prob: Float32Array;
+  pos: Float32Array;
+  neg: Float32Array;
 }
 
 /** Rows as Float32Arrays (the trainer uploads data as float32). */
@@ -68,6 +74,9 @@ export class DenseStep {
   private readonly lossConstants: LossConstants;
   /** The precision's rounding of one stored number. */
   private readonly r: NumberRounder;
+  /** The naive log loss on a logit model: its output goes through a sigmoid first. */
+  private readonly sigmoid: boolean;
+  private readonly bceEps: BceEps;
   /** 0.5·wd as a float32 where the loss carries an L2 term (weight decay other than adamw's), else 0. */
   private readonly l2: number;
 
@@ -108,6 +117,9 @@ export class DenseStep {
     this.outputs = this.layers[this.layers.length - 1]!.units;
     this.lossConstants = { delta: f32(s.huberDelta), eps: roundNumber(s.lossEps, s.precision) };
     this.r = numberRounder(s.precision);
+    this.sigmoid = s.loss === 'bce' && model.output === 'logits';
+    const eps = this.lossConstants.eps;
+    this.bceEps = { e1: s.epsPlacement === 'none' ? 0 : eps, e2: s.epsPlacement === 'both' ? eps : 0 };
     this.l2 = s.weightDecay > 0 && s.optimizer !== 'adamw' ? f32(0.5 * s.weightDecay) : 0;
   }
 
@@ -116,7 +128,18 @@ export class DenseStep {
     if (!b) {
       const n = rows * this.outputs;
       const x = new Float32Array(rows * this.layers[0]!.inputs);
-      b = { x, y: new Float32Array(n), ws: workspace(this.layers, rows, this.s.precision), elements: new Float32Array(n), clamped: new Float32Array(n) };
+      const buffer = (): Float32Array => new Float32Array(n);
+      b = {
+        x,
+        y: buffer(),
+        ws: workspace(this.layers, rows, this.s.precision),
+        elements: buffer(),
+        clamped: buffer(),
+        probRaw: buffer(),
+        prob: buffer(),
+        pos: buffer(),
+        neg: buffer(),
+      };
       this.batches.set(rows, b);
     }
     return b;
@@ -147,8 +170,17 @@ export class DenseStep {
       pred = b.clamped;
       visit?.('out/clamped', pred);
     }
+    if (this.sigmoid) {
+      sigmoidInto(pred, this.r, b.probRaw, b.prob);
+      pred = b.prob;
+      visit?.('out/prob', pred);
+    }
     const n = b.elements.length;
-    lossElements(this.s.loss, pred, b.y, n, this.lossConstants, b.elements);
+    if (this.s.loss === 'bce') {
+      bceElements(pred, b.y, this.bceEps, this.r, b.pos, b.neg, b.elements);
+      visit?.('loss/y·log(p)', b.pos);
+      visit?.('loss/(1−y)·log(1−p)', b.neg);
+    } else lossElements(this.s.loss, pred, b.y, n, this.lossConstants, b.elements);
     roundArray(this.s.precision, b.elements);
     visit?.('loss/elements', b.elements);
     const loss = this.r(reduceLoss(this.s.reduction, b.elements, n, this.r));
@@ -185,15 +217,14 @@ export class DenseStep {
     const { ws } = b;
     const out = ws.act[this.layers.length - 1]!;
     const dOut = ws.dAct[this.layers.length - 1]!;
-    lossGradient(
-      this.s.loss,
-      this.s.predictionClamp > 0 ? b.clamped : out,
-      b.y,
-      b.elements.length,
-      this.lossConstants,
-      this.r(reductionGradient(this.s.reduction, b.elements.length)),
-      dOut,
-    );
+    const g = this.r(reductionGradient(this.s.reduction, b.elements.length));
+    const lossInput = this.sigmoid ? b.prob : this.s.predictionClamp > 0 ? b.clamped : out;
+    if (this.s.loss === 'bce') bceGradient(lossInput, b.y, this.bceEps, this.r, g, dOut);
+    else lossGradient(this.s.loss, lossInput, b.y, b.elements.length, this.lossConstants, g, dOut);
+    if (this.sigmoid) {
+      roundArray(this.s.precision, dOut);
+      sigmoidGradient(b.probRaw, dOut);
+    }
     if (this.s.predictionClamp > 0) {
       roundArray(this.s.precision, dOut);
       clipGradient(out, this.s.predictionClamp, dOut);

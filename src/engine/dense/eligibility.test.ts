@@ -21,7 +21,6 @@ describe('denseDeclineReason', () => {
     ['the predictions model', { model: 'predictions' }, auto, 'cpu', /predictions model/],
     ['the custom square', { model: 'customSquare' }, auto, 'cpu', /customSquare model/],
     ['the shapes images', { dataset: 'shapes' }, auto, 'cpu', /shapes/],
-    ['the naive log loss', { loss: 'bce' }, auto, 'cpu', /bce loss/],
   ])('declines %s', (_what, patch, options, backend, reason) => {
     expect(denseDeclineReason({ ...base, ...patch }, options, backend)).toMatch(reason);
   });

@@ -6,7 +6,6 @@
 import type { Dataset } from '../data/tabular';
 import type { ModelKind, Scenario } from '../scenario';
 import type { TrainerOptions } from '../trainerTypes';
-import { DENSE_LOSSES } from './denseLoss';
 
 /** The models that are a plain stack of dense layers. */
 export const DENSE_MODELS: readonly ModelKind[] = ['linear', 'mlp', 'classifier', 'autoencoder'];
@@ -18,7 +17,6 @@ export function denseDeclineReason(s: Scenario, options: TrainerOptions, backend
   if (options.hostChecks === false) return 'the dense path checks values on the host only';
   if (!DENSE_MODELS.includes(s.model)) return `the ${s.model} model is not a stack of dense layers`;
   if (s.dataset === 'shapes') return 'the shapes images are for the U-Net only';
-  if (!DENSE_LOSSES.includes(s.loss)) return `the ${s.loss} loss is not written for the dense path`;
   return null;
 }
 
