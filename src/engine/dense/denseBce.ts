@@ -22,15 +22,23 @@ export function bceElements(p: Float32Array, y: Float32Array, eps: BceEps, r: Nu
   }
 }
 
-/** d loss / d p into out from the elements' gradient g (already through the elements' round point). */
-export function bceGradient(p: Float32Array, y: Float32Array, eps: BceEps, r: NumberRounder, g: number, out: Float32Array): void {
+/** d loss / d p into out from the elements' gradient g (already through the elements' round point); `first` as lossGradient's. */
+export function bceGradient(
+  p: Float32Array,
+  y: Float32Array,
+  eps: BceEps,
+  r: NumberRounder,
+  g: number,
+  out: Float32Array,
+  first: Float32Array | null = null,
+): void {
   const dSum = f32(-1 * g);
   const dTerm = r(dSum); // each term's round point passes the same gradient back
   for (let i = 0; i < p.length; i++) {
     // Tape order backwards: the (1 − p) branch first, then the p branch.
     const fromNeg = f32(-1 * f32(f32(dTerm * f32(1 - y[i]!)) / f32(f32(1 - p[i]!) + eps.e2)));
     const fromPos = f32(f32(dTerm * y[i]!) / f32(p[i]! + eps.e1));
-    out[i] = fromNeg + fromPos;
+    out[i] = (first ? f32(first[i]! + fromNeg) : fromNeg) + fromPos;
   }
 }
 

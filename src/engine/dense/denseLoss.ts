@@ -84,8 +84,38 @@ export function reductionGradient(reduction: Reduction, n: number): number {
   return reduction === 'sum' ? 1 : f32(1 / n);
 }
 
-/** d loss / d pred into `out`, from the per-element gradient `g` (the reduction's). */
-export function lossGradient(kind: LossKind, pred: Float32Array, y: Float32Array, n: number, c: LossConstants, g: number, out: Float32Array): void {
+/**
+ * d loss / d pred into `out`, from the per-element gradient `g` (the reduction's). `first`: a share
+ * pred already holds before the loss's own (the predictions vector's L2 term, which tfjs adds first).
+ */
+export function lossGradient(
+  kind: LossKind,
+  pred: Float32Array,
+  y: Float32Array,
+  n: number,
+  c: LossConstants,
+  g: number,
+  out: Float32Array,
+  first: Float32Array | null = null,
+): void {
+  lossShares({ kind, pred, y, n, c, g, out, first });
+  // A loss that reads pred once adds its one share to the first (one add: the order does not matter).
+  if (first && kind !== 'bceLogits') for (let i = 0; i < n; i++) out[i] = first[i]! + out[i]!;
+}
+
+interface ShareInputs {
+  kind: LossKind;
+  pred: Float32Array;
+  y: Float32Array;
+  n: number;
+  c: LossConstants;
+  g: number;
+  out: Float32Array;
+  first: Float32Array | null;
+}
+
+/** The loss's own shares of d loss / d pred (bceLogits: added onto `first` in tape order). */
+function lossShares({ kind, pred, y, n, c, g, out, first }: ShareInputs): void {
   switch (kind) {
     case 'mse':
       // square'(e) = dy·(2e); sub passes it to pred.
@@ -104,7 +134,8 @@ export function lossGradient(kind: LossKind, pred: Float32Array, y: Float32Array
         const fromAbs = f32(dAbs * stepOf(z, -1));
         const fromMul = f32(f32(-1 * g) * y[i]!);
         const fromRelu = f32(g * stepOf(z, 0));
-        out[i] = f32(fromAbs + fromMul) + fromRelu;
+        const start = first ? f32(first[i]! + fromAbs) : fromAbs;
+        out[i] = f32(start + fromMul) + fromRelu;
       }
       return;
     case 'huber':

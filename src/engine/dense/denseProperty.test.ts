@@ -30,11 +30,13 @@ function draw(rng: Rng): { s: Scenario; options: TrainerOptions; steps: number }
   const model = pick(rng, DENSE_MODELS);
   const plane = rng.uniform(0, 1) < 0.35;
   const dataset =
-    model === 'autoencoder'
-      ? pick(rng, plane ? (['circle', 'xor', 'spiral'] as const) : (['uniform', 'synthetic'] as const))
-      : plane
-        ? pick(rng, ['circle', 'xor', 'gaussians', 'spiral'] as const)
-        : pick(rng, ['synthetic', 'labels', 'articleLinear', 'uniform'] as const);
+    model === 'predictions'
+      ? pick(rng, ['logLossProbs', 'normalPredictions', 'largePredictions', 'tinyErrors', 'noisyPredictions'] as const)
+      : model === 'autoencoder'
+        ? pick(rng, plane ? (['circle', 'xor', 'spiral'] as const) : (['uniform', 'synthetic'] as const))
+        : plane
+          ? pick(rng, ['circle', 'xor', 'gaussians', 'spiral'] as const)
+          : pick(rng, ['synthetic', 'labels', 'articleLinear', 'uniform'] as const);
   const optimizer = pick(rng, ['sgd', 'momentum', 'adam', 'adamw', 'rmsprop'] as const);
   const s: Scenario = {
     ...DEFAULT_SCENARIO,

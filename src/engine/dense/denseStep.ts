@@ -17,6 +17,7 @@ import { bceElements, bceGradient, sigmoidGradient, sigmoidInto, type BceEps } f
 import { clipGradient, clipInto, normScale, scaleAll } from './denseClip';
 import { numberRounder, roundArray, type NumberRounder } from './denseRounding';
 import { backward, forward, workspace, type DenseLayer, type Workspace } from './denseNet';
+import { gatherRows, scatterGradient } from './denseVector';
 import { stateNames, updateConstants, updateParameter, type UpdateConstants } from './denseUpdate';
 
 const SUMS = hostSums('float64');
@@ -35,6 +36,10 @@ interface Batch {
   prob: Float32Array;
   pos: Float32Array;
   neg: Float32Array;
+  /** The predictions model: the batch's rows of the vector, and their gradient. */
+  pred: Float32Array;
+  dPred: Float32Array;
+  l2Share: Float32Array;
 }
 
 /** Rows as Float32Arrays (the trainer uploads data as float32). */
@@ -71,6 +76,10 @@ export class DenseStep {
   private readonly lossBox = new Float32Array(1);
   private readonly clipNorm = new Float32Array(1);
   private readonly outputs: number;
+  private readonly inputs: number;
+  /** The predictions model's parameter, and its gradient; null for a stack of layers. */
+  private readonly vector: Float32Array | null;
+  private readonly vectorGrad: Float32Array;
   private readonly lossConstants: LossConstants;
   /** The precision's rounding of one stored number. */
   private readonly r: NumberRounder;
@@ -87,18 +96,24 @@ export class DenseStep {
     data: Dataset,
     heldOut: { x: Dataset['x']; y: Dataset['y'] } | null,
   ) {
-    this.layers = model.summary.map((l, i) => {
-      const [kernel, bias] = [model.params[2 * i]!, model.params[2 * i + 1]!];
-      return {
-        name: l.name,
-        inputs: kernel.variable.shape[0]!,
-        units: l.units,
-        activation: l.detail as DenseLayer['activation'],
-        kernel: Float32Array.from(kernel.variable.dataSync()),
-        bias: Float32Array.from(bias.variable.dataSync()),
-      };
-    });
-    this.params = this.layers.flatMap((l) => [l.kernel, l.bias]);
+    // The predictions model has one parameter, the vector, and no layers.
+    this.vector = s.model === 'predictions' ? Float32Array.from(model.params[0]!.variable.dataSync()) : null;
+    this.layers = this.vector
+      ? []
+      : model.summary.map((l, i) => {
+          const [kernel, bias] = [model.params[2 * i]!, model.params[2 * i + 1]!];
+          return {
+            name: l.name,
+            inputs: kernel.variable.shape[0]!,
+            units: l.units,
+            activation: l.detail as DenseLayer['activation'],
+            kernel: Float32Array.from(kernel.variable.dataSync()),
+            bias: Float32Array.from(bias.variable.dataSync()),
+          };
+        });
+    this.params = this.vector ? [this.vector] : this.layers.flatMap((l) => [l.kernel, l.bias]);
+    this.vectorGrad = new Float32Array(this.vector?.length ?? 0);
+    this.inputs = data.x.shape[1]!;
     this.paramNames = model.params.map((p) => p.name);
     this.layerNames = [...model.layers];
     const names = stateNames(s.optimizer);
@@ -114,7 +129,7 @@ export class DenseStep {
     this.layout = new StepLayout(this.paramNames);
     this.train = rowsOf(data.x, data.y, s.precision);
     this.heldOut = heldOut ? rowsOf(heldOut.x, heldOut.y, s.precision) : null;
-    this.outputs = this.layers[this.layers.length - 1]!.units;
+    this.outputs = this.vector ? 1 : this.layers[this.layers.length - 1]!.units;
     this.lossConstants = { delta: f32(s.huberDelta), eps: roundNumber(s.lossEps, s.precision) };
     this.r = numberRounder(s.precision);
     this.sigmoid = s.loss === 'bce' && model.output === 'logits';
@@ -127,7 +142,7 @@ export class DenseStep {
     let b = this.batches.get(rows);
     if (!b) {
       const n = rows * this.outputs;
-      const x = new Float32Array(rows * this.layers[0]!.inputs);
+      const x = new Float32Array(rows * this.inputs);
       const buffer = (): Float32Array => new Float32Array(n);
       b = {
         x,
@@ -139,6 +154,9 @@ export class DenseStep {
         prob: buffer(),
         pos: buffer(),
         neg: buffer(),
+        pred: buffer(),
+        dPred: buffer(),
+        l2Share: buffer(),
       };
       this.batches.set(rows, b);
     }
@@ -153,7 +171,7 @@ export class DenseStep {
       b.y.set(from.y);
       return b;
     }
-    const xw = this.layers[0]!.inputs;
+    const xw = this.inputs;
     const yw = this.outputs;
     rows.forEach((r, i) => {
       b.x.set(from.x.subarray(r * xw, (r + 1) * xw), i * xw);
@@ -162,8 +180,15 @@ export class DenseStep {
     return b;
   }
 
-  private lossOf(b: Batch, visit?: (q: string, v: Float32Array) => void): number {
-    let pred = forward(this.layers, b.ws, b.x, this.s.precision, visit);
+  /** The model's output for the batch: the stack's forward pass, or the vector's rows. */
+  private output(b: Batch, rows: number[] | null, visit?: (q: string, v: Float32Array) => void): Float32Array {
+    if (!this.vector) return forward(this.layers, b.ws, b.x, this.s.precision, visit);
+    gatherRows(this.vector, rows, b.pred);
+    return b.pred;
+  }
+
+  private lossOf(b: Batch, rows: number[] | null, visit?: (q: string, v: Float32Array) => void): number {
+    let pred = this.output(b, rows, visit);
     if (this.s.predictionClamp > 0) {
       clipInto(pred, this.s.predictionClamp, b.clamped);
       roundArray(this.s.precision, b.clamped);
@@ -199,28 +224,37 @@ export class DenseStep {
     });
   }
 
+  /** One parameter's L2 share alone. */
+  private l2Share(w: Float32Array, out: Float32Array): void {
+    for (let i = 0; i < w.length; i++) out[i] = this.l2 * f32(w[i]! * 2);
+  }
+
   /** The loss on the held-out rows with the current weights (heldOutLoss.ts's number). */
   heldOutLoss(): number {
     if (!this.heldOut) throw new Error('this scenario holds no rows out');
-    return this.lossOf(this.gather(this.heldOut, null));
+    return this.lossOf(this.gather(this.heldOut, null), null);
   }
 
   /** Step t on the given rows, watched in `mode`; the weights and state are updated in place. */
   run(t: number, rows: number[] | null, mode: WatchMode, dataFinite: boolean, checkSecondMoments: boolean): StepParts {
     const watch = new StepWatch(mode, dataFinite, true);
     const b = this.gather(this.train, rows);
-    watch.watchValues('data/x', 'data', b.x);
+    if (!this.vector) watch.watchValues('data/x', 'data', b.x);
     watch.watchValues('data/y', 'data', b.y);
-    const loss = this.lossOf(b, (q, v) => watch.watchValues(q, q.startsWith('loss/') ? 'loss' : 'forward', v));
+    const loss = this.lossOf(b, rows, (q, v) => watch.watchValues(q, q.startsWith('loss/') ? 'loss' : 'forward', v));
     this.lossBox[0] = loss;
     watch.watchValues('loss/value', 'loss', this.lossBox);
     const { ws } = b;
-    const out = ws.act[this.layers.length - 1]!;
-    const dOut = ws.dAct[this.layers.length - 1]!;
+    const last = this.layers.length - 1;
+    const [out, dOut] = this.vector ? [b.pred, b.dPred] : [ws.act[last]!, ws.dAct[last]!];
     const g = this.r(reductionGradient(this.s.reduction, b.elements.length));
     const lossInput = this.sigmoid ? b.prob : this.s.predictionClamp > 0 ? b.clamped : out;
-    if (this.s.loss === 'bce') bceGradient(lossInput, b.y, this.bceEps, this.r, g, dOut);
-    else lossGradient(this.s.loss, lossInput, b.y, b.elements.length, this.lossConstants, g, dOut);
+    // The whole vector feeds the loss directly: its L2 share comes first, then the loss's shares in tape order.
+    const l2First = this.vector !== null && rows === null && this.l2 !== 0 && this.s.predictionClamp === 0;
+    if (l2First) this.l2Share(this.vector!, b.l2Share);
+    const first = l2First ? b.l2Share : null;
+    if (this.s.loss === 'bce') bceGradient(lossInput, b.y, this.bceEps, this.r, g, dOut, first);
+    else lossGradient(this.s.loss, lossInput, b.y, b.elements.length, this.lossConstants, g, dOut, first);
     if (this.sigmoid) {
       roundArray(this.s.precision, dOut);
       sigmoidGradient(b.probRaw, dOut);
@@ -229,9 +263,10 @@ export class DenseStep {
       roundArray(this.s.precision, dOut);
       clipGradient(out, this.s.predictionClamp, dOut);
     }
-    backward(this.layers, ws, b.x, this.s.precision);
-    const grads = this.layers.flatMap((_, i) => [ws.dKernel[i]!, ws.dBias[i]!]);
-    if (this.l2 !== 0) this.addL2Gradients(grads);
+    if (this.vector) scatterGradient(dOut, rows, this.vector.length, this.vectorGrad);
+    else backward(this.layers, ws, b.x, this.s.precision);
+    const grads = this.vector ? [this.vectorGrad] : this.layers.flatMap((_, i) => [ws.dKernel[i]!, ws.dBias[i]!]);
+    if (this.l2 !== 0 && !l2First) this.addL2Gradients(grads);
     for (const g of grads) roundArray(this.s.precision, g);
     grads.forEach((g, k) => watch.watchValues(`grad/${this.paramNames[k]!}`, 'backward', g, true));
     const gradSquares = grads.map((g) => SUMS.sumOfSquares(g));

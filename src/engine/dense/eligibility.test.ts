@@ -17,9 +17,8 @@ describe('denseDeclineReason', () => {
     ['the path off by name', {}, { densePath: 'off' }, 'cpu', /off/],
     ['another backend', {}, auto, 'wasm', /cpu backend only, not wasm/],
     ['checks by kernels', {}, { ...auto, hostChecks: false }, 'cpu', /host/],
-    ['the U-Net', { model: 'unet', dataset: 'shapes' }, auto, 'cpu', /unet model/],
-    ['the predictions model', { model: 'predictions' }, auto, 'cpu', /predictions model/],
-    ['the custom square', { model: 'customSquare' }, auto, 'cpu', /customSquare model/],
+    ['the U-Net', { model: 'unet', dataset: 'shapes' }, auto, 'cpu', /unet model is not written/],
+    ['the custom square', { model: 'customSquare' }, auto, 'cpu', /customSquare model is not written/],
     ['the shapes images', { dataset: 'shapes' }, auto, 'cpu', /shapes/],
   ])('declines %s', (_what, patch, options, backend, reason) => {
     expect(denseDeclineReason({ ...base, ...patch }, options, backend)).toMatch(reason);

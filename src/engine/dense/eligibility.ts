@@ -7,15 +7,15 @@ import type { Dataset } from '../data/tabular';
 import type { ModelKind, Scenario } from '../scenario';
 import type { TrainerOptions } from '../trainerTypes';
 
-/** The models that are a plain stack of dense layers. */
-export const DENSE_MODELS: readonly ModelKind[] = ['linear', 'mlp', 'classifier', 'autoencoder'];
+/** The models that are a plain stack of dense layers, and the prediction vector trained as a parameter. */
+export const DENSE_MODELS: readonly ModelKind[] = ['linear', 'mlp', 'classifier', 'autoencoder', 'predictions'];
 
 /** Why the dense path will not train this scenario on this backend with these options, or null where it will. */
 export function denseDeclineReason(s: Scenario, options: TrainerOptions, backend: string): string | null {
   if ((options.densePath ?? 'off') === 'off') return 'the dense path is off';
   if (backend !== 'cpu') return `the dense path reproduces the cpu backend only, not ${backend}`;
   if (options.hostChecks === false) return 'the dense path checks values on the host only';
-  if (!DENSE_MODELS.includes(s.model)) return `the ${s.model} model is not a stack of dense layers`;
+  if (!DENSE_MODELS.includes(s.model)) return `the ${s.model} model is not written for the dense path`;
   if (s.dataset === 'shapes') return 'the shapes images are for the U-Net only';
   return null;
 }
