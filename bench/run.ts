@@ -3,7 +3,7 @@
  * and on, in Node (cpu, wasm) and headless Chromium (cpu, wasm, webgl, webgpu). Ratios come from one
  * process each. Prints a Markdown table and writes bench/results.json (a partial run: results.partial.json).
  *   --runs N        timed runs per mode (median over them; default 5)
- *   --only node|browser|map
+ *   --only node|browser|map|dense   (dense: the dense fast path against bare tfjs cpu, bench/dense.ts)
  *   --models a,b    reference model ids (linear, autoencoder, unet32, unet64)
  *   --backends a,b  backends to time (cpu, wasm, webgl, webgpu; Node runs only cpu and wasm)
  *   --no-ui         skip the app timing
@@ -23,6 +23,7 @@ import { mergeRanking, rankBackends, type Ranking } from './ranking';
 import { renderTable, type BenchRow } from './table';
 import { benchUi, renderUiTable, type UiRow } from './ui';
 import { benchMap, renderMapTable, type MapBenchRow } from './map';
+import { benchDense, renderDenseTable } from './dense';
 
 function options() {
   try {
@@ -38,7 +39,8 @@ function options() {
     });
     const runs = Number(values.runs);
     if (!Number.isInteger(runs) || runs < 1 || runs > 50) throw new Error(`--runs must be an integer 1…50, got ${values.runs}`);
-    if (values.only && !['node', 'browser', 'map'].includes(values.only)) throw new Error(`--only must be node, browser or map, got ${values.only}`);
+    if (values.only && !['node', 'browser', 'map', 'dense'].includes(values.only))
+      throw new Error(`--only must be node, browser, map or dense, got ${values.only}`);
     const known = REFERENCE_MODELS.map((m) => m.id);
     const models = values.models ? values.models.split(',') : known;
     const unknown = models.filter((m) => !known.includes(m));
@@ -62,6 +64,12 @@ const rows: BenchRow[] = [];
 let browserInfo: { browser: string; gpu: string } | null = null;
 let ui: UiRow[] = [];
 let map: MapBenchRow[] = [];
+if (opts.only === 'dense') {
+  const dense = await benchDense(opts.runs);
+  console.log(`dense fast path vs bare tfjs cpu: steps/s, medians of ${opts.runs} interleaved runs in one process\n`);
+  console.log(renderDenseTable(dense));
+  process.exit(0);
+}
 if (opts.only !== 'browser' && opts.only !== 'map') rows.push(...(await benchNode(opts.runs, opts.models, opts.backends)));
 if (opts.only === 'map') {
   execSync('npx vite build', { stdio: 'inherit' });

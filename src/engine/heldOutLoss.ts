@@ -42,12 +42,18 @@ export class HeldOutLoss {
    * vector, the U-Net's images). `every` ≤ 0 turns it off.
    */
   static of(s: Scenario, data: Dataset, every = HELD_OUT_EVERY): HeldOutLoss | null {
+    const rows = HeldOutLoss.rowsOf(s, data, every);
+    return rows ? new HeldOutLoss(s, rows, every) : null;
+  }
+
+  /** The held-out rows as host values (the same rule as `of`; the dense path trains on them in JS), or null. */
+  static rowsOf(s: Scenario, data: Dataset, every = HELD_OUT_EVERY): { x: Dataset['x']; y: Dataset['y'] } | null {
     const plane = data.plane;
     // The rule is costPlan.ts's, so the cost model counts exactly the runs that measure one.
     if (!plane || heldOutRows(s) === 0 || plane.test.labels.length === 0 || every <= 0) return null;
     // The autoencoder's target is its input, as in training (preprocess.ts).
     const y = s.model === 'autoencoder' ? plane.testX : { values: plane.test.labels, shape: [plane.test.labels.length, 1] };
-    return new HeldOutLoss(s, { x: plane.testX, y }, every);
+    return { x: plane.testX, y };
   }
 
   /** Whether step t (1-based) measures the held-out loss. */

@@ -98,13 +98,13 @@ export class StepWatch {
     private readonly onHost = false,
   ) {}
 
-  private watchOnHost(quantity: string, phase: Phase, t: tf.Tensor, covered: boolean): void {
+  private watchOnHost(quantity: string, phase: Phase, read: () => ArrayLike<number>, covered: boolean): void {
     const forward = phase === 'forward' || phase === 'loss';
     if (this.mode === 'fast' && covered) return;
     const unchecked = this.mode === 'off' || (this.mode !== 'full' && phase === 'data' && this.skipData);
     // Read nothing that nothing needs: on wasm dataSync copies out of the heap.
     if (unchecked && !forward) return;
-    const v = t.dataSync();
+    const v = read();
     const max = forward ? maxAbsOf(v) : 0;
     if (forward) this.host.forward.set(quantity, max);
     if (unchecked) return;
@@ -114,7 +114,7 @@ export class StepWatch {
     }
     const { nan, posInf, negInf, finiteMax, bad } = countsOf(v);
     if (this.mode === 'strict') this.host.bad += bad;
-    else this.host.quantities.push({ quantity, phase, size: t.size, counts: { nan, posInf, negInf }, maxAbs: finiteMax });
+    else this.host.quantities.push({ quantity, phase, size: v.length, counts: { nan, posInf, negInf }, maxAbs: finiteMax });
   }
 
   /**
@@ -124,7 +124,7 @@ export class StepWatch {
    * float32 second moment between snapshot steps), so the fast flag needs no check of its own.
    */
   readonly watch = (quantity: string, phase: Phase, t: tf.Tensor, covered = false): void => {
-    if (this.onHost) return this.watchOnHost(quantity, phase, t, covered);
+    if (this.onHost) return this.watchOnHost(quantity, phase, () => t.dataSync(), covered);
     const forward = phase === 'forward' || phase === 'loss';
     if (forward) {
       // max |x| of one element is |x| exactly (NaN stays NaN): two kernels fewer for the loss, on webgl 0.2 ms a step.
@@ -150,6 +150,12 @@ export class StepWatch {
     });
     this.stats.push(tf.keep(s));
   };
+
+  /** `watch` on values that are already JS arrays (the dense path, dense/): a host watch only, the same checks. */
+  watchValues(quantity: string, phase: Phase, values: ArrayLike<number>, covered = false): void {
+    if (!this.onHost) throw new Error('watchValues needs a host watch');
+    this.watchOnHost(quantity, phase, () => values, covered);
+  }
 
   /** How many values the mode puts before the forward maxima (see the file comment). */
   private headLength(): number {

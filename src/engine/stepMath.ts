@@ -208,7 +208,8 @@ function clip(i: StepInputs, g: tf.Tensor[], norm: () => tf.Scalar): tf.Tensor[]
   return clipGradients(g, s.clipping, s.clipValue, clipNorm).map(round);
 }
 
-function finishStep(i: StepInputs, v: ArrayLike<number>): StepParts {
+/** A step's parts from its readback values (or the host's, laid out by `layout.write`): the record, and the watch's quantities. */
+export function finishStep(i: Pick<StepInputs, 't' | 'layout' | 'watch'> & { model: Pick<Model, 'layers'> }, v: ArrayLike<number>): StepParts {
   const { model, t, layout } = i;
   const { nonFinite, quantities, forwardMaxAbs } = i.watch.parse(v, layout.watchStart);
   const activationMax: Record<string, number> = {};

@@ -11,13 +11,13 @@ import { buildModel, type Model, type NamedVariable } from './models';
 import { createOptimizer, type Optimizer } from './optimizers';
 import { PRECISION_MAX, makeRounder, roundNumber, roundTensor, type Rounder } from './precision';
 import type { NonFiniteReport, StepRecord } from './records';
-import { rngFor } from './rng';
+import { BatchOrder } from './batchOrder';
 import type { Scenario } from './scenario';
 import { StepWatch, buildReport, fastOnlyReport, type QuantityStats, type SentinelMode, type WatchMode } from './sentinel';
 import { launchStep, type StepParts } from './stepMath';
 import { StepLayout } from './stepLayout';
 import { driveAsync, driveSync, needsAsyncReadback, type Flow } from './readback';
-import { GrowthWatch } from './warnings';
+import { GrowthWatch, recordNorms } from './warnings';
 import { previewFlow, type Preview } from './preview';
 import { registerCpuKernels } from './kernels/cpuKernels';
 import type { Snapshot, Trainer, TrainerOptions } from './trainerTypes';
@@ -26,6 +26,7 @@ import { hostSumOrder, type SumOrder } from './hostNorms';
 import { WeightSquares } from './weightSquares';
 import { networkViewFlow, type NetworkView } from './networkFlow';
 import { readCheckpoint, uploadCheckpoint, type Checkpoint } from './checkpoint';
+import { denseTrainerFor } from './dense/denseTrainerFor';
 
 // On import, not in initBackend alone: the CLI, the runs and the tests pick the cpu backend with
 // tf.setBackend('cpu') directly, and every path that trains imports this file. Registering is
@@ -49,7 +50,8 @@ export function unsupportedReason(s: Scenario, _backend: string): string | null 
 
 /** A trainer for the scenario on the tfjs backend that is active now (see initBackend). */
 export function createTrainer(scenario: Scenario, options: TrainerOptions = {}): Trainer {
-  return new ScenarioTrainer(scenario, options);
+  const dense = denseTrainerFor(scenario, options, tf.getBackend());
+  return dense ?? new ScenarioTrainer(scenario, options);
 }
 
 class ScenarioTrainer implements Trainer {
@@ -78,7 +80,7 @@ class ScenarioTrainer implements Trainer {
   private readonly weightSquares = new WeightSquares();
   /** Full mode: the previous step's finite max |x| per quantity. */
   private previousMaxAbs = new Map<string, number>();
-  private epochCache: { epoch: number; order: number[] } | null = null;
+  private readonly batches: BatchOrder;
   private index = 0;
   /** Fast flags come from cheap reductions that can overflow; after one false alarm, count exactly. */
   private fastWatch: 'fast' | 'strict' = 'fast';
@@ -94,6 +96,7 @@ class ScenarioTrainer implements Trainer {
     this.snapshotEvery = Math.max(1, options.snapshotEvery ?? 20);
     this.data = options.dataset ?? prepareDataset(this.s);
     this.model = buildModel(this.s, this.data);
+    this.batches = new BatchOrder(this.s.seed, this.data.rows, this.s.batchSize);
     this.layout = new StepLayout(this.model.params.map((p) => p.name));
     this.optimizer = createOptimizer(this.s, this.model.params);
     this.round = makeRounder(this.s.precision);
@@ -131,18 +134,6 @@ class ScenarioTrainer implements Trainer {
     return [...this.model.layers];
   }
 
-  /** Rows of the batch for step t (1-based), or null for the full batch: a pure function of (seed, t). */
-  private rowsFor(t: number): number[] | null {
-    const n = this.data.rows;
-    const bs = this.s.batchSize;
-    if (bs <= 0 || bs >= n) return null;
-    const perEpoch = Math.ceil(n / bs);
-    const epoch = Math.floor((t - 1) / perEpoch);
-    if (this.epochCache?.epoch !== epoch) this.epochCache = { epoch, order: rngFor(this.s.seed, `batch/epoch${epoch}`).permutation(n) };
-    const b = (t - 1) % perEpoch;
-    return this.epochCache.order.slice(b * bs, (b + 1) * bs);
-  }
-
   private stateVariables(): NamedVariable[] {
     return [...this.model.params, ...this.optimizer.state];
   }
@@ -162,7 +153,7 @@ class ScenarioTrainer implements Trainer {
         layout: this.layout,
         x: this.x,
         y: this.y,
-        rows: this.rowsFor(t),
+        rows: this.batches.rowsFor(t),
         lossEps: roundNumber(this.s.lossEps, this.s.precision),
         checkSecondMoments: this.secondMomentsDue(t),
         hostNorms: this.hostNorms,
@@ -237,13 +228,7 @@ class ScenarioTrainer implements Trainer {
     if (this.heldOut?.due(record.step)) record.heldOutLoss = yield* this.heldOut.loss(this.model, this.round);
     if (full) this.previousMaxAbs = this.maxAbsMap(parts.quantities);
     // Warnings read the same numbers in every mode: forward and loss max |x|, and norms.
-    const maxAbs = parts.forwardMaxAbs;
-    const norms = new Map<string, number>([
-      ['gradNorm', record.gradNorm],
-      ...Object.entries(record.weightNorms).map(([k, v]) => [`weight/${k}`, v] as [string, number]),
-    ]);
-    norms.set('loss/value', record.loss);
-    record.warnings = this.growth.observe(record.step, maxAbs, norms);
+    record.warnings = this.growth.observe(record.step, parts.forwardMaxAbs, recordNorms(record));
     if (this.mode === 'fast' && this.index % this.snapshotEvery === 0 && !record.nonFinite) this.keepSnapshot();
     return record;
   }

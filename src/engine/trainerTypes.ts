@@ -27,6 +27,11 @@ export interface TrainerOptions {
   onReplay?: (step: number) => void;
   /** Steps between held-out losses where the data set holds rows out (default HELD_OUT_EVERY; 0: none). */
   heldOutEvery?: number;
+  /**
+   * auto: on the cpu backend, a dense scenario the fast path accepts (dense/eligibility.ts) trains on flat arrays,
+   * with the same records bit for bit; off (default): always on tfjs.
+   */
+  densePath?: 'auto' | 'off';
 }
 
 /** An opaque copy of the trainer's state (on-device tensors); dispose it when replaced. */

@@ -4,7 +4,7 @@
  * when a norm grows more than 10× per step for 3 steps in a row. Both fire once per episode (again
  * only after the value falls back / the streak breaks), so a long run does not repeat them.
  */
-import type { SentinelWarning } from './records';
+import type { SentinelWarning, StepRecord } from './records';
 
 const RISK_FACTOR = 100;
 const GROWTH_FACTOR = 10;
@@ -72,4 +72,14 @@ export class GrowthWatch {
   recent(quantities: string[]): { quantity: string; values: number[] }[] {
     return quantities.filter((q) => this.history.has(q)).map((q) => ({ quantity: q, values: [...this.history.get(q)!] }));
   }
+}
+
+/** The norms of a record that the growth watch follows: the gradient norm, each weight norm, the loss. */
+export function recordNorms(record: StepRecord): Map<string, number> {
+  const norms = new Map<string, number>([
+    ['gradNorm', record.gradNorm],
+    ...Object.entries(record.weightNorms).map(([k, v]) => [`weight/${k}`, v] as [string, number]),
+  ]);
+  norms.set('loss/value', record.loss);
+  return norms;
 }

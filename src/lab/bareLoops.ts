@@ -66,6 +66,26 @@ export function bareAutoencoder(): Stepper {
   return stepper('bare', p, [x], tf.train.adam(0.01), () => tf.losses.meanSquaredError(x, dense(dense(x, p, 'enc'), p, 'dec')) as tf.Scalar);
 }
 
+/**
+ * TensorFlow Playground's default network, 2→4→2→1 tanh with a logit output, on 250 points, SGD at
+ * 0.03 on batches of 10 taken in order, the stable log loss from logits.
+ */
+export function barePlayground(): Stepper {
+  const rows = 250;
+  const batch = 10;
+  const x = tf.randomUniform([rows, 2], -6, 6, 'float32', 19) as tf.Tensor2D;
+  const y = tf.tidy(() => tf.cast(tf.less(tf.sum(tf.square(x), 1, true), 9), 'float32')) as tf.Tensor2D;
+  const p = { ...denseParams('dense1', 2, 4, 23), ...denseParams('dense2', 4, 2, 29), ...denseParams('out', 2, 1, 31) };
+  let t = 0;
+  const loss = (): tf.Scalar => {
+    const start = (t++ * batch) % rows;
+    const xb = tf.slice(x, [start, 0], [batch, 2]);
+    const h = tf.tanh(dense(tf.tanh(dense(xb, p, 'dense1')), p, 'dense2'));
+    return tf.losses.sigmoidCrossEntropy(tf.slice(y, [start, 0], [batch, 1]), dense(h, p, 'out')) as tf.Scalar;
+  };
+  return stepper('bare', p, [x, y], tf.train.sgd(0.03), loss);
+}
+
 function convParams(name: string, inC: number, outC: number, seed: number, k = 3): Params {
   const std = Math.sqrt(2 / (k * k * inC));
   return {

@@ -15,7 +15,8 @@ export interface TrainerLike {
   dispose(): void;
 }
 
-export type TrainerFactory = (scenario: Scenario, options: { sentinel?: SentinelMode }) => TrainerLike;
+/** `densePath`: the engine's TrainerOptions field of that name (its dense fast path on cpu); fakes may ignore it. */
+export type TrainerFactory = (scenario: Scenario, options: { sentinel?: SentinelMode; densePath?: 'auto' | 'off' }) => TrainerLike;
 
 export interface FirstNonFinite {
   step: number;
@@ -39,9 +40,10 @@ export interface RunSummary {
  * Train for `steps` (default: the scenario's) and summarise. Stops early when the trainer pauses at
  * its first non-finite step, which is what the app does unless continueOnFlag is set.
  */
-export function runScenario(scenario: Scenario, createTrainer: TrainerFactory, options: { steps?: number } = {}): RunSummary {
+export function runScenario(scenario: Scenario, createTrainer: TrainerFactory, options: { steps?: number; densePath?: 'auto' | 'off' } = {}): RunSummary {
   const wanted = options.steps ?? scenario.steps;
-  const trainer = createTrainer(scenario, { sentinel: scenario.sentinel ? 'fast' : 'off' });
+  const dense = options.densePath ? { densePath: options.densePath } : {};
+  const trainer = createTrainer(scenario, { sentinel: scenario.sentinel ? 'fast' : 'off', ...dense });
   const losses: number[] = [];
   let fallback: FirstNonFinite | null = null;
   try {

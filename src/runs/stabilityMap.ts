@@ -25,7 +25,8 @@ export function runMapCell(base: Scenario, spec: MapSpec, at: { i: number; j: nu
   const { i, j } = at;
   const place = { i, j, x: values.x[i]!, y: values.y[j]! };
   try {
-    const run = runScenario({ ...cellScenario(base, spec, i, j, values), continueOnFlag: false }, createTrainer);
+    // The dense fast path where the cell's scenario allows it (same records bit for bit, several times the steps/s on cpu).
+    const run = runScenario({ ...cellScenario(base, spec, i, j, values), continueOnFlag: false }, createTrainer, { densePath: 'auto' });
     const f = run.firstNonFinite;
     return { ...place, firstNonFinite: f?.step ?? null, kind: f?.kind ?? null, quantity: f?.quantity ?? null, finalLoss: run.finalLoss };
   } catch (e) {
