@@ -32,7 +32,12 @@ const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floo
 interface MapLesson {
   lesson: string;
   scenario: Scenario;
-  /** Cells per axis and the axes' ranges (lr across, input scale up), wide enough to cross the boundary. */
+  /**
+   * Cells per axis and the axes' ranges (lr across, input scale up), wide enough to cross the boundary. The grids
+   * are large enough that starting the workers (about half a second each, in parallel) does not set the time: the
+   * autoencoder's cells take about 2.5 ms each on the dense path, so a 12 × 12 map is over in under a second, most
+   * of it the workers' start, whatever the pool.
+   */
   n: number;
   x: [string, string];
   y: [string, string];
@@ -42,14 +47,14 @@ export const MAP_LESSONS: MapLesson[] = [
   {
     lesson: 'autoencoder (autoencoder-plain, 50 steps a cell)',
     scenario: presetScenario(presetById('autoencoder-plain')!),
-    n: 12,
+    n: 32,
     x: ['1e-2', '1e7'],
     y: ['0.1', '1e11'],
   },
   {
     lesson: 'U-Net 32×32, batch 4 (5 steps a cell)',
     scenario: { ...REFERENCE_MODELS.find((m) => m.id === 'unet32')!.scenario, steps: 5 },
-    n: 3,
+    n: 4,
     x: ['1e-3', '1e3'],
     y: ['1', '1e6'],
   },
