@@ -270,6 +270,35 @@ export class PlaygroundPage {
     await this.page.evaluate((w) => (window as unknown as { __nanPlayground: { killWorker(which: string): void } }).__nanPlayground.killWorker(w), which);
   }
 
+  /**
+   * Terminate a worker and time, in the page, how long until the element with `testId` says it is gone (its text
+   * contains `text`, or its data-status is `status`). Timed in the page: a poll from the test adds up to a second of
+   * its own (Playwright's retry intervals).
+   */
+  async msFromKillUntil(which: 'training' | 'compare', shown: { testId: string; text?: string; status?: string }, timeout = 5000): Promise<number> {
+    return this.page.evaluate(
+      ({ which, shown, timeout }) =>
+        new Promise<number>((resolve, reject) => {
+          const seen = (): boolean => {
+            const el = document.querySelector(`[data-testid="${shown.testId}"]`);
+            if (!el) return false;
+            if (shown.status !== undefined && el.getAttribute('data-status') !== shown.status) return false;
+            return shown.text === undefined || (el.textContent ?? '').includes(shown.text);
+          };
+          const t0 = performance.now();
+          const watch = new MutationObserver(() => {
+            if (!seen()) return;
+            watch.disconnect();
+            resolve(performance.now() - t0);
+          });
+          watch.observe(document.body, { subtree: true, childList: true, attributes: true, characterData: true });
+          setTimeout(() => reject(new Error(`not shown within ${timeout} ms of the kill`)), timeout);
+          (window as unknown as { __nanPlayground: { killWorker(which: string): void } }).__nanPlayground.killWorker(which);
+        }),
+      { which, shown, timeout },
+    );
+  }
+
   /** Destroy the training worker's WebGPU device, as a driver reset would. */
   async loseDevice(): Promise<void> {
     await this.page.evaluate(() => (window as unknown as { __nanPlayground: { loseDevice(): void } }).__nanPlayground.loseDevice());
