@@ -38,9 +38,12 @@ describe('mergeRanking', () => {
   );
 
   it('replaces the models a partial run measured on every backend, keeps the others, and says when each was measured', () => {
-    const measured = rankBackends([row('chromium 156', 'wasm', 'unet32', 40), row('chromium 156', 'webgl', 'unet32', 3)], '');
+    const measured = rankBackends(
+      [row('chromium 156', 'wasm', 'unet32', 40), row('chromium 156', 'webgl', 'unet32', 3), row('chromium 156', 'cpu', 'unet32', 10)],
+      '',
+    );
     const merged = mergeRanking(committed, measured, true, 'today');
-    expect(merged.order.browser!.unet32!.map((x) => x.backend)).toEqual(['wasm', 'webgl']);
+    expect(merged.order.browser!.unet32!.map((x) => x.backend)).toEqual(['wasm', 'cpu', 'webgl']);
     expect(merged.order.node).toEqual(committed.order.node);
     expect(merged.measuredOn).toBe('old; browser unet32: today');
     // The committed ranking itself is not changed.
@@ -51,5 +54,11 @@ describe('mergeRanking', () => {
     const measured = rankBackends([row('chromium 156', 'wasm', 'unet32', 40)], '');
     expect(mergeRanking(committed, measured, false, 'today')).toBe(committed);
     expect(mergeRanking(committed, rankBackends([], ''), true, 'today')).toBe(committed);
+  });
+
+  it("keeps a model's list when a backend it had was skipped this time (it would drop out of auto's ranking)", () => {
+    // webgl timed, cpu skipped (no row): the committed [webgl, cpu] stays.
+    const measured = rankBackends([row('chromium 156', 'wasm', 'unet32', 40), row('chromium 156', 'webgl', 'unet32', 3)], '');
+    expect(mergeRanking(committed, measured, true, 'today')).toBe(committed);
   });
 });

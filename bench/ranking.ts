@@ -32,6 +32,9 @@ export function mergeRanking(committed: Ranking, measured: Ranking, allBackends:
   const replaced: string[] = [];
   for (const [env, models] of Object.entries(measured.order)) {
     for (const [model, list] of Object.entries(models)) {
+      // A backend that was skipped this time (it did not start, or a step took minutes) keeps the model's old list.
+      const missing = (committed.order[env]?.[model] ?? []).some((c) => !list.some((l) => l.backend === c.backend));
+      if (missing) continue;
       (order[env] ??= {})[model] = list;
       replaced.push(`${env} ${model}`);
     }

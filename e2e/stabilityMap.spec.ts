@@ -93,9 +93,9 @@ test("the map's cells equal the command line's map of the same 6 × 6 grid, cell
 test('pickers, Cancel, the cache and the link: a map stopped half way resumes, and reopening it is instant', async ({ page, pageLog }) => {
   const app = new PlaygroundPage(page);
   const map = new StabilityMapPage(page);
-  // 5,000 steps a cell: on the dense path the lesson's 50-step cells take milliseconds, and the map would be done
-  // before Cancel could be pressed.
-  await app.open(`preset=${LESSON}&be=cpu&steps=5000`);
+  // 20,000 steps a cell (about a second for a finite one): on the dense path the lesson's 50-step cells take
+  // milliseconds, and the map would be done before Cancel could be pressed.
+  await app.open(`preset=${LESSON}&be=cpu&steps=20000`);
   await map.setAxis('x', { min: '1e-2', max: '1e7', cells: '8' });
   await map.setAxis('y', { field: 'inputScale', min: '0.1', max: '1e11', cells: '8' });
   await map.compute();

@@ -3,15 +3,15 @@
 import { test, expect } from './fixtures';
 import { PlaygroundPage } from './pages/PlaygroundPage';
 
-test('the training worker killed mid-run: an error within a second, the run stopped, and Reset trains again', async ({ page, pageLog }) => {
+test('the training worker killed mid-run: an error in words, the run stopped, and Reset trains again', async ({ page, pageLog }) => {
   const app = new PlaygroundPage(page);
   // A long run at a fixed speed: still training when the worker goes.
   await app.open('be=cpu&steps=100000&speed=20');
   await app.play();
   await app.waitForStep(200);
   const ms = await app.msFromKillUntil('training', { testId: 'worker-error', text: 'The training worker stopped responding' });
+  // The one-second promise is timed in the @perf test below; here: it shows (within the 5 s the timer allows) and Reset recovers.
   console.log(`training worker: the error showed ${ms.toFixed(0)} ms after the kill`);
-  expect(ms).toBeLessThan(1000);
   await expect(app.workerError()).toContainText('Press Reset to start a new one.');
   expect((await app.state()).running).toBe(false);
   await expect(app.playButton).toHaveText('▶ Play');
@@ -26,7 +26,7 @@ test('the training worker killed mid-run: an error within a second, the run stop
   expect(pageLog.errors).toEqual([]);
 });
 
-test('the compare worker killed mid-run: "Compare failed" in words within a second, and Compare runs again', async ({ page, pageLog }) => {
+test('the compare worker killed mid-run: "Compare failed" in words, and Compare runs again', async ({ page, pageLog }) => {
   const app = new PlaygroundPage(page);
   await app.open('preset=unscaled-features-sgd&steps=5000&be=cpu');
   await app.play();
@@ -37,7 +37,6 @@ test('the compare worker killed mid-run: "Compare failed" in words within a seco
   expect((await app.getCompare())?.status).toBe('running');
   const ms = await app.msFromKillUntil('compare', { testId: 'compare-status', status: 'error' });
   console.log(`compare worker: the error showed ${ms.toFixed(0)} ms after the kill`);
-  expect(ms).toBeLessThan(1000);
   await expect(app.compareStatus()).toContainText('Compare failed: The compare worker stopped responding');
   await expect(app.compareStatus()).toContainText('Press Compare to run it again.');
 
@@ -45,6 +44,24 @@ test('the compare worker killed mid-run: "Compare failed" in words within a seco
   await expect(app.compareStatus()).toHaveAttribute('data-status', 'done', { timeout: 60_000 });
   expect((await app.getCompare())?.losses.length).toBeGreaterThan(1000);
   expect(pageLog.errors).toEqual([]);
+});
+
+test('@perf a killed training or compare worker is reported within a second (timed in the page)', async ({ page }) => {
+  const app = new PlaygroundPage(page);
+  await app.open('preset=unscaled-features-sgd&steps=5000&be=cpu');
+  await app.play();
+  await app.waitForReport();
+  await app.fixButtons().first().click();
+  await app.compareButton().click();
+  await expect.poll(async () => (await app.getCompare())?.losses.length ?? 0).toBeGreaterThanOrEqual(25);
+  const compare = await app.msFromKillUntil('compare', { testId: 'compare-status', status: 'error' });
+  await app.open('be=cpu&steps=100000&speed=20');
+  await app.play();
+  await app.waitForStep(200);
+  const training = await app.msFromKillUntil('training', { testId: 'worker-error', text: 'The training worker stopped responding' });
+  console.log(`killed: training worker reported after ${training.toFixed(0)} ms, compare worker after ${compare.toFixed(0)} ms`);
+  expect(training).toBeLessThan(1000);
+  expect(compare).toBeLessThan(1000);
 });
 
 test('the outcome worker killed while it checks a claim: an error after its silence limit instead of "Running…" forever, and Reset asks again', async ({

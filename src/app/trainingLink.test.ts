@@ -27,7 +27,7 @@ class FakeWorker {
   }
 }
 
-function link(options: { name?: string; wayOut?: string } = {}) {
+function link(options: { name?: string; wayOut?: string; budget?: () => number } = {}) {
   const clock = new FakeClock();
   const workers: FakeWorker[] = [];
   const heard: RunMessage[] = [];
@@ -97,5 +97,25 @@ describe('TrainingLink: liveness', () => {
     expect(worker.terminated).toBe(true);
     l.send({ type: 'play' });
     expect(workers[1]!.sent.map((m) => m.type)).toEqual(['play']);
+  });
+});
+
+describe('TrainingLink: the memory budget', () => {
+  it('sends the budget in force with every run it builds, also when a new worker takes a run over', () => {
+    let budget = 5e8;
+    const { l, workers } = link({ budget: () => budget });
+    const configures = (w: FakeWorker) => w.sent.filter((m): m is Extract<ToWorker, { type: 'configure' }> => m.type === 'configure');
+    expect(configures(workers[0]!).map((m) => m.budgetBytes)).toEqual([5e8]);
+    budget = 2e9;
+    l.configure({ ...DEFAULT_SCENARIO }, false);
+    l.takeOver({ ...DEFAULT_SCENARIO }, 2, 'auto');
+    expect(configures(workers[0]!).map((m) => m.budgetBytes)).toEqual([5e8, 2e9]);
+    expect(configures(workers[1]!).map((m) => [m.budgetBytes, m.resume?.toStep])).toEqual([[2e9, 2]]);
+  });
+
+  it('sends none without a budget option: the worker then applies its device default', () => {
+    const { workers } = link();
+    const configure = workers[0]!.sent.find((m) => m.type === 'configure');
+    expect(configure && 'budgetBytes' in configure).toBe(false);
   });
 });

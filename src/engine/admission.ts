@@ -21,7 +21,7 @@ export interface Refusal {
 
 /**
  * The memory a browser says it has when it says nothing: navigator.deviceMemory is Chromium's
- * (rounded, at most 8 GiB); other browsers do not expose it, and 4 GiB is a phone's or a small
+ * (rounded to a power of two and capped: 16 GiB in the headless Chromium 156 here); other browsers do not expose it, and 4 GiB is a phone's or a small
  * laptop's, where a tab that asks for more is the first one killed.
  */
 export const UNKNOWN_DEVICE_GIB = 4;

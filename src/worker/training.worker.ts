@@ -23,7 +23,7 @@ function yieldThen(cb: () => void): void {
   channel.port2.postMessage(null);
 }
 
-// Chromium's navigator.deviceMemory (rounded, at most 8 GiB); engine/admission.ts says what applies without it.
+// Chromium's navigator.deviceMemory (rounded and capped: 16 GiB in the headless Chromium 156 here); engine/admission.ts says what applies without it.
 const budget = browserBudget((navigator as { deviceMemory?: number }).deviceMemory);
 
 const loop = new TrainingLoop({
