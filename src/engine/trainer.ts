@@ -50,8 +50,8 @@ export function unsupportedReason(s: Scenario, _backend: string): string | null 
 
 /** A trainer for the scenario on the tfjs backend that is active now (see initBackend). */
 export function createTrainer(scenario: Scenario, options: TrainerOptions = {}): Trainer {
-  const dense = denseTrainerFor(scenario, options, tf.getBackend());
-  return dense ?? new ScenarioTrainer(scenario, options);
+  const choice = denseTrainerFor(scenario, options, tf.getBackend());
+  return 'dense' in choice ? choice.dense : new ScenarioTrainer(scenario, choice.fallback);
 }
 
 class ScenarioTrainer implements Trainer {
