@@ -58,7 +58,7 @@ function options() {
 const ALL_BACKENDS = ['cpu', 'wasm', 'webgl', 'webgpu'] as const;
 const opts = options();
 const complete = !opts.only && opts.models.length === REFERENCE_MODELS.length && opts.backends.length === ALL_BACKENDS.length && opts.ui && opts.map;
-const UI_SECONDS = 10;
+const UI_SECONDS = 4;
 const machine = `${cpus()[0]?.model ?? 'unknown CPU'}, ${cpus().length} cores, ${Math.round(totalmem() / 2 ** 30)} GiB, node ${process.version}`;
 const rows: BenchRow[] = [];
 let browserInfo: { browser: string; gpu: string } | null = null;
@@ -81,7 +81,7 @@ if (opts.only === 'map') {
   browserInfo = { browser: b.browser, gpu: b.gpu };
   rows.push(...b.rows);
   const fastest = rankBackends(b.rows, '').order.browser ?? {};
-  if (opts.ui) ui = await benchUi('dist', UI_SECONDS, (model) => (fastest[model]?.[0]?.backend ?? 'cpu') as BackendRequest, opts.models);
+  if (opts.ui) ui = await benchUi('dist', UI_SECONDS, opts.runs, (model) => (fastest[model]?.[0]?.backend ?? 'cpu') as BackendRequest, opts.models);
   if (opts.map) map = await benchMap('dist');
 }
 const results = { date: new Date().toISOString(), machine, browser: browserInfo, runs: opts.runs, rows, ui, map };
@@ -102,8 +102,10 @@ if (rows.length) {
   console.log(renderTable(rows));
 }
 if (ui.length) {
-  console.log(`\nthe app training each model for ${UI_SECONDS} s (fastest backend of this run; the default speed, auto)\n`);
-  console.log(renderUiTable(ui, rows));
+  console.log(
+    `\nthe app training each model at the default speed (auto), on the fastest backend of this run (the free-play default on the backend the app picks), against the engine alone in a worker: ${opts.runs} interleaved rounds of up to ${UI_SECONDS} s, medians\n`,
+  );
+  console.log(renderUiTable(ui));
 }
 if (map.length) {
   console.log(

@@ -11,6 +11,7 @@ import type { NonFiniteReport } from '../engine/records';
 import type { SentinelMode } from '../engine/sentinel';
 import { WASM_PATHS } from '../platform/wasmPaths';
 import { benchModel, type BenchCell } from './benchModel';
+import type { EngineAnswer, EngineJob } from './engineWorker';
 import { REFERENCE_MODELS } from './referenceModels';
 
 export interface LabRun {
@@ -25,7 +26,24 @@ export interface Lab {
   init(backend: BackendRequest, model: ModelKind): Promise<BackendStatus>;
   run(overrides: Partial<Scenario>, steps: number, sentinel: SentinelMode): Promise<LabRun>;
   bench(modelId: string, steps: number, runs: number): Promise<BenchCell>;
+  /** Start the engine alone (sentinel on) in a worker on any scenario, warmed up: what the app's training worker runs, without the app. */
+  startEngine(backend: BackendRequest, overrides: Partial<Scenario>): Promise<void>;
+  /** One timed run of the started engine, at least `ms` long: steps/s. */
+  timeEngine(ms: number): Promise<number>;
+  stopEngine(): void;
   quirks(): Promise<Quirk[]>;
+}
+
+let engineWorker: Worker | null = null;
+
+function ask(job: EngineJob): Promise<number> {
+  const worker = engineWorker;
+  if (!worker) return Promise.reject(new Error('no engine worker: call startEngine first'));
+  return new Promise<number>((resolve, reject) => {
+    worker.onmessage = (e: MessageEvent<EngineAnswer>) => (e.data.ok ? resolve(e.data.stepsPerSecond) : reject(new Error(e.data.error)));
+    worker.onerror = (e) => reject(new Error(e.message));
+    worker.postMessage(job);
+  });
 }
 
 const lab: Lab = {
@@ -49,6 +67,16 @@ const lab: Lab = {
     const model = REFERENCE_MODELS.find((m) => m.id === modelId);
     if (!model) throw new Error(`unknown reference model ${modelId}`);
     return benchModel(model, steps, runs, () => performance.now());
+  },
+  async startEngine(backend, scenario) {
+    engineWorker?.terminate();
+    engineWorker = new Worker(new URL('./engineWorker.ts', import.meta.url), { type: 'module' });
+    await ask({ type: 'start', backend, scenario, warmupMs: 2000 });
+  },
+  timeEngine: (ms) => ask({ type: 'time', ms }),
+  stopEngine() {
+    engineWorker?.terminate();
+    engineWorker = null;
   },
 };
 

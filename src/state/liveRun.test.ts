@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { SentinelWarning, StepRecord } from '../engine/records';
 import { expectKind } from '../engine/testing/nonFinite';
 import { stepRecord } from '../engine/testing/stepRecord';
-import { CHART_GAP_FRAMES, CHART_MIN_MS } from './chartPacing';
+import { CHART_GAP_FRAMES, CHART_MIN_MS, COUNTER_MIN_MS } from './chartPacing';
 import { LIVE_VIEWS, LiveRun, type LiveView } from './liveRun';
 
 const record = (step: number, warnings: SentinelWarning[] = []): StepRecord =>
@@ -56,17 +56,50 @@ describe('LiveRun', () => {
     expect(seen.loss).toBe(1);
     run.push([record(2)]);
     frame();
-    // The counter follows every frame; the chart waits for its interval.
-    expect(seen.step).toBe(2);
+    // The counter and the chart each wait for their interval.
+    expect(seen.step).toBe(1);
     expect(seen.loss).toBe(1);
     const frames = framesUntilLossRedraw();
     expect(seen.loss).toBe(2);
+    expect(seen.step).toBe(2);
     // 16 ms frames: the redraw came once the interval had passed, not later.
     expect(frames * 16 + 16).toBeGreaterThanOrEqual(CHART_MIN_MS);
     expect(frames * 16).toBeLessThan(CHART_MIN_MS + 16);
     // Nothing owed: the frame loop stops (apart from the norm charts' staggered redraws).
     for (let i = 0; i < 2 * CHART_GAP_FRAMES + 2; i++) frame();
     expect(pendingFrames()).toBe(0);
+  });
+
+  it('moves the step counter at most every COUNTER_MIN_MS, and shows the last step without new records arriving', () => {
+    const { run, seen, frame, pendingFrames } = page();
+    run.push([record(1)]);
+    frame();
+    expect(seen.step).toBe(1);
+    // A record every 16 ms frame: the counter moves once per interval, not once per frame.
+    const updates: number[] = [];
+    for (let i = 2; i <= 21; i++) {
+      run.push([record(i)]);
+      frame();
+      updates.push(seen.step);
+    }
+    const moves = new Set(updates).size;
+    expect(moves).toBeGreaterThanOrEqual(Math.floor((20 * 16) / (COUNTER_MIN_MS + 16)));
+    expect(moves).toBeLessThanOrEqual(Math.ceil((20 * 16) / COUNTER_MIN_MS));
+    // The records stop: the owed step still reaches the counter within an interval.
+    const shown: number[] = [];
+    run.subscribe('step', () => shown.push(run.step));
+    run.push([record(22)]);
+    frame();
+    for (let i = 0; i < COUNTER_MIN_MS / 16 + 1; i++) frame();
+    expect(shown.at(-1)).toBe(22);
+    for (let i = 0; i < 2 * CHART_GAP_FRAMES + 10; i++) frame();
+    expect(pendingFrames()).toBe(0);
+    // A stop shows its step at once (flush), whatever the interval.
+    run.push([record(23)]);
+    frame();
+    run.push([record(24)]);
+    run.flush();
+    expect(shown.at(-1)).toBe(24);
   });
 
   it('redraws the gradient-norm chart CHART_GAP_FRAMES frames after the loss chart, and the weight-norm chart as many after that', () => {

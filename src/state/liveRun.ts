@@ -3,11 +3,11 @@
  * chart series and the step counter, fed with worker records. Records are applied once per frame
  * through an injected scheduler, and each view (step counter, loss chart, gradient-norm chart,
  * weight-norm chart) has its own subscription and version, notified on the schedule chartPacing.ts
- * decides. The store keeps the slow screen state; this keeps the fast run data. A run is a feed:
+ * decides (the counter at most every COUNTER_MIN_MS, the charts at their adaptive interval). The store keeps the slow screen state; this keeps the fast run data. A run is a feed:
  * the main run, a compare run or any other live run is one more LiveRun.
  */
 import type { SentinelWarning, StepRecord } from '../engine/records';
-import { CHART_GAP_FRAMES, ChartPacing } from './chartPacing';
+import { CHART_GAP_FRAMES, COUNTER_MIN_MS, ChartPacing } from './chartPacing';
 import { FrameProbe } from './frameProbe';
 import { RunHistory } from './lossHistory';
 import { LossTrace } from './lossTrace';
@@ -38,6 +38,7 @@ export class LiveRun {
   readonly heldOut = new LossTrace();
   readonly probe: FrameProbe;
   private readonly pacing = new ChartPacing();
+  private readonly counterPacing = new ChartPacing(COUNTER_MIN_MS);
   private readonly rate = new StepRate();
   private readonly versions: Record<LiveView, number> = { step: 0, loss: 0, gradNorms: 0, weightNorms: 0 };
   private readonly listeners: Record<LiveView, Set<Listener>> = { step: new Set(), loss: new Set(), gradNorms: new Set(), weightNorms: new Set() };
@@ -45,6 +46,8 @@ export class LiveRun {
   private frameRequested = false;
   /** Records were applied that no chart has drawn yet. */
   private chartOwed = false;
+  /** Records were applied that the step counter does not show yet. */
+  private counterOwed = false;
   private chartFrameOpen = false;
   private currentStep = 0;
   private runs = 0;
@@ -76,6 +79,7 @@ export class LiveRun {
   /** Apply what is queued now and redraw every chart (a stop shows the step it stopped at). */
   flush(): void {
     this.pacing.force();
+    this.counterPacing.force();
     this.applyFrame();
   }
 
@@ -101,9 +105,11 @@ export class LiveRun {
     this.runs += 1;
     this.pending = [];
     this.chartOwed = false;
+    this.counterOwed = false;
     this.currentStep = 0;
     this.rate.clear();
     this.pacing.force();
+    this.counterPacing.force();
     for (const view of LIVE_VIEWS) this.notify(view);
   }
 
@@ -137,23 +143,21 @@ export class LiveRun {
   private applyFrame(): void {
     const batch = this.pending;
     this.pending = [];
-    const chartDue = (this.chartOwed || batch.length > 0) && this.pacing.take(this.options.now());
-    if (batch.length === 0 && !chartDue) {
-      // Throttled: look again next frame until the owed redraw is due.
-      if (this.chartOwed) this.requestFrame();
-      return;
-    }
-    this.probe.begin();
+    const now = this.options.now();
+    const chartDue = (this.chartOwed || batch.length > 0) && this.pacing.take(now);
+    const counterDue = (this.counterOwed || batch.length > 0) && this.counterPacing.take(now);
     if (batch.length > 0) this.apply(batch);
+    // Records that arrived while a view was throttled still need a redraw later.
+    this.chartOwed = !chartDue && (this.chartOwed || batch.length > 0);
+    this.counterOwed = !counterDue && (this.counterOwed || batch.length > 0);
+    if (this.chartOwed || this.counterOwed) this.requestFrame();
+    if (!chartDue && !counterDue) return;
+    this.probe.begin();
+    if (counterDue) this.notify('step');
     if (chartDue) {
-      this.chartOwed = false;
       this.chartFrameOpen = true;
       this.notify('loss');
       this.inFrames(CHART_GAP_FRAMES, () => this.redrawNorms());
-    } else {
-      // Records that arrived while the chart was throttled still need a redraw later.
-      this.chartOwed = true;
-      this.requestFrame();
     }
   }
 
@@ -169,7 +173,6 @@ export class LiveRun {
     this.currentStep = batch[batch.length - 1]!.step;
     this.rate.note(this.options.now(), this.currentStep);
     if (warnings.length > 0) this.options.onWarnings?.(warnings);
-    this.notify('step');
   }
 
   private redrawNorms(): void {
