@@ -14,6 +14,12 @@ export function needsAsyncReadback(backend: string): boolean {
   return backend === 'webgpu';
 }
 
+/** A flow that reads nothing back: `compute` runs when it is driven (the dense path's steps, which live on the host). */
+export function* hostFlow<T>(compute: () => T): Flow<T> {
+  yield* [];
+  return compute();
+}
+
 /** Run a flow, reading each yielded tensor with dataSync (cpu, wasm, webgl). */
 export function driveSync<T>(flow: Flow<T>): T {
   let r = flow.next();

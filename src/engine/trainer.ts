@@ -9,15 +9,15 @@ import { prepareDataset } from './data/preprocess';
 import type { Dataset } from './data/tabular';
 import { buildModel, type Model, type NamedVariable } from './models';
 import { createOptimizer, type Optimizer } from './optimizers';
-import { PRECISION_MAX, makeRounder, roundNumber, roundTensor, type Rounder } from './precision';
+import { makeRounder, roundNumber, roundTensor, type Rounder } from './precision';
 import type { NonFiniteReport, StepRecord } from './records';
 import { BatchOrder } from './batchOrder';
 import type { Scenario } from './scenario';
-import { StepWatch, buildReport, fastOnlyReport, type QuantityStats, type SentinelMode, type WatchMode } from './sentinel';
+import { StepWatch, type WatchMode } from './sentinel';
+import { RunVerdict, type ReplaySteps } from './runVerdict';
 import { launchStep, type StepParts } from './stepMath';
 import { StepLayout } from './stepLayout';
 import { driveAsync, driveSync, needsAsyncReadback, type Flow } from './readback';
-import { GrowthWatch, recordNorms } from './warnings';
 import { previewFlow, type Preview } from './preview';
 import { registerCpuKernels } from './kernels/cpuKernels';
 import type { Snapshot, Trainer, TrainerOptions } from './trainerTypes';
@@ -56,8 +56,6 @@ export function createTrainer(scenario: Scenario, options: TrainerOptions = {}):
 
 class ScenarioTrainer implements Trainer {
   private readonly s: Scenario;
-  private readonly mode: SentinelMode;
-  private readonly onReplay: ((step: number) => void) | undefined;
   private readonly data: Dataset;
   private readonly model: Model;
   /** Where each number of a step's readback lies: the parameters are fixed, so it is built once. */
@@ -66,7 +64,6 @@ class ScenarioTrainer implements Trainer {
   private readonly round: Rounder;
   private readonly x: tf.Tensor;
   private readonly y: tf.Tensor;
-  private readonly growth: GrowthWatch;
   private readonly heldOut: HeldOutLoss | null;
   private readonly snapshotEvery: number;
   private readonly backend = tf.getBackend();
@@ -78,22 +75,22 @@ class ScenarioTrainer implements Trainer {
   /** cpu and wasm with host checks: the record's sums of squares in JS too, in the backend's order (hostNorms.ts). */
   private readonly hostNorms: SumOrder | null;
   private readonly weightSquares = new WeightSquares();
-  /** Full mode: the previous step's finite max |x| per quantity. */
-  private previousMaxAbs = new Map<string, number>();
   private readonly batches: BatchOrder;
   private index = 0;
-  /** Fast flags come from cheap reductions that can overflow; after one false alarm, count exactly. */
-  private fastWatch: 'fast' | 'strict' = 'fast';
-  private verdict: NonFiniteReport | null = null;
-  private halted = false;
+  private readonly verdict: RunVerdict;
+  private readonly replaySteps: ReplaySteps = {
+    snapshots: () => this.snapshots,
+    restoreTo: (sn) => this.restoreState(sn as SnapshotData),
+    runStep: (mode) => this.runStep(mode),
+    stepIndex: () => this.index,
+  };
 
   constructor(scenario: Scenario, options: TrainerOptions) {
     const why = unsupportedReason(scenario, this.backend);
     if (why) throw new Error(why);
     this.s = { ...scenario, hidden: [...scenario.hidden] };
-    this.mode = options.sentinel ?? (scenario.sentinel ? 'fast' : 'off');
-    this.onReplay = options.onReplay;
     this.snapshotEvery = Math.max(1, options.snapshotEvery ?? 20);
+    this.verdict = RunVerdict.of(this.s, options, this.backend, this.snapshotEvery);
     this.data = options.dataset ?? prepareDataset(this.s);
     this.model = buildModel(this.s, this.data);
     this.batches = new BatchOrder(this.s.seed, this.data.rows, this.s.batchSize);
@@ -103,7 +100,6 @@ class ScenarioTrainer implements Trainer {
     this.x = this.upload(this.data.x.values, this.data.x.shape);
     this.y = this.upload(this.data.y.values, this.data.y.shape);
     this.heldOut = HeldOutLoss.of(this.s, this.data, options.heldOutEvery);
-    this.growth = new GrowthWatch(PRECISION_MAX[this.s.precision]);
     this.hostChecks = options.hostChecks ?? (this.backend === 'cpu' || this.backend === 'wasm');
     this.hostNorms = this.hostChecks ? hostSumOrder(this.backend) : null;
     // Checked on the host values (rounded as on upload) so that no backend needs a readback here.
@@ -121,10 +117,10 @@ class ScenarioTrainer implements Trainer {
     return this.index;
   }
   get report(): NonFiniteReport | null {
-    return this.verdict;
+    return this.verdict.report;
   }
   get paused(): boolean {
-    return this.halted;
+    return this.verdict.paused;
   }
 
   parameterNames(): string[] {
@@ -179,10 +175,6 @@ class ScenarioTrainer implements Trainer {
     return this.s.precision !== 'float32' || t % this.snapshotEvery === 0;
   }
 
-  private maxAbsMap(q: QuantityStats[]): Map<string, number> {
-    return new Map(q.map((e) => [e.quantity, e.maxAbs]));
-  }
-
   private keepSnapshot(): void {
     this.snapshots.push(this.takeSnapshot());
     while (this.snapshots.length > 2) this.disposeSnapshot(this.snapshots.shift()!);
@@ -206,64 +198,23 @@ class ScenarioTrainer implements Trainer {
   }
 
   private *stepFlow(): Flow<StepRecord> {
-    const full = this.mode === 'full';
-    // off and full watch every step as named; fast watches fast until a false alarm, then strict.
-    const parts = yield* this.runStep(this.mode === 'fast' ? this.fastWatch : this.mode);
+    const parts = yield* this.runStep(this.verdict.watchMode);
+    yield* this.verdict.judge(parts, this.replaySteps);
     const { record } = parts;
-    if (record.nonFinite && this.verdict === null && this.mode !== 'off') {
-      if (full) this.verdict = buildReport(parts.quantities, this.reportContext(record.step, this.previousMaxAbs));
-      else {
-        this.onReplay?.(record.step);
-        const replayed = yield* this.replay(record.step);
-        if (replayed) this.verdict = replayed;
-        else if (this.fastWatch === 'fast') {
-          // Clean replay of a fast flag: a cheap reduction overflowed on finite values, not a NaN step.
-          record.nonFinite = false;
-          this.fastWatch = 'strict';
-        } else this.verdict = fastOnlyReport(record.step, this.reportContext(record.step, new Map()));
-      }
-      if (this.verdict) this.verdict.growth = [...this.verdict.growth, ...this.growth.recent([this.verdict.quantity])];
-      if (this.verdict && !this.s.continueOnFlag) this.halted = true;
-    }
     if (this.heldOut?.due(record.step)) record.heldOutLoss = yield* this.heldOut.loss(this.model, this.round);
-    if (full) this.previousMaxAbs = this.maxAbsMap(parts.quantities);
-    // Warnings read the same numbers in every mode: forward and loss max |x|, and norms.
-    record.warnings = this.growth.observe(record.step, parts.forwardMaxAbs, recordNorms(record));
-    if (this.mode === 'fast' && this.index % this.snapshotEvery === 0 && !record.nonFinite) this.keepSnapshot();
+    if (this.verdict.close(parts, record, this.index)) this.keepSnapshot();
     return record;
-  }
-
-  private reportContext(step: number, previousMaxAbs: ReadonlyMap<string, number>) {
-    return { step, previousMaxAbs, backend: this.backend, precision: this.s.precision, growth: this.growth.recent(['loss/value', 'gradNorm']) };
-  }
-
-  /**
-   * Restore a snapshot at least two steps back when there is one (so the step before the flag is
-   * checked too and gives lastFiniteMaxAbs), and re-run up to `target` with full checks.
-   */
-  private *replay(target: number): Flow<NonFiniteReport | null> {
-    const from = [...this.snapshots].reverse().find((sn) => sn.step <= target - 2) ?? this.snapshots[0]!;
-    this.restoreState(from);
-    let previous = new Map<string, number>();
-    let report: NonFiniteReport | null = null;
-    while (this.index < target) {
-      const parts = yield* this.runStep('full');
-      if (report === null) report = buildReport(parts.quantities, this.reportContext(parts.record.step, previous));
-      previous = this.maxAbsMap(parts.quantities);
-    }
-    // null only if the backend is not deterministic (the replay did not reproduce the flag).
-    return report;
   }
 
   run(n: number): StepRecord[] {
     const out: StepRecord[] = [];
-    for (let i = 0; i < n && !this.halted; i++) out.push(this.step());
+    for (let i = 0; i < n && !this.verdict.paused; i++) out.push(this.step());
     return out;
   }
 
   async runAsync(n: number): Promise<StepRecord[]> {
     const out: StepRecord[] = [];
-    for (let i = 0; i < n && !this.halted; i++) out.push(await this.stepAsync());
+    for (let i = 0; i < n && !this.verdict.paused; i++) out.push(await this.stepAsync());
     return out;
   }
 
@@ -292,7 +243,7 @@ class ScenarioTrainer implements Trainer {
 
   checkpoint(): Promise<Checkpoint> {
     const variables = this.stateVariables().map((v) => v.variable);
-    return readCheckpoint(this.index, variables, { report: this.verdict, paused: this.halted }, this.asyncOnly);
+    return readCheckpoint(this.index, variables, { report: this.verdict.report, paused: this.verdict.paused }, this.asyncOnly);
   }
 
   restoreCheckpoint(c: Checkpoint): void {
@@ -303,19 +254,14 @@ class ScenarioTrainer implements Trainer {
     const snap: SnapshotData = { step: c.step, tensors, disposed: false, dispose: () => this.disposeSnapshot(snap) };
     this.restore(snap);
     snap.dispose();
-    this.verdict = c.report;
-    this.halted = c.paused;
+    this.verdict.restore(c.report, c.paused);
   }
 
   private restoreState(s: SnapshotData): void {
     if (s.disposed) throw new Error('this snapshot was disposed');
     this.stateVariables().forEach((v, i) => v.variable.assign(s.tensors[i]!));
     this.index = s.step;
-    this.previousMaxAbs = new Map();
-    if (this.verdict && this.verdict.step > s.step) {
-      this.verdict = null;
-      this.halted = false;
-    }
+    this.verdict.rewound(s.step);
   }
 
   preview(): Preview {

@@ -1,8 +1,9 @@
 /**
  * The dense fast path's trainer: the Trainer of trainer.ts for a dense model on the cpu backend,
  * with every step run by DenseStep on Float32Arrays instead of tfjs ops. The sentinel's control
- * flow is trainer.ts's (fast flags, replay from the same snapshots, strict after a false alarm,
- * held-out losses, warnings), so records and reports are the tfjs cpu trainer's bit for bit.
+ * flow is trainer.ts's, from the same module (runVerdict.ts: fast flags, replay from the same
+ * snapshots, strict after a false alarm, warnings), so records and reports are the tfjs cpu
+ * trainer's bit for bit.
  * A tfjs copy of the model is kept for what the page reads rarely (previews, the network diagram,
  * checkpoints): the flat weights are written into it first, and its answer is the tfjs trainer's.
  */
@@ -14,15 +15,14 @@ import { HELD_OUT_EVERY, HeldOutLoss } from '../heldOutLoss';
 import { buildModel, type Model } from '../models';
 import { networkViewFlow, type NetworkView } from '../networkFlow';
 import { createOptimizer, type Optimizer } from '../optimizers';
-import { PRECISION_MAX, makeRounder, roundNumber, roundTensor, type Rounder } from '../precision';
+import { makeRounder, roundNumber, roundTensor, type Rounder } from '../precision';
 import { previewFlow, type Preview } from '../preview';
-import { driveSync, type Flow } from '../readback';
+import { driveSync, hostFlow, type Flow } from '../readback';
 import type { NonFiniteReport, StepRecord } from '../records';
 import type { Scenario } from '../scenario';
-import { buildReport, fastOnlyReport, type QuantityStats, type SentinelMode } from '../sentinel';
+import { RunVerdict, type ReplaySteps } from '../runVerdict';
 import type { StepParts } from '../stepMath';
 import type { Snapshot, Trainer, TrainerOptions } from '../trainerTypes';
-import { GrowthWatch, recordNorms } from '../warnings';
 import { DenseStep } from './denseStep';
 
 interface FlatSnapshot extends Snapshot {
@@ -33,13 +33,10 @@ interface FlatSnapshot extends Snapshot {
 export class DenseTrainer implements Trainer {
   readonly asyncOnly = false;
   private readonly s: Scenario;
-  private readonly mode: SentinelMode;
-  private readonly onReplay: ((step: number) => void) | undefined;
   private readonly snapshotEvery: number;
   /** Steps between held-out losses; 0 where nothing is held out. */
   private readonly heldOutEvery: number;
   private readonly net: DenseStep;
-  private readonly growth: GrowthWatch;
   private readonly dataFinite: boolean;
   private readonly backend = tf.getBackend();
   /** The tfjs copy for previews, the network view and checkpoints (written from the flat state before each use). */
@@ -49,12 +46,16 @@ export class DenseTrainer implements Trainer {
   private readonly y: tf.Tensor;
   private readonly round: Rounder;
   private snapshots: FlatSnapshot[];
-  private previousMaxAbs = new Map<string, number>();
   private readonly batches: BatchOrder;
   private index = 0;
-  private fastWatch: 'fast' | 'strict' = 'fast';
-  private verdict: NonFiniteReport | null = null;
-  private halted = false;
+  private readonly verdict: RunVerdict;
+  /** The replay's steps: the same as trainer.ts's, run on the flat arrays (a flow that never reads back). */
+  private readonly replaySteps: ReplaySteps = {
+    snapshots: () => this.snapshots,
+    restoreTo: (sn) => this.restoreState(sn as FlatSnapshot),
+    runStep: (mode) => hostFlow(() => this.runStep(mode)),
+    stepIndex: () => this.index,
+  };
 
   constructor(
     scenario: Scenario,
@@ -62,9 +63,8 @@ export class DenseTrainer implements Trainer {
     options: TrainerOptions,
   ) {
     this.s = { ...scenario, hidden: [...scenario.hidden] };
-    this.mode = options.sentinel ?? (scenario.sentinel ? 'fast' : 'off');
-    this.onReplay = options.onReplay;
     this.snapshotEvery = Math.max(1, options.snapshotEvery ?? 20);
+    this.verdict = RunVerdict.of(this.s, options, this.backend, this.snapshotEvery);
     this.model = buildModel(this.s, data);
     this.batches = new BatchOrder(this.s.seed, data.rows, this.s.batchSize);
     this.optimizer = createOptimizer(this.s, this.model.params);
@@ -76,7 +76,6 @@ export class DenseTrainer implements Trainer {
     this.x = upload(data.x);
     this.y = upload(data.y);
     this.round = makeRounder(this.s.precision);
-    this.growth = new GrowthWatch(PRECISION_MAX[this.s.precision]);
     // As trainer.ts checks it: on the host values as the upload rounds them.
     const finite = (vs: Float64Array): boolean => vs.every((v) => Number.isFinite(roundNumber(v, this.s.precision)));
     this.dataFinite = finite(data.x.values) && finite(data.y.values);
@@ -87,10 +86,10 @@ export class DenseTrainer implements Trainer {
     return this.index;
   }
   get report(): NonFiniteReport | null {
-    return this.verdict;
+    return this.verdict.report;
   }
   get paused(): boolean {
-    return this.halted;
+    return this.verdict.paused;
   }
   parameterNames(): string[] {
     return [...this.net.paramNames];
@@ -112,46 +111,12 @@ export class DenseTrainer implements Trainer {
   }
 
   step(): StepRecord {
-    const full = this.mode === 'full';
-    const parts = this.runStep(this.mode === 'fast' ? this.fastWatch : this.mode);
+    const parts = this.runStep(this.verdict.watchMode);
+    driveSync(this.verdict.judge(parts, this.replaySteps));
     const { record } = parts;
-    if (record.nonFinite && this.verdict === null && this.mode !== 'off') {
-      if (full) this.verdict = buildReport(parts.quantities, this.reportContext(record.step, this.previousMaxAbs));
-      else {
-        this.onReplay?.(record.step);
-        const replayed = this.replay(record.step);
-        if (replayed) this.verdict = replayed;
-        else if (this.fastWatch === 'fast') {
-          record.nonFinite = false;
-          this.fastWatch = 'strict';
-        } else this.verdict = fastOnlyReport(record.step, this.reportContext(record.step, new Map()));
-      }
-      if (this.verdict) this.verdict.growth = [...this.verdict.growth, ...this.growth.recent([this.verdict.quantity])];
-      if (this.verdict && !this.s.continueOnFlag) this.halted = true;
-    }
     if (this.heldOutDue(record.step)) record.heldOutLoss = this.net.heldOutLoss();
-    if (full) this.previousMaxAbs = maxAbsMap(parts.quantities);
-    record.warnings = this.growth.observe(record.step, parts.forwardMaxAbs, recordNorms(record));
-    if (this.mode === 'fast' && this.index % this.snapshotEvery === 0 && !record.nonFinite) this.keepSnapshot();
+    if (this.verdict.close(parts, record, this.index)) this.keepSnapshot();
     return record;
-  }
-
-  private reportContext(step: number, previousMaxAbs: ReadonlyMap<string, number>) {
-    return { step, previousMaxAbs, backend: this.backend, precision: this.s.precision, growth: this.growth.recent(['loss/value', 'gradNorm']) };
-  }
-
-  /** trainer.ts's replay: from a snapshot at least two steps back where there is one, fully checked up to `target`. */
-  private replay(target: number): NonFiniteReport | null {
-    const from = [...this.snapshots].reverse().find((sn) => sn.step <= target - 2) ?? this.snapshots[0]!;
-    this.restoreState(from);
-    let previous = new Map<string, number>();
-    let report: NonFiniteReport | null = null;
-    while (this.index < target) {
-      const parts = this.runStep('full');
-      if (report === null) report = buildReport(parts.quantities, this.reportContext(parts.record.step, previous));
-      previous = maxAbsMap(parts.quantities);
-    }
-    return report;
   }
 
   stepAsync(): Promise<StepRecord> {
@@ -160,7 +125,7 @@ export class DenseTrainer implements Trainer {
 
   run(n: number): StepRecord[] {
     const out: StepRecord[] = [];
-    for (let i = 0; i < n && !this.halted; i++) out.push(this.step());
+    for (let i = 0; i < n && !this.verdict.paused; i++) out.push(this.step());
     return out;
   }
 
@@ -189,11 +154,7 @@ export class DenseTrainer implements Trainer {
   private restoreState(s: FlatSnapshot): void {
     this.net.state.forEach((v, i) => v.set(s.values[i]!));
     this.index = s.step;
-    this.previousMaxAbs = new Map();
-    if (this.verdict && this.verdict.step > s.step) {
-      this.verdict = null;
-      this.halted = false;
-    }
+    this.verdict.rewound(s.step);
   }
 
   /** The tfjs copy's variables in the Trainer's state order, holding the flat state. */
@@ -204,7 +165,7 @@ export class DenseTrainer implements Trainer {
   }
 
   checkpoint(): Promise<Checkpoint> {
-    return readCheckpoint(this.index, this.synced(), { report: this.verdict, paused: this.halted }, false);
+    return readCheckpoint(this.index, this.synced(), { report: this.verdict.report, paused: this.verdict.paused }, false);
   }
 
   restoreCheckpoint(c: Checkpoint): void {
@@ -212,8 +173,7 @@ export class DenseTrainer implements Trainer {
     const values = tensors.map((t) => Float32Array.from(t.dataSync()));
     tf.dispose(tensors);
     this.restore({ step: c.step, values, dispose: () => undefined } as FlatSnapshot);
-    this.verdict = c.report;
-    this.halted = c.paused;
+    this.verdict.restore(c.report, c.paused);
   }
 
   preview(): Preview {
@@ -240,8 +200,4 @@ export class DenseTrainer implements Trainer {
     this.x.dispose();
     this.y.dispose();
   }
-}
-
-function maxAbsMap(q: QuantityStats[]): Map<string, number> {
-  return new Map(q.map((e) => [e.quantity, e.maxAbs]));
 }
