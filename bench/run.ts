@@ -3,7 +3,8 @@
  * and on, in Node (cpu, wasm) and headless Chromium (cpu, wasm, webgl, webgpu). Ratios come from one
  * process each. Prints a Markdown table and writes bench/results.json (a partial run: results.partial.json).
  *   --runs N        timed runs per mode (median over them; default 5)
- *   --only node|browser|map|dense   (dense: the dense fast path against bare tfjs cpu, bench/dense.ts)
+ *   --only node|browser|map|dense|ui   (dense: the dense fast path against bare tfjs cpu, bench/dense.ts; ui: the
+ *                   app section alone, on the backends the committed ranking puts first)
  *   --models a,b    reference model ids (linear, autoencoder, unet32, unet64)
  *   --backends a,b  backends to time (cpu, wasm, webgl, webgpu; Node runs only cpu and wasm)
  *   --no-ui         skip the app timing
@@ -39,8 +40,8 @@ function options() {
     });
     const runs = Number(values.runs);
     if (!Number.isInteger(runs) || runs < 1 || runs > 50) throw new Error(`--runs must be an integer 1…50, got ${values.runs}`);
-    if (values.only && !['node', 'browser', 'map', 'dense'].includes(values.only))
-      throw new Error(`--only must be node, browser, map or dense, got ${values.only}`);
+    if (values.only && !['node', 'browser', 'map', 'dense', 'ui'].includes(values.only))
+      throw new Error(`--only must be node, browser, map, dense or ui, got ${values.only}`);
     const known = REFERENCE_MODELS.map((m) => m.id);
     const models = values.models ? values.models.split(',') : known;
     const unknown = models.filter((m) => !known.includes(m));
@@ -70,8 +71,13 @@ if (opts.only === 'dense') {
   console.log(renderDenseTable(dense));
   process.exit(0);
 }
-if (opts.only !== 'browser' && opts.only !== 'map') rows.push(...(await benchNode(opts.runs, opts.models, opts.backends)));
-if (opts.only === 'map') {
+const RANKING_FILE = 'src/engine/backendRanking.json';
+if (!opts.only || opts.only === 'node') rows.push(...(await benchNode(opts.runs, opts.models, opts.backends)));
+if (opts.only === 'ui') {
+  execSync('npx vite build', { stdio: 'inherit' });
+  const committed = JSON.parse(readFileSync(RANKING_FILE, 'utf8')) as Ranking;
+  ui = await benchUi('dist', UI_SECONDS, opts.runs, (model) => (committed.order.browser?.[model]?.[0]?.backend ?? 'cpu') as BackendRequest, opts.models);
+} else if (opts.only === 'map') {
   execSync('npx vite build', { stdio: 'inherit' });
   map = await benchMap('dist');
 } else if (opts.only !== 'node') {
@@ -91,11 +97,11 @@ writeFileSync(resultsFile, JSON.stringify(results, null, 2) + '\n');
 // A complete run replaces the ranking "auto" uses; a partial one that timed every backend replaces
 // the lists of the models it timed (one that left backends out would drop them, so it changes nothing).
 const on = `${machine}${browserInfo ? `; ${browserInfo.browser}, WebGPU adapter: ${browserInfo.gpu}` : ''}; ${results.date.slice(0, 10)}`;
-const RANKING_FILE = 'src/engine/backendRanking.json';
 const ranking = complete
   ? rankBackends(rows, on)
   : mergeRanking(JSON.parse(readFileSync(RANKING_FILE, 'utf8')) as Ranking, rankBackends(rows, ''), opts.backends.length === ALL_BACKENDS.length, on);
-writeFileSync(RANKING_FILE, JSON.stringify(ranking, null, 2) + '\n');
+// A run that timed no engine (the app section alone, the map alone) leaves the ranking as it is.
+if (rows.length) writeFileSync(RANKING_FILE, JSON.stringify(ranking, null, 2) + '\n');
 console.log(`machine: ${machine}${browserInfo ? `; ${browserInfo.browser}, WebGPU adapter: ${browserInfo.gpu}` : ''}`);
 if (rows.length) {
   console.log(`steps/s, medians of ${opts.runs} runs (one step = forward + backward + update + one loss readback)\n`);
@@ -103,7 +109,7 @@ if (rows.length) {
 }
 if (ui.length) {
   console.log(
-    `\nthe app training each model at the default speed (auto), on the fastest backend of this run (the free-play default on the backend the app picks), against the engine alone in a worker: ${opts.runs} interleaved rounds of up to ${UI_SECONDS} s, medians\n`,
+    `\nthe app training each model at the default speed (auto), on ${opts.only === 'ui' ? 'the backend the committed ranking puts first' : 'the fastest backend of this run'} (the free-play default on the backend the app picks), against the engine alone in a worker: ${opts.runs} interleaved rounds of up to ${UI_SECONDS} s, medians\n`,
   );
   console.log(renderUiTable(ui));
 }

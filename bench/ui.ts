@@ -26,8 +26,11 @@ export interface UiRow {
   longTasks: number;
 }
 
-/** Untimed seconds after the first steps: the worker's JIT settles (the first second runs at about two thirds). */
-const WARM_MS = 1000;
+/**
+ * Untimed after the first steps, as long as the engine alone's warm-up: the JIT needs a couple of seconds of small
+ * steps to settle (the app's first second runs at about two thirds of its pace), and each round is a fresh page.
+ */
+const WARM_MS = 2000;
 const SAMPLE_MS = 250;
 /** Each round's timed run of the engine alone. */
 const ENGINE_MS = 2000;
