@@ -216,15 +216,20 @@ test('stability map screenshots at 1280×800 (docs/screenshots/map.png)', async 
   // UPDATE_SCREENSHOTS=1 rewrites docs/screenshots/map.png; otherwise the image goes to the test's output folder.
   const path = process.env.UPDATE_SCREENSHOTS ? 'docs/screenshots/map.png' : test.info().outputPath('map.png');
   await page.setViewportSize({ width: 1280, height: 800 });
-  const app = new PlaygroundPage(page);
+  const app = new LessonPage(page);
   const map = new StabilityMapPage(page);
   await app.open(mapLink(12));
   const done = await map.waitUntilDone();
+  // The lesson's verdict lays out the page above the map when it arrives; Chromium then sends the still
+  // pointer a mousemove, and the readout names whatever cell moved under it. Point only after it.
+  await expect(app.presetOutcome()).toHaveAttribute('data-status', 'done', { timeout: 180_000 });
   // Point at a cell on the boundary, so the readout shows what a cell says.
   const edge = done.cells.filter((c): c is MapCellState => c?.firstNonFinite === 3)[0] ?? done.cells.find((c) => c?.firstNonFinite)!;
   await map.panel.evaluate((el) => el.scrollIntoView({ block: 'start' }));
-  await map.hoverCell(edge.i, edge.j);
-  await expect(map.readout).toContainText(`at step ${edge.firstNonFinite}`);
+  await expect(async () => {
+    await map.hoverCell(edge.i, edge.j);
+    await expect(map.readout).toContainText(`at step ${edge.firstNonFinite}`, { timeout: 1000 });
+  }).toPass({ timeout: 30_000 });
   await page.screenshot({ path });
   const png = readFileSync(path);
   expect([png.readUInt32BE(16), png.readUInt32BE(20)]).toEqual([1280, 800]);
