@@ -70,6 +70,31 @@ test('the compare run is listed beside the main run, and each can be switched of
   await expect(app.lossChart.locator('[data-series="compare"]')).toHaveCount(1);
 });
 
+test('three runs in one chart (the main run, a compare run, an imported file), each switched off and on alone', async ({ page }) => {
+  const app = new PlaygroundPage(page);
+  await app.openPreset('unscaled-features-sgd');
+  await app.play();
+  await app.waitForReport();
+  const path = await (await app.download('export-json')).path();
+  await app.compareFirstFix();
+  const curves = app.lossChart.locator('.series-line');
+  await expect(curves).toHaveCount(2);
+  await app.importRunFile(path);
+  await expect(app.runToggle('import-1')).toBeChecked();
+  await expect(curves).toHaveCount(3);
+  for (const [id, series] of [
+    ['main', 'run'],
+    ['compare', 'compare'],
+    ['import-1', 'import'],
+  ] as const) {
+    await app.runToggle(id).uncheck();
+    await expect(curves).toHaveCount(2);
+    await expect(app.lossChart.locator(`[data-series="${series}"]`)).toHaveCount(0);
+    await app.runToggle(id).check();
+    await expect(curves).toHaveCount(3);
+  }
+});
+
 test('an imported run file is drawn as a run of its own, with exactly the exported losses', async ({ page }) => {
   const app = new PlaygroundPage(page);
   await app.open('lr=0.05&hidden=8,4&opt=momentum&be=cpu&speed=1');
