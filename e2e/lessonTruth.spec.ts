@@ -48,9 +48,13 @@ for (const backend of ['cpu', 'wasm', 'webgl']) {
       // The run has an end: its flag, or its Steps.
       if (report) expect(end, id).toEqual({ step: report.step, why: 'flagged' });
       else expect(end, id).toEqual({ step: steps, why: 'done' });
-      // cpu's figure beside this backend's, where they differ.
-      if (differs) await expect(lesson.referenceLine(), id).toContainText(ref ? `at step ${ref.step}` : 'no NaN or Inf');
-      else await expect(lesson.referenceLine(), id).toHaveCount(0);
+      // cpu's figure beside this backend's, where they differ, with the cause measured on this backend.
+      if (differs) {
+        await expect(lesson.referenceLine(), id).toContainText(ref ? `at step ${ref.step}` : 'no NaN or Inf');
+        await expect(lesson.referenceLine(), id).toContainText(
+          new RegExp(`Measured on ${backend} when it started: |No edge case measured on ${backend} differs`),
+        );
+      } else await expect(lesson.referenceLine(), id).toHaveCount(0);
     }
     console.log(
       `preset                           backend verdict                        chart line                     diagnosis          cpu (CLI)                      end\n${rows.join('\n')}`,
