@@ -13,7 +13,8 @@ declare const __lab: Lab;
 // about 2.3 s on cpu in Chromium (docs/BACKENDS.md).
 const TOO_SLOW: Record<string, string[]> = {};
 
-async function openLab(page: Page, url: string): Promise<void> {
+/** Open the lab page (the engine with no UI) of the site at `url` and wait until it is ready. */
+export async function openLab(page: Page, url: string): Promise<void> {
   await page.goto(`${url}lab.html`);
   await page.waitForSelector('body[data-ready="true"]');
 }

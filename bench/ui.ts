@@ -7,6 +7,7 @@ import { DEFAULT_SCENARIO, type BackendRequest, type Scenario } from '../src/eng
 import type { Lab } from '../src/lab/main';
 import { PlaygroundPage, enableTestHooks } from '../e2e/pages/PlaygroundPage';
 import { median } from '../src/lab/measure';
+import { openLab } from './browser';
 import { REFERENCE_MODELS } from '../src/lab/referenceModels';
 import { encodeScenario } from '../src/scenarios/codec';
 
@@ -72,8 +73,7 @@ export async function benchUi(
       const alone: number[] = [];
       const lab = await browser.newPage();
       try {
-        await lab.goto(`${site.url}lab.html`);
-        await lab.waitForSelector('body[data-ready="true"]');
+        await openLab(lab, site.url);
         for (let r = 0; r < rounds; r++) {
           apps.push(await timeApp(browser, site.url, subject, seconds));
           const backend = apps[0]!.backend as BackendRequest;

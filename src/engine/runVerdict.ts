@@ -9,7 +9,7 @@
 import type { Precision, Scenario } from './scenario';
 import { PRECISION_MAX } from './precision';
 import type { Flow } from './readback';
-import type { NonFiniteReport, StepRecord } from './records';
+import type { NonFiniteReport } from './records';
 import { buildReport, fastOnlyReport, type QuantityStats, type SentinelMode, type WatchMode } from './sentinel';
 import type { StepParts } from './stepMath';
 import type { TrainerOptions } from './trainerTypes';
@@ -85,7 +85,8 @@ export class RunVerdict {
   }
 
   /** After the step's held-out loss: full mode's maxima kept, warnings written; true where a snapshot is due. */
-  close(parts: StepParts, record: StepRecord, stepIndex: number): boolean {
+  close(parts: StepParts, stepIndex: number): boolean {
+    const { record } = parts;
     if (this.o.mode === 'full') this.previousMaxAbs = maxAbsMap(parts.quantities);
     // Warnings read the same numbers in every mode: forward and loss max |x|, and norms.
     record.warnings = this.growth.observe(record.step, parts.forwardMaxAbs, recordNorms(record));

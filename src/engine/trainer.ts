@@ -202,7 +202,7 @@ class ScenarioTrainer implements Trainer {
     yield* this.verdict.judge(parts, this.replaySteps);
     const { record } = parts;
     if (this.heldOut?.due(record.step)) record.heldOutLoss = yield* this.heldOut.loss(this.model, this.round);
-    if (this.verdict.close(parts, record, this.index)) this.keepSnapshot();
+    if (this.verdict.close(parts, this.index)) this.keepSnapshot();
     return record;
   }
 

@@ -115,7 +115,7 @@ export class DenseTrainer implements Trainer {
     driveSync(this.verdict.judge(parts, this.replaySteps));
     const { record } = parts;
     if (this.heldOutDue(record.step)) record.heldOutLoss = this.net.heldOutLoss();
-    if (this.verdict.close(parts, record, this.index)) this.keepSnapshot();
+    if (this.verdict.close(parts, this.index)) this.keepSnapshot();
     return record;
   }
 
