@@ -13,18 +13,15 @@ beforeAll(async () => {
 });
 
 /**
- * Run with the fast sentinel and with full checks on every step, each with checks scanned in JS (cpu's default)
- * and with check kernels (the GPU path): all four must give the same verdict.
+ * Run with the fast sentinel and with full checks on every step, each with checks scanned in JS (cpu's default),
+ * with check kernels (the GPU path) and on values gathered into the readback (a small model on a GPU): all six
+ * must give the same verdict.
  */
 function verdict(s: Scenario, steps: number, opts: TrainerOptions = {}): NonFiniteReport {
-  const modes = [
-    ['fast', true],
-    ['full', true],
-    ['fast', false],
-    ['full', false],
-  ] as const;
-  const reports = modes.map(([sentinel, hostChecks]) => {
-    const t = createTrainer(s, { ...opts, sentinel, hostChecks });
+  const places: TrainerOptions[] = [{ hostChecks: true }, { hostChecks: false }, { gather: true }];
+  const modes = places.flatMap((place) => (['fast', 'full'] as const).map((sentinel) => ({ ...place, sentinel })));
+  const reports = modes.map((mode) => {
+    const t = createTrainer(s, { ...opts, ...mode });
     t.run(steps);
     const r = t.report;
     expect(t.paused).toBe(r !== null);

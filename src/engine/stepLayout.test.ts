@@ -5,7 +5,8 @@ import { buildModel } from './models';
 import { createOptimizer } from './optimizers';
 import { makeRounder } from './precision';
 import { DEFAULT_SCENARIO, type Scenario } from './scenario';
-import { StepWatch, type WatchMode } from './sentinel';
+import { LastWeights } from './lastWeights';
+import { StepWatch, type CheckPlace, type WatchMode } from './sentinel';
 import { FIELD_ORDER, StepLayout, type StepFields } from './stepLayout';
 import { launchStep } from './stepMath';
 import { WeightSquares } from './weightSquares';
@@ -99,11 +100,11 @@ describe('a real step through the layout', () => {
       tf.dispose([x, y]);
     };
     const squares = new WeightSquares();
-    return { model, optimizer, x, y, layout, squares, dispose: () => (dispose(), squares.dispose()) };
+    return { model, optimizer, x, y, layout, squares, lastWeights: new LastWeights(), dispose: () => (dispose(), squares.dispose()) };
   }
 
-  function step(t: number, env: ReturnType<typeof setup>, mode: WatchMode, onHost: boolean) {
-    const watch = new StepWatch(mode, false, onHost);
+  function step(t: number, env: ReturnType<typeof setup>, mode: WatchMode, place: CheckPlace) {
+    const watch = new StepWatch(mode, false, place);
     const { model, optimizer, x, y, layout } = env;
     try {
       const launched = launchStep({
@@ -119,8 +120,11 @@ describe('a real step through the layout', () => {
         rows: null,
         lossEps: s.lossEps,
         checkSecondMoments: true,
-        hostNorms: null,
+        // host: the watch in JS, the norms by kernels; gathered: both from the readback.
+        hostNorms: place === 'gathered' ? 'float64' : null,
+        gather: place === 'gathered',
         weightSquares: env.squares,
+        lastWeights: env.lastWeights,
       });
       const size = launched.readback.size;
       const values = launched.readback.dataSync();
@@ -133,12 +137,12 @@ describe('a real step through the layout', () => {
 
   it('covers the whole readback in every watch mode, on the host and with kernels', () => {
     for (const mode of ['fast', 'strict', 'full', 'off'] as const) {
-      for (const onHost of [false, true]) {
+      for (const place of ['device', 'host'] as const) {
         const env = setup();
-        const { size, sectionLength, parts } = step(1, env, mode, onHost);
-        if (onHost) expect(sectionLength, mode).toBe(0);
+        const { size, sectionLength, parts } = step(1, env, mode, place);
+        if (place === 'host') expect(sectionLength, mode).toBe(0);
         else expect(sectionLength, mode).toBeGreaterThan(0); // at least the forward maxima
-        expect(size, `${mode} ${onHost}`).toBe(env.layout.watchStart + sectionLength);
+        expect(size, `${mode} ${place}`).toBe(env.layout.watchStart + sectionLength);
         expect(parts.record.nonFinite).toBe(false);
         env.dispose();
       }
@@ -146,7 +150,7 @@ describe('a real step through the layout', () => {
     // With kernels, each mode's section holds its head and the forward maxima.
     const lengths = (['off', 'fast', 'strict', 'full'] as const).map((mode) => {
       const env = setup();
-      const { sectionLength } = step(1, env, mode, false);
+      const { sectionLength } = step(1, env, mode, 'device');
       env.dispose();
       return sectionLength;
     });
@@ -155,12 +159,12 @@ describe('a real step through the layout', () => {
     expect(lengths[3]).toBeGreaterThan(lengths[2]!);
   });
 
-  it("puts each number in its own field: the record's norms are the variables' own", () => {
+  it.each(['device', 'gathered'] as const)("puts each number in its own field: the record's norms are the variables' own (%s)", (place) => {
     const env = setup();
     const norm = (a: ArrayLike<number>, b?: ArrayLike<number>): number => Math.hypot(...Array.from(a, (x, i) => x - (b?.[i] ?? 0)));
     for (const t of [1, 2]) {
       const before = env.model.params.map((p) => p.variable.dataSync().slice());
-      const { record } = step(t, env, 'fast', false).parts;
+      const { record } = step(t, env, 'fast', place).parts;
       const after = env.model.params.map((p) => p.variable.dataSync().slice());
       env.model.params.forEach((p, k) => {
         const [w0, w1] = [before[k]!, after[k]!];

@@ -25,6 +25,12 @@ export interface Slice {
   readonly length: number;
 }
 
+/** Values of one slice of a readback, without a copy where the readback is a typed array. */
+export function valuesOf(v: ArrayLike<number>, sl: Slice): ArrayLike<number> {
+  if (ArrayBuffer.isView(v)) return (v as Float32Array).subarray(sl.start, sl.start + sl.length);
+  return Array.prototype.slice.call(v, sl.start, sl.start + sl.length) as number[];
+}
+
 /** The fixed fields in readback order; the watch section follows them. */
 export const FIELD_ORDER = ['loss', 'gradNorm', 'skipped', 'gradSquares', 'weightSquares', 'updateSquares', 'oldSquares'] as const;
 

@@ -8,7 +8,8 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import { clipGradients, normFromSquares } from './clipping';
-import { allFinite, hostSums, normFromSquares as normFromSquaresOnHost, type HostSums, type SumOrder } from './hostNorms';
+import type { SumOrder } from './hostNorms';
+import { HostSquares } from './hostSquares';
 import { lossElements, reduceLoss } from './losses';
 import type { Model } from './models';
 import type { Optimizer } from './optimizers';
@@ -16,8 +17,9 @@ import type { Rounder } from './precision';
 import type { StepRecord } from './records';
 import type { Scenario } from './scenario';
 import type { QuantityStats, StepWatch, WatchMode } from './sentinel';
-import type { Field, StepLayout } from './stepLayout';
+import { valuesOf, type Field, type Slice, type StepLayout } from './stepLayout';
 import type { WeightSquares } from './weightSquares';
+import type { LastWeights } from './lastWeights';
 
 export interface StepInputs {
   t: number;
@@ -34,10 +36,14 @@ export interface StepInputs {
   lossEps: number;
   /** Fast mode: whether second moments get a check of their own this step (see trainer.ts). */
   checkSecondMoments: boolean;
-  /** cpu or wasm with host checks: the record's sums of squares are added up in JS (hostNorms.ts) in this backend's order, bit for bit as its kernels would; null: by kernels. */
+  /** With host checks: the record's sums of squares are added up in JS (hostNorms.ts) in this order (on cpu and wasm bit for bit as their kernels would); null: by kernels. */
   hostNorms: SumOrder | null;
+  /** A GPU backend with a small model: the checked tensors travel whole in the readback and are checked in JS (sentinel.ts CheckPlace). Needs hostNorms. */
+  gather: boolean;
   /** Without hostNorms: each parameter's Σw² carried from the step before (weightSquares.ts). */
   weightSquares: WeightSquares;
+  /** gather: each parameter's values carried from the step before (lastWeights.ts). */
+  lastWeights: LastWeights;
 }
 
 export interface StepParts {
@@ -92,42 +98,57 @@ export interface LaunchedStep {
   finish(values: ArrayLike<number>): StepParts;
 }
 
-/** The record's sums of squares as numbers, gathered during a cpu or wasm step (hostNorms.ts). */
-class HostSquares {
-  private readonly sums: HostSums;
-  gradSquares: number[] = [];
-  gradNorm = 0;
-  gradsFinite = true;
-  readonly updateSquares: number[] = [];
-  readonly oldSquares: number[] = [];
-  weightSquares: number[] = [];
+/** A gathered step's readback, in this order: the loss, the skip flag, each gradient, each parameter before (unless kept) and after its update, then the watch's tail. */
+class Gathering {
+  private readonly parts: tf.Tensor[] = [];
+  private size = 0;
+  /** Slices by the data they read: a tensor added twice (the loss is also a watched quantity) is read once. */
+  private readonly seen = new Map<object, Slice>();
+  /** The skip flag, read only with skipNonFinite (otherwise it is 0). */
+  skipped: Slice | null = null;
+  readonly grads: Slice[] = [];
+  /** Per parameter: its values before the update, read back or kept from the step before (lastWeights.ts). */
+  readonly before: (Slice | Float32Array)[] = [];
+  readonly after: Slice[] = [];
+  /** Per parameter: the data its variable holds after the update, which `after` are the values of. */
+  readonly data: object[] = [];
 
-  constructor(order: SumOrder) {
-    this.sums = hostSums(order);
+  /** Flatten t into the readback; its values will lie at the returned slice. */
+  add(t: tf.Tensor, data: object = t.dataId): Slice {
+    const known = this.seen.get(data);
+    if (known) return known;
+    const slice = { start: this.size, length: t.size };
+    // A variable is held by a handle of its own: the assign that follows gives the variable new data, not the handle.
+    this.parts.push(t instanceof tf.Variable ? tf.clone(t) : t);
+    this.size += t.size;
+    this.seen.set(data, slice);
+    return slice;
   }
 
-  grads(g: tf.Tensor[]): void {
-    const values = g.map((t) => t.dataSync());
-    this.gradSquares = values.map((v) => this.sums.sumOfSquares(v));
-    this.gradNorm = normFromSquaresOnHost(this.gradSquares);
-    this.gradsFinite = values.every(allFinite);
-  }
-
-  /** One parameter's new value against its value before the update (read before the variable is assigned). */
-  update(v: tf.Tensor, old: tf.Tensor): void {
-    const before = old.dataSync();
-    this.oldSquares.push(this.sums.sumOfSquares(before));
-    this.updateSquares.push(this.sums.sumOfSquaredDifferences(v.dataSync(), before));
-  }
-
-  weights(vars: tf.Tensor[]): void {
-    this.weightSquares = vars.map((w) => this.sums.sumOfSquares(w.dataSync()));
+  /**
+   * The one tensor to read back (its values in row-major order are the slices'), and where each of
+   * the watch's tensors lies in it. The parts are joined as 2-D tensors in one concat: webgl then
+   * joins its packed textures as they are, where 1-D parts would each be unpacked first. Columns
+   * ([n, 1], a linear model's every tensor) are stacked as they are; anything wider becomes a
+   * [1, size] row first, a reshape program on webgl where it is packed (measured on SwiftShader).
+   */
+  pack(watch: StepWatch): { readback: tf.Tensor; watchSlices: Slice[] } {
+    const watchSlices = watch.gathered().map((p) => this.add(p.flat, p.data));
+    const column = (t: tf.Tensor): boolean => t.size === 1 || (t.rank === 2 && t.shape[1] === 1);
+    const asColumns = this.parts.every(column);
+    const parts = this.parts.map((t) => {
+      const shape = asColumns ? [t.size, 1] : [1, t.size];
+      return t.rank === 2 && t.shape[0] === shape[0] && t.shape[1] === shape[1] ? t : tf.reshape(t, shape);
+    });
+    return { readback: tf.concat(parts, asColumns ? 0 : 1), watchSlices };
   }
 }
 
 /**
  * Runs step t on the device; its record and the sentinel's numbers come from `finish` after the readback.
- * With `hostNorms` (cpu or wasm with host checks) the sums of squares are added up in JS and only the loss is read back.
+ * With `hostNorms` the sums of squares are added up in JS: on cpu and wasm from each tensor as it is
+ * made (only the loss is read back), with `gather` (a small model on a GPU) from the values the
+ * readback carries whole.
  */
 export function launchStep(i: StepInputs): LaunchedStep {
   const { s, model, round, t } = i;
@@ -135,7 +156,11 @@ export function launchStep(i: StepInputs): LaunchedStep {
   const params = model.params;
   const vars = params.map((p) => p.variable);
   const host = i.hostNorms ? new HostSquares(i.hostNorms) : null;
+  // Sums read as each tensor is made: cpu and wasm; otherwise after the readback or by kernels.
+  const now = host !== null && !i.gather;
+  const gathering = i.gather ? new Gathering() : null;
   const sumSq = (x: tf.Tensor): tf.Tensor => tf.sum(tf.square(x));
+  let watchSlices: Slice[] = [];
   const readback = tf.tidy(() => {
     const rowsT = i.rows ? tf.tensor1d(i.rows, 'int32') : null;
     const x = rowsT ? tf.gather(i.x, rowsT) : i.x;
@@ -146,56 +171,73 @@ export function launchStep(i: StepInputs): LaunchedStep {
     const g = vars.map((v) => round(grads[v.name] ?? tf.zerosLike(v)));
     // Gradients and updated parameters are covered: their sums of squares are read back below.
     g.forEach((gi, k) => watch(`grad/${params[k]!.name}`, 'backward', gi, true));
-    host?.grads(g);
+    if (now) host.grads(g.map((gi) => gi.dataSync()));
     const gradSquares = host ? [] : g.map(sumSq);
     const norm = host ? null : normFromSquares(gradSquares);
-    const clipped = s.clipping === 'none' ? g : clip(i, g, () => norm ?? tf.scalar(host!.gradNorm));
+    const hostNorm = (): tf.Scalar => (now ? tf.scalar(host.gradNorm) : normFromSquares(g.map(sumSq)));
+    const clipped = s.clipping === 'none' ? g : clip(i, g, () => norm ?? hostNorm());
     // skipNonFinite: a device-side condition, so skipping costs no extra readback (on the host, a JS one).
     // Pairwise adds, not tf.addN (≥ 8 inputs breaks on WebGPU, docs/BACKENDS.md).
-    const ok = s.skipNonFinite && !host ? tf.equal(nonFiniteCount(g), 0) : null;
-    const keepOld = s.skipNonFinite && host !== null && !host.gradsFinite;
+    const ok = s.skipNonFinite && !now ? tf.equal(nonFiniteCount(g), 0) : null;
+    const keepOld = s.skipNonFinite && now && !host.gradsFinite;
     const oldSquares = host ? [] : vars.map((v) => i.weightSquares.of(v));
     const updateSquares: tf.Tensor[] = [];
+    const skipped = (): tf.Tensor => (ok ? tf.cast(tf.logicalNot(ok), 'float32') : tf.scalar(0));
+    if (gathering) {
+      gathering.add(value);
+      // Known 0 without skipNonFinite: not worth a tensor (an upload on webgl).
+      if (ok) gathering.skipped = gathering.add(skipped());
+      g.forEach((gi) => gathering.grads.push(gathering.add(gi)));
+    }
     for (const a of i.optimizer.update(t, params, clipped, round)) {
       const v = ok ? tf.where(ok, a.value, a.target) : keepOld ? a.target : a.value;
       const covered = a.param !== undefined || a.moment === 'first' || (a.moment === 'second' && !i.checkSecondMoments);
       watch(a.quantity, 'update', v, covered);
       if (a.param !== undefined) {
-        if (host) host.update(v, a.target);
-        else updateSquares.push(sumSq(tf.sub(v, a.target)));
+        if (now) host.update(v.dataSync(), a.target.dataSync());
+        else if (gathering) {
+          gathering.before.push(i.lastWeights.of(a.target) ?? gathering.add(a.target));
+          gathering.after.push(gathering.add(v));
+        } else updateSquares.push(sumSq(tf.sub(v, a.target)));
       }
       if (v !== a.target) a.target.assign(v);
     }
-    if (host) {
-      host.weights(vars);
-      return value;
+    if (now) return value;
+    if (gathering) {
+      gathering.data.push(...vars.map((w) => w.dataId));
+      const packed = gathering.pack(i.watch);
+      watchSlices = packed.watchSlices;
+      return packed.readback;
     }
     const weightSquares = vars.map(sumSq);
-    const fields = {
-      loss: value,
-      gradNorm: norm!,
-      skipped: ok ? tf.cast(tf.logicalNot(ok), 'float32') : tf.scalar(0),
-      gradSquares,
-      weightSquares,
-      updateSquares,
-      oldSquares,
-    };
+    const fields = { loss: value, gradNorm: norm!, skipped: skipped(), gradSquares, weightSquares, updateSquares, oldSquares };
     const packed = i.layout.pack(fields, i.watch.collect());
     // After the pack: the kept sums this replaces are among this step's old squares.
     i.weightSquares.keep(vars, weightSquares);
     return packed;
   });
   if (!host) return { readback, finish: (v) => finishStep(i, v) };
-  const fixed = (v: ArrayLike<number>): Float64Array =>
-    i.layout.write({
+  const fixed = (v: ArrayLike<number>): Float64Array => {
+    if (gathering) {
+      host.grads(gathering.grads.map((sl) => valuesOf(v, sl)));
+      gathering.after.forEach((sl, k) => {
+        const before = gathering.before[k]!;
+        const after = valuesOf(v, sl);
+        host.update(after, before instanceof Float32Array ? before : valuesOf(v, before));
+        i.lastWeights.keep(vars[k]!, gathering.data[k]!, after);
+      });
+      i.watch.scanGathered(v, watchSlices);
+    }
+    return i.layout.write({
       loss: v[0]!,
       gradNorm: host.gradNorm,
-      skipped: s.skipNonFinite && !host.gradsFinite ? 1 : 0,
+      skipped: gathering ? (gathering.skipped ? v[gathering.skipped.start]! : 0) : s.skipNonFinite && !host.gradsFinite ? 1 : 0,
       gradSquares: host.gradSquares,
       weightSquares: host.weightSquares,
       updateSquares: host.updateSquares,
       oldSquares: host.oldSquares,
     });
+  };
   return { readback, finish: (v) => finishStep(i, fixed(v)) };
 }
 

@@ -2,7 +2,7 @@ import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ACTIVATIONS, DEFAULT_SCENARIO, INITS, OPTIMIZERS, type Scenario } from './scenario';
 import type { SentinelMode } from './sentinel';
-import { createTrainer, unsupportedReason } from './trainer';
+import { createTrainer, unsupportedReason, type TrainerOptions } from './trainer';
 
 const base = (over: Partial<Scenario>): Scenario => ({ ...DEFAULT_SCENARIO, hidden: [...DEFAULT_SCENARIO.hidden], ...over });
 
@@ -99,8 +99,11 @@ describe('no tensor leaks', () => {
     expect(tf.memory().numTensors).toBeLessThan(before);
   }, 120_000);
 
-  it('the kernel-check path (GPU backends) is flat too: 1,000 autoencoder steps', () => {
-    const t = createTrainer({ ...AUTOENCODER, batchSize: 32 }, { hostChecks: false });
+  it.each([
+    ['the kernel-check path (GPU backends)', { hostChecks: false }],
+    ['the gathered path (small models on GPU backends)', { gather: true }],
+  ] as const)('%s is flat too: 1,000 autoencoder steps', (_, place) => {
+    const t = createTrainer({ ...AUTOENCODER, batchSize: 32 }, place);
     t.run(50);
     const after50 = tf.memory().numTensors;
     t.run(950);
@@ -111,15 +114,15 @@ describe('no tensor leaks', () => {
   it('every trainer, snapshot, replay and preview gives back all its tensors', () => {
     const start = tf.memory().numTensors;
     const scenarios = [ARTICLE, AUTOENCODER, UNET, base({ model: 'classifier', dataset: 'labels', hidden: [], loss: 'bce', precision: 'float16' })];
-    for (const [s, hostChecks, sentinel] of scenarios.flatMap(
-      (sc) =>
-        [
-          [sc, true, 'fast'],
-          [sc, false, 'fast'],
-          [sc, false, 'full'],
-        ] as const,
-    )) {
-      const t = createTrainer(s, { snapshotEvery: 2, hostChecks, sentinel });
+    const places: TrainerOptions[] = [
+      { hostChecks: true, sentinel: 'fast' },
+      { hostChecks: false, sentinel: 'fast' },
+      { hostChecks: false, sentinel: 'full' },
+      { gather: true, sentinel: 'fast' },
+      { gather: true, sentinel: 'full' },
+    ];
+    for (const [s, place] of scenarios.flatMap((sc) => places.map((p) => [sc, p] as const))) {
+      const t = createTrainer(s, { snapshotEvery: 2, ...place });
       t.run(3);
       const snap = t.snapshot();
       t.run(2);
@@ -146,11 +149,12 @@ describe('step records', () => {
     t.dispose();
   });
 
-  it('are the same with the sentinel off, fast or full, checked in JS or with kernels', () => {
+  it('are the same with the sentinel off, fast or full, checked in JS, with kernels or on gathered values', () => {
     const s = { ...AUTOENCODER, activation: 'tanh' as const };
+    const places: TrainerOptions[] = [{ hostChecks: true }, { hostChecks: false }, { gather: true }];
     const runs = (['off', 'fast', 'full'] as const).flatMap((sentinel) =>
-      [true, false].map((hostChecks) => {
-        const t = createTrainer(s, { sentinel, hostChecks });
+      places.map((place) => {
+        const t = createTrainer(s, { sentinel, ...place });
         const recs = t.run(5);
         t.dispose();
         return recs;

@@ -13,7 +13,8 @@ import { makeRounder, roundNumber, roundTensor, type Rounder } from './precision
 import type { NonFiniteReport, StepRecord } from './records';
 import { BatchOrder } from './batchOrder';
 import type { Scenario } from './scenario';
-import { StepWatch, type WatchMode } from './sentinel';
+import { StepWatch, type CheckPlace, type WatchMode } from './sentinel';
+import { checkPlace } from './checkPlace';
 import { RunVerdict, type ReplaySteps } from './runVerdict';
 import { launchStep, type StepParts } from './stepMath';
 import { StepLayout } from './stepLayout';
@@ -24,6 +25,7 @@ import type { Snapshot, Trainer, TrainerOptions } from './trainerTypes';
 import { HeldOutLoss } from './heldOutLoss';
 import { hostSumOrder, type SumOrder } from './hostNorms';
 import { WeightSquares } from './weightSquares';
+import { LastWeights } from './lastWeights';
 import { networkViewFlow, type NetworkView } from './networkFlow';
 import { readCheckpoint, uploadCheckpoint, type Checkpoint } from './checkpoint';
 import { denseTrainerFor } from './dense/denseTrainerFor';
@@ -70,11 +72,12 @@ class ScenarioTrainer implements Trainer {
   /** The sentinel's on-device snapshots, oldest first (at most two, so a replay can start ≥ 2 steps back). */
   private snapshots: SnapshotData[];
   private readonly dataFinite: boolean;
-  /** cpu and wasm keep tensors in JS/wasm memory: the sentinel scans values there (see sentinel.ts). */
-  private readonly hostChecks: boolean;
-  /** cpu and wasm with host checks: the record's sums of squares in JS too, in the backend's order (hostNorms.ts). */
+  /** Where the sentinel checks values (sentinel.ts CheckPlace): cpu and wasm keep tensors in JS/wasm memory, small GPU steps gather theirs. */
+  private readonly checks: CheckPlace;
+  /** With JS checks: the record's sums of squares in JS too, in the backend's order (hostNorms.ts; cpu's where gathered). */
   private readonly hostNorms: SumOrder | null;
   private readonly weightSquares = new WeightSquares();
+  private readonly lastWeights = new LastWeights();
   private readonly batches: BatchOrder;
   private index = 0;
   private readonly verdict: RunVerdict;
@@ -100,8 +103,8 @@ class ScenarioTrainer implements Trainer {
     this.x = this.upload(this.data.x.values, this.data.x.shape);
     this.y = this.upload(this.data.y.values, this.data.y.shape);
     this.heldOut = HeldOutLoss.of(this.s, this.data, options.heldOutEvery);
-    this.hostChecks = options.hostChecks ?? (this.backend === 'cpu' || this.backend === 'wasm');
-    this.hostNorms = this.hostChecks ? hostSumOrder(this.backend) : null;
+    this.checks = checkPlace(this.s, this.backend, options);
+    this.hostNorms = this.checks === 'device' ? null : (hostSumOrder(this.backend) ?? 'float64');
     // Checked on the host values (rounded as on upload) so that no backend needs a readback here.
     const finite = (vs: Float64Array): boolean => vs.every((v) => Number.isFinite(roundNumber(v, this.s.precision)));
     this.dataFinite = finite(this.data.x.values) && finite(this.data.y.values);
@@ -137,7 +140,7 @@ class ScenarioTrainer implements Trainer {
   /** One step in the given watch mode; advances stepIndex. */
   private *runStep(mode: WatchMode): Flow<StepParts> {
     const t = this.index + 1;
-    const watch = new StepWatch(mode, this.dataFinite, this.hostChecks);
+    const watch = new StepWatch(mode, this.dataFinite, this.checks);
     try {
       const launched = launchStep({
         t,
@@ -153,7 +156,9 @@ class ScenarioTrainer implements Trainer {
         lossEps: roundNumber(this.s.lossEps, this.s.precision),
         checkSecondMoments: this.secondMomentsDue(t),
         hostNorms: this.hostNorms,
+        gather: this.checks === 'gathered',
         weightSquares: this.weightSquares,
+        lastWeights: this.lastWeights,
       });
       const parts = launched.finish(yield launched.readback);
       this.index = t;

@@ -19,6 +19,8 @@ export interface TrainerOptions {
   snapshotEvery?: number;
   /** Check values in JS instead of with kernels (default: on for cpu and wasm); tests force both paths. */
   hostChecks?: boolean;
+  /** Read the checked tensors back whole and check them in JS (default: on webgl and webgpu for a small model, checkPlace.ts); tests force it on cpu. */
+  gather?: boolean;
   /**
    * Called before the fast sentinel replays steps to find where a flag began: the replay runs up to 21 steps with
    * full checks inside one call, and on a GPU backend it first compiles the kernels of those checks (seconds on

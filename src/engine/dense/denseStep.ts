@@ -237,7 +237,7 @@ export class DenseStep {
 
   /** Step t on the given rows, watched in `mode`; the weights and state are updated in place. */
   run(t: number, rows: number[] | null, mode: WatchMode, dataFinite: boolean, checkSecondMoments: boolean): StepParts {
-    const watch = new StepWatch(mode, dataFinite, true);
+    const watch = new StepWatch(mode, dataFinite, 'host');
     const b = this.gather(this.train, rows);
     if (!this.vector) watch.watchValues('data/x', 'data', b.x);
     watch.watchValues('data/y', 'data', b.y);
