@@ -43,10 +43,13 @@ export class GrowthWatch {
     }
     for (const [q, v] of norms) {
       this.remember(q, v);
-      const s = this.streaks.get(q);
-      const growing = s !== undefined && s.last > 0 && Number.isFinite(v) && v > GROWTH_FACTOR * s.last;
+      // Updated in place: this runs for every norm of every step.
+      let s = this.streaks.get(q);
+      if (!s) this.streaks.set(q, (s = { last: NaN, streak: 0 }));
+      const growing = s.last > 0 && Number.isFinite(v) && v > GROWTH_FACTOR * s.last;
       const streak = growing ? s.streak + 1 : 0;
-      this.streaks.set(q, { last: v, streak });
+      s.last = v;
+      s.streak = streak;
       if (streak === GROWTH_STEPS) {
         out.push({
           step,
@@ -62,10 +65,10 @@ export class GrowthWatch {
   }
 
   private remember(q: string, v: number): void {
-    const h = this.history.get(q) ?? [];
+    let h = this.history.get(q);
+    if (!h) this.history.set(q, (h = []));
     h.push(v);
     if (h.length > HISTORY) h.shift();
-    this.history.set(q, h);
   }
 
   /** Recent values (oldest first) of the named quantities, for a report's growth lines. */
@@ -76,10 +79,16 @@ export class GrowthWatch {
 
 /** The norms of a record that the growth watch follows: the gradient norm, each weight norm, the loss. */
 export function recordNorms(record: StepRecord): Map<string, number> {
-  const norms = new Map<string, number>([
-    ['gradNorm', record.gradNorm],
-    ...Object.entries(record.weightNorms).map(([k, v]) => [`weight/${k}`, v] as [string, number]),
-  ]);
+  const norms = new Map<string, number>([['gradNorm', record.gradNorm]]);
+  for (const k in record.weightNorms) norms.set(weightKey(k), record.weightNorms[k]!);
   norms.set('loss/value', record.loss);
   return norms;
+}
+
+/** "weight/<name>", made once per parameter name rather than once per step. */
+const WEIGHT_KEYS = new Map<string, string>();
+function weightKey(name: string): string {
+  let key = WEIGHT_KEYS.get(name);
+  if (key === undefined) WEIGHT_KEYS.set(name, (key = `weight/${name}`));
+  return key;
 }
