@@ -14,7 +14,9 @@ const runFile = (over: Record<string, unknown>): string => JSON.stringify({ form
 async function importWatched(app: PlaygroundPage, path: string): Promise<{ notice: string; longTasks: number[] }> {
   await app.watchLongTasks();
   await app.importRunFile(path);
-  await expect(app.notice).toContainText(/Imported |Could not import /, { timeout: 60_000 });
+  // locator.waitFor, not a polling expect: each failed poll of an expect has Playwright build an aria
+  // snapshot of the page on its main thread (over 50 ms on a slow machine), a long task of the test's own.
+  await app.notice.filter({ hasText: /Imported |Could not import / }).waitFor({ timeout: 60_000 });
   // A few frames more: the records are drawn a slice per frame after the notice.
   await app.page.waitForTimeout(1500);
   return { notice: (await app.notice.textContent()) ?? '', longTasks: await app.longTasks() };
