@@ -35,7 +35,7 @@ export class PlaygroundController {
     readonly store: AppStore,
     private readonly deps: ControllerDeps,
   ) {
-    const feed = { schedule: deps.schedule, now: deps.now };
+    const feed = { schedule: deps.schedule, now: deps.now, wait: (ms: number, callback: () => void) => void deps.setTimer(callback, ms) };
     this.run = new LiveRun({ ...feed, onWarnings: (w) => this.store.setState((s) => ({ warnings: [...s.warnings, ...w].slice(-20) })) });
     this.compare = new CompareRunner(store, deps.makeWorker, feed);
     this.outcomes = new OutcomeRunner(store, deps.makeOutcomeWorker);

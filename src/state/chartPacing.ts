@@ -20,6 +20,8 @@ const CHART_SHARE = 5;
  * running a frame later (commits of 30–40 ms).
  */
 export const CHART_GAP_FRAMES = 3;
+/** One frame at 60 Hz: what a wait of some frames lasts (LiveRun's options.wait). */
+export const FRAME_MS = 1000 / 60;
 
 export class ChartPacing {
   private last = Number.NEGATIVE_INFINITY;
@@ -35,6 +37,11 @@ export class ChartPacing {
     if (now - this.last < this.interval) return false;
     this.last = now;
     return true;
+  }
+
+  /** Milliseconds until take() would say yes (0: it would now). */
+  dueIn(now: number): number {
+    return Math.max(0, this.last + this.interval - now);
   }
 
   /** The next frame redraws the charts whatever the interval (a stop, a new run). */

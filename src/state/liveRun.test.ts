@@ -36,6 +36,35 @@ function page() {
   return { run, seen, frame, framesUntilLossRedraw, warnings, pendingFrames: () => queued.length, advance: (ms: number) => (t += ms) };
 }
 
+/**
+ * A page with timers too (the app's LiveRun gets options.wait): one simulated second, a millisecond at a time, with
+ * a frame every 16 ms and a record every `everyMs`. Counts the frames the run asked for.
+ */
+function timedPage(everyMs: number, ms: number) {
+  let t = 0;
+  let queued: (() => void)[] = [];
+  const timers: { at: number; callback: () => void }[] = [];
+  const run = new LiveRun({ schedule: (cb) => queued.push(cb), now: () => t, wait: (wait, callback) => timers.push({ at: t + wait, callback }) });
+  const seen: Record<LiveView, number> = { step: 0, loss: 0, gradNorms: 0, weightNorms: 0 };
+  for (const view of LIVE_VIEWS) run.subscribe(view, () => (seen[view] += 1));
+  let frames = 0;
+  let step = 0;
+  for (; t <= ms; t++) {
+    for (const timer of timers.filter((x) => x.at <= t)) {
+      timers.splice(timers.indexOf(timer), 1);
+      timer.callback();
+    }
+    if (t % everyMs === 0) run.push([record(++step)]);
+    if (t % 16 === 0 && queued.length > 0) {
+      frames += 1;
+      const due = queued;
+      queued = [];
+      due.forEach((cb) => cb());
+    }
+  }
+  return { run, seen, frames, step };
+}
+
 describe('LiveRun', () => {
   it('applies the records of a frame at once: one step update for many records', () => {
     const { run, seen, frame } = page();
@@ -100,6 +129,24 @@ describe('LiveRun', () => {
     run.push([record(24)]);
     run.flush();
     expect(shown.at(-1)).toBe(24);
+  });
+
+  it('with a timer, asks for a frame only when a view is due, not for every batch of records', () => {
+    // Records every 5 ms for a second, as the worker sends them at auto speed.
+    const { run, seen, frames, step } = timedPage(5, 1000);
+    // The counter still moves about once per COUNTER_MIN_MS (a frame late at most), and each chart at its interval.
+    expect(seen.step).toBeGreaterThanOrEqual(Math.floor(1000 / (COUNTER_MIN_MS + 16)));
+    expect(seen.step).toBeLessThanOrEqual(Math.ceil(1000 / COUNTER_MIN_MS));
+    expect(seen.loss).toBeGreaterThanOrEqual(Math.floor(1000 / (CHART_MIN_MS + 16)));
+    expect(seen.gradNorms).toBeGreaterThanOrEqual(seen.loss - 1);
+    expect(seen.weightNorms).toBeGreaterThanOrEqual(seen.loss - 1);
+    // Frames: one per counter move, one per chart redraw and its two norm charts; not the 62 a frame loop asks for.
+    expect(frames).toBeLessThanOrEqual(seen.step + seen.loss + seen.gradNorms + seen.weightNorms);
+    expect(frames).toBeLessThan(40);
+    // Nothing is lost: the records not applied yet are applied by a flush.
+    run.flush();
+    expect(run.step).toBe(step);
+    expect(run.history.length).toBe(step);
   });
 
   it('redraws the gradient-norm chart CHART_GAP_FRAMES frames after the loss chart, and the weight-norm chart as many after that', () => {

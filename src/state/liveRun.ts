@@ -1,13 +1,13 @@
 /**
  * One live run's data, outside React and outside the app store: the full history, the bounded
- * chart series and the step counter, fed with worker records. Records are applied once per frame
- * through an injected scheduler, and each view (step counter, loss chart, gradient-norm chart,
+ * chart series and the step counter, fed with worker records. Records are applied in the next frame in which a
+ * view is due (an injected frame scheduler, and a timer to wait for that frame), and each view (step counter, loss chart, gradient-norm chart,
  * weight-norm chart) has its own subscription and version, notified on the schedule chartPacing.ts
  * decides (the counter at most every COUNTER_MIN_MS, the charts at their adaptive interval). The store keeps the slow screen state; this keeps the fast run data. A run is a feed:
  * the main run, a compare run or any other live run is one more LiveRun.
  */
 import type { SentinelWarning, StepRecord } from '../engine/records';
-import { CHART_GAP_FRAMES, COUNTER_MIN_MS, ChartPacing } from './chartPacing';
+import { CHART_GAP_FRAMES, COUNTER_MIN_MS, ChartPacing, FRAME_MS } from './chartPacing';
 import { FrameProbe } from './frameProbe';
 import { RunHistory } from './lossHistory';
 import { LossTrace } from './lossTrace';
@@ -23,6 +23,11 @@ export type LiveView = (typeof LIVE_VIEWS)[number];
 export interface LiveRunOptions {
   schedule: FrameScheduler;
   now: () => number;
+  /**
+   * Runs a callback after `ms` (a timer in the page). With it, a view that owes a redraw waits for its due time and
+   * then asks for one frame; without it (the tests' manual frames) it asks for every frame until it is due.
+   */
+  wait?: (ms: number, callback: () => void) => void;
   /** Warnings the applied records carried (they go to the slow store, not to a chart). */
   onWarnings?: (warnings: SentinelWarning[]) => void;
 }
@@ -44,6 +49,8 @@ export class LiveRun {
   private readonly listeners: Record<LiveView, Set<Listener>> = { step: new Set(), loss: new Set(), gradNorms: new Set(), weightNorms: new Set() };
   private pending: StepRecord[] = [];
   private frameRequested = false;
+  /** A wait for the next due view is running (options.wait): no frame is asked for before it ends. */
+  private waiting = false;
   /** Records were applied that no chart has drawn yet. */
   private chartOwed = false;
   /** Records were applied that the step counter does not show yet. */
@@ -73,7 +80,7 @@ export class LiveRun {
   /** Queue records from the worker; they are applied after the next frame, all at once. */
   push(records: readonly StepRecord[]): void {
     for (const r of records) this.pending.push(r);
-    this.requestFrame();
+    this.requestFrameWhenDue();
   }
 
   /** Apply what is queued now and redraw every chart (a stop shows the step it stopped at). */
@@ -131,6 +138,29 @@ export class LiveRun {
     this.chartFrameOpen = false;
   }
 
+  /**
+   * Why wait rather than ask for the next frame: records arrive every few milliseconds, while the counter and the
+   * charts redraw at most every COUNTER_MIN_MS and CHART_MIN_MS. A frame asked for in between changes nothing on
+   * screen and still costs the page a frame's lifecycle and commit (on two cores, time taken from the training
+   * worker): frames at 57 Hz where 20 a second draw something.
+   */
+  private requestFrameWhenDue(): void {
+    if (this.frameRequested || this.waiting) return;
+    const now = this.options.now();
+    const owes = this.pending.length > 0;
+    const counterIn = owes || this.counterOwed ? this.counterPacing.dueIn(now) : Number.POSITIVE_INFINITY;
+    const chartIn = owes || this.chartOwed ? this.pacing.dueIn(now) : Number.POSITIVE_INFINITY;
+    const inMs = Math.min(counterIn, chartIn);
+    const wait = this.options.wait;
+    if (!wait || inMs <= 0) return this.requestFrame();
+    if (!Number.isFinite(inMs)) return;
+    this.waiting = true;
+    wait(inMs, () => {
+      this.waiting = false;
+      this.requestFrame();
+    });
+  }
+
   private requestFrame(): void {
     if (this.frameRequested) return;
     this.frameRequested = true;
@@ -150,7 +180,7 @@ export class LiveRun {
     // Records that arrived while a view was throttled still need a redraw later.
     this.chartOwed = !chartDue && (this.chartOwed || batch.length > 0);
     this.counterOwed = !counterDue && (this.counterOwed || batch.length > 0);
-    if (this.chartOwed || this.counterOwed) this.requestFrame();
+    if (this.chartOwed || this.counterOwed) this.requestFrameWhenDue();
     if (!chartDue && !counterDue) return;
     this.probe.begin();
     if (counterDue) this.notify('step');
@@ -184,7 +214,10 @@ export class LiveRun {
     });
   }
 
+  /** `callback` after the frame that comes `frames` frames from now (a wait of their length, then one frame). */
   private inFrames(frames: number, callback: () => void): void {
+    const wait = this.options.wait;
+    if (wait && frames > 1) return wait((frames - 1) * FRAME_MS, () => this.options.schedule(callback));
     this.options.schedule(frames <= 1 ? callback : () => this.inFrames(frames - 1, callback));
   }
 

@@ -37,9 +37,14 @@ export class CheckpointKeeper {
     this.lastAt = Number.NEGATIVE_INFINITY;
   }
 
+  /** The next afterSteps sends one. */
+  get due(): boolean {
+    return this.now() - this.lastAt >= CHECKPOINT_EVERY_MS;
+  }
+
   /** After steps were taken: read and send a checkpoint if one is due (`force`: now). */
   async afterSteps(runId: number, trainer: Trainer, force = false): Promise<void> {
-    if (!force && this.now() - this.lastAt < CHECKPOINT_EVERY_MS) return;
+    if (!force && !this.due) return;
     let checkpoint: Checkpoint;
     try {
       checkpoint = await trainer.checkpoint();

@@ -9,10 +9,17 @@ import type { Trainer } from '../engine/trainer';
 import type { FromWorker } from './protocol';
 
 const PREVIEW_EVERY_MS = 250;
+/**
+ * A tick at auto speed lasts about 12 ms; its records may wait for the next ticks' for up to this long. Why: each
+ * message costs the page a task (its clone, the feed's push) and the worker a post, while the page's counter moves
+ * at most every 66 ms and its charts every 120 ms or more (state/chartPacing.ts), so the wait is never seen.
+ */
+export const RECORDS_EVERY_MS = 32;
 
 export class RunOutbox {
   private pending: StepRecord[] = [];
   private lastPreview = 0;
+  private lastRecords = Number.NEGATIVE_INFINITY;
   private reportSent = false;
 
   constructor(
@@ -34,9 +41,14 @@ export class RunOutbox {
     this.reportSent = false;
   }
 
-  /** Send what is due; `force` sends a preview even if the last one is recent. */
-  flush(runId: number, trainer: Trainer | null, force = false, stepMs: number | null = null): void {
-    if (this.pending.length > 0) {
+  /**
+   * Send what is due; `force` sends a preview even if the last one is recent. `hold`: the run goes on at once, so
+   * records may wait up to RECORDS_EVERY_MS for more (a stop, a pause or a checkpoint sends them all first).
+   */
+  flush(runId: number, trainer: Trainer | null, force = false, stepMs: number | null = null, hold = false): void {
+    const now = this.now();
+    if (this.pending.length > 0 && !(hold && now - this.lastRecords < RECORDS_EVERY_MS)) {
+      this.lastRecords = now;
       this.post({ type: 'records', runId, records: this.pending, stepMs });
       this.pending = [];
     }
@@ -44,7 +56,6 @@ export class RunOutbox {
       this.reportSent = true;
       this.post({ type: 'report', runId, report: trainer.report });
     }
-    const now = this.now();
     if (trainer && (force || now - this.lastPreview >= PREVIEW_EVERY_MS)) {
       this.lastPreview = now;
       this.postPreview(runId, trainer);

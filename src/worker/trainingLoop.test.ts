@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { DEFAULT_SCENARIO, type Scenario } from '../engine/scenario';
 import type { Speed } from '../scenarios/speed';
+import { RECORDS_EVERY_MS } from './runOutbox';
 import { PARAMETERS, loopHarness, networkAt, previewAt, settle, statusFor } from './loopFakes';
 
 const scenario = (over: Partial<Scenario> = {}): Scenario => ({ ...DEFAULT_SCENARIO, hidden: [...DEFAULT_SCENARIO.hidden], backend: 'cpu', ...over });
@@ -178,6 +179,24 @@ describe('TrainingLoop: ticks', () => {
     expect(h.scheduled.map((s) => s.delayMs)).toEqual([0]);
   });
 
+  it('at auto speed sends records at most every RECORDS_EVERY_MS, and all of them before a pause', async () => {
+    const h = await playing('auto', (harness) => (harness.script.msPerStep = 5));
+    await h.tick();
+    expect(h.take()).toEqual(['records#1 1,2,3']);
+    // Ticks of 15 ms: the next two ticks' records wait (30 ms since the last message), the third's go with them.
+    await h.tick();
+    await h.tick();
+    expect(h.take()).toEqual([]);
+    expect(2 * 15).toBeLessThan(RECORDS_EVERY_MS);
+    await h.tick();
+    expect(h.take()).toEqual(['records#1 4,5,6,7,8,9,10,11,12']);
+    await h.tick();
+    expect(h.take()).toEqual([]);
+    // A pause: the held records reach the page before it hears the run stopped, so its last step is counted.
+    await h.loop.receive({ type: 'pause' });
+    expect(h.take().filter((m) => !m.startsWith('preview'))).toEqual(['records#1 13,14,15', 'running#1 false step 15 why paused']);
+  });
+
   it('posts a preview once 250 ms have passed since the last', async () => {
     const h = await playing(10, (harness) => (harness.script.msPerStep = 15));
     for (let i = 0; i < 5; i++) await h.tick();
@@ -231,7 +250,8 @@ describe('TrainingLoop: awaited (WebGPU) steps', () => {
     await settle();
     await h.loop.receive({ type: 'pause' });
     await settle();
-    expect(h.take()).toEqual(['running#1 false step 1 why paused', 'records#1 1', 'preview#1 at 1']);
+    // WebGPU's preview is read back asynchronously: it comes after.
+    expect(h.take()).toEqual(['records#1 1', 'running#1 false step 1 why paused', 'preview#1 at 1']);
     trainer.finishStep();
     await settle();
     expect(h.take()).toEqual(['records#1 2', 'running#1 false step 2 why paused']);

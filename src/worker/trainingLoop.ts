@@ -95,8 +95,9 @@ export class TrainingLoop {
         if (!this.running) this.start();
         return;
       case 'pause':
-        if (this.running) this.setRunning(false, 'paused');
+        // The records first (some may be held, runOutbox.ts): whoever hears "stopped" has seen its step.
         this.flush(true);
+        if (this.running) this.setRunning(false, 'paused');
         return;
       case 'step':
         return this.stepByHand(msg.count);
@@ -152,7 +153,9 @@ export class TrainingLoop {
         if (this.running) this.schedule(0);
         return;
       }
-      this.flush();
+      // At auto speed the next tick follows at once: the records of a run that goes on may wait for its records
+      // (runOutbox.ts). A checkpoint never runs ahead of the page's records.
+      this.flush(false, !plan.paced && why === null && this.running && !this.checkpoints.due);
       await this.checkpoint();
       if (why === 'paused' || (why === null && !this.running)) {
         // The pause was announced before this tick's last records: announce it again after them,
@@ -260,8 +263,8 @@ export class TrainingLoop {
     if (run?.trainer) await this.checkpoints.afterSteps(run.id, run.trainer, force);
   }
 
-  private flush(force = false): void {
-    if (this.run) this.outbox.flush(this.run.id, this.run.trainer, force, this.run.stepMs);
+  private flush(force = false, hold = false): void {
+    if (this.run) this.outbox.flush(this.run.id, this.run.trainer, force, this.run.stepMs, hold);
   }
 
   private setRunning(next: boolean, why: string | null): void {
