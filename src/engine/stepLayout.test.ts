@@ -5,7 +5,7 @@ import { buildModel } from './models';
 import { createOptimizer } from './optimizers';
 import { makeRounder } from './precision';
 import { DEFAULT_SCENARIO, type Scenario } from './scenario';
-import { LastWeights } from './lastWeights';
+import { KeptByData } from './keptByData';
 import { StepWatch, type CheckPlace, type WatchMode } from './sentinel';
 import { FIELD_ORDER, StepLayout, type StepFields } from './stepLayout';
 import { launchStep } from './stepMath';
@@ -100,7 +100,7 @@ describe('a real step through the layout', () => {
       tf.dispose([x, y]);
     };
     const squares = new WeightSquares();
-    return { model, optimizer, x, y, layout, squares, lastWeights: new LastWeights(), dispose: () => (dispose(), squares.dispose()) };
+    return { model, optimizer, x, y, layout, squares, lastWeights: new KeptByData<Float32Array>(), dispose: () => (dispose(), squares.dispose()) };
   }
 
   function step(t: number, env: ReturnType<typeof setup>, mode: WatchMode, place: CheckPlace) {

@@ -19,7 +19,7 @@ import type { Scenario } from './scenario';
 import type { QuantityStats, StepWatch, WatchMode } from './sentinel';
 import { valuesOf, type Field, type Slice, type StepLayout } from './stepLayout';
 import type { WeightSquares } from './weightSquares';
-import type { LastWeights } from './lastWeights';
+import type { KeptByData } from './keptByData';
 
 export interface StepInputs {
   t: number;
@@ -42,8 +42,8 @@ export interface StepInputs {
   gather: boolean;
   /** Without hostNorms: each parameter's Σw² carried from the step before (weightSquares.ts). */
   weightSquares: WeightSquares;
-  /** gather: each parameter's values carried from the step before (lastWeights.ts). */
-  lastWeights: LastWeights;
+  /** gather: each parameter's values carried from the step before (keptByData.ts). */
+  lastWeights: KeptByData<Float32Array>;
 }
 
 export interface StepParts {
@@ -107,7 +107,7 @@ class Gathering {
   /** The skip flag, read only with skipNonFinite (otherwise it is 0). */
   skipped: Slice | null = null;
   readonly grads: Slice[] = [];
-  /** Per parameter: its values before the update, read back or kept from the step before (lastWeights.ts). */
+  /** Per parameter: its values before the update, read back or kept from the step before (keptByData.ts). */
   readonly before: (Slice | Float32Array)[] = [];
   readonly after: Slice[] = [];
   /** Per parameter: the data its variable holds after the update, which `after` are the values of. */
@@ -224,7 +224,8 @@ export function launchStep(i: StepInputs): LaunchedStep {
         const before = gathering.before[k]!;
         const after = valuesOf(v, sl);
         host.update(after, before instanceof Float32Array ? before : valuesOf(v, before));
-        i.lastWeights.keep(vars[k]!, gathering.data[k]!, after);
+        // A copy: `after` is a view of this step's whole readback, which keeping it would keep alive.
+        i.lastWeights.keep(vars[k]!, gathering.data[k]!, Float32Array.from(after));
       });
       i.watch.scanGathered(v, watchSlices);
     }

@@ -25,7 +25,7 @@ import type { Snapshot, Trainer, TrainerOptions } from './trainerTypes';
 import { HeldOutLoss } from './heldOutLoss';
 import { hostSumOrder, type SumOrder } from './hostNorms';
 import { WeightSquares } from './weightSquares';
-import { LastWeights } from './lastWeights';
+import { KeptByData } from './keptByData';
 import { networkViewFlow, type NetworkView } from './networkFlow';
 import { readCheckpoint, uploadCheckpoint, type Checkpoint } from './checkpoint';
 import { denseTrainerFor } from './dense/denseTrainerFor';
@@ -77,7 +77,7 @@ class ScenarioTrainer implements Trainer {
   /** With JS checks: the record's sums of squares in JS too, in the backend's order (hostNorms.ts; cpu's where gathered). */
   private readonly hostNorms: SumOrder | null;
   private readonly weightSquares = new WeightSquares();
-  private readonly lastWeights = new LastWeights();
+  private readonly lastWeights = new KeptByData<Float32Array>();
   private readonly batches: BatchOrder;
   private index = 0;
   private readonly verdict: RunVerdict;
