@@ -10,6 +10,7 @@ import type { SetTimer } from './notices';
 export interface ControllerDeps {
   makeWorker: () => Worker;
   makeOutcomeWorker: () => Worker;
+  /** The live feeds' scheduler (with setTimer, their pacing: state/liveRun.ts). */
   schedule: FrameScheduler;
   now: () => number;
   history: HistoryLike;

@@ -8,7 +8,7 @@ import { readLocation } from '../state/urlSync';
 import { ErrorBoundary } from '../ui/ErrorBoundary';
 import { PlaygroundContext, type PlaygroundContextValue } from '../ui/context';
 import { App } from './App';
-import { afterNextFrame } from './afterFrame';
+import { afterNextFrame, inOwnTask } from './afterFrame';
 import { readStoredBudget, writeStoredBudget } from './budgetStorage';
 import { PlaygroundController } from './controller';
 import { followTitle } from './documentTitle';
@@ -35,7 +35,7 @@ followClassroom();
 const controller = new PlaygroundController(store, {
   makeWorker: createTrainingWorker,
   makeOutcomeWorker: createOutcomeWorker,
-  schedule: afterNextFrame,
+  schedule: inOwnTask,
   now: () => performance.now(),
   history: window.history,
   location: window.location,

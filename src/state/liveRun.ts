@@ -14,7 +14,7 @@ import { LossTrace } from './lossTrace';
 import { RunSeries } from './runSeries';
 import { StepRate } from './stepRate';
 
-/** Runs a callback once after the next animation frame (app/afterFrame.ts in the page). */
+/** Runs a callback once, soon, in a task of its own (app/afterFrame.ts in the page: after the next frame, or at once). */
 export type FrameScheduler = (callback: () => void) => void;
 
 export const LIVE_VIEWS = ['step', 'loss', 'gradNorms', 'weightNorms'] as const;
@@ -25,7 +25,7 @@ export interface LiveRunOptions {
   now: () => number;
   /**
    * Runs a callback after `ms` (a timer in the page). With it, a view that owes a redraw waits for its due time and
-   * then asks for one frame; without it (the tests' manual frames) it asks for every frame until it is due.
+   * then schedules one redraw; without it (the tests' manual frames) it asks for every frame until it is due.
    */
   wait?: (ms: number, callback: () => void) => void;
   /** Warnings the applied records carried (they go to the slow store, not to a chart). */
@@ -214,10 +214,10 @@ export class LiveRun {
     });
   }
 
-  /** `callback` after the frame that comes `frames` frames from now (a wait of their length, then one frame). */
+  /** `callback` `frames` frames from now: after that many frames, or with a timer, a wait of their length. */
   private inFrames(frames: number, callback: () => void): void {
     const wait = this.options.wait;
-    if (wait && frames > 1) return wait((frames - 1) * FRAME_MS, () => this.options.schedule(callback));
+    if (wait && frames > 1) return wait(frames * FRAME_MS, () => this.options.schedule(callback));
     this.options.schedule(frames <= 1 ? callback : () => this.inFrames(frames - 1, callback));
   }
 
