@@ -96,6 +96,9 @@ interface Pending {
   data: object;
 }
 
+/** The phases whose max |x| every record carries (activationMax, the growth warnings), checked or not. */
+const isForward = (phase: Phase): boolean => phase === 'forward' || phase === 'loss';
+
 /** Collects the watched quantities of one step as kept tensors (all disposed by `dispose`). */
 export class StepWatch {
   readonly entries: Entry[] = [];
@@ -123,12 +126,15 @@ export class StepWatch {
     return this.place !== 'device';
   }
 
+  /** Whether a quantity of `phase` goes unchecked: everything with the sentinel off, the data once known finite. */
+  private unchecked(phase: Phase): boolean {
+    return this.mode === 'off' || (this.mode !== 'full' && phase === 'data' && this.skipData);
+  }
+
   /** Whether the JS checks read this quantity at all: read nothing that nothing needs (on wasm dataSync copies out of the heap). */
   private needsValues(phase: Phase, covered: boolean): boolean {
     if (this.mode === 'fast' && covered) return false;
-    const forward = phase === 'forward' || phase === 'loss';
-    const unchecked = this.mode === 'off' || (this.mode !== 'full' && phase === 'data' && this.skipData);
-    return forward || !unchecked;
+    return isForward(phase) || !this.unchecked(phase);
   }
 
   private watchOnHost(quantity: string, phase: Phase, read: () => ArrayLike<number>, covered: boolean): void {
@@ -137,11 +143,10 @@ export class StepWatch {
 
   /** The JS checks of one quantity's values (host and gathered). */
   private scan(quantity: string, phase: Phase, v: ArrayLike<number>): void {
-    const forward = phase === 'forward' || phase === 'loss';
-    const unchecked = this.mode === 'off' || (this.mode !== 'full' && phase === 'data' && this.skipData);
+    const forward = isForward(phase);
     const max = forward ? maxAbsOf(v) : 0;
     if (forward) this.host.forward.set(quantity, max);
-    if (unchecked) return;
+    if (this.unchecked(phase)) return;
     if (this.mode === 'fast') {
       if (!Number.isFinite(forward ? max : maxAbsOf(v))) this.host.bad += 1;
       return;
@@ -163,14 +168,13 @@ export class StepWatch {
       if (this.needsValues(phase, covered)) this.pendingList().push({ quantity, phase, flat: tf.keep(tf.clone(t)), data: t.dataId });
       return;
     }
-    const forward = phase === 'forward' || phase === 'loss';
+    const forward = isForward(phase);
     if (forward) {
       // max |x| of one element is |x| exactly (NaN stays NaN): two kernels fewer for the loss, on webgl 0.2 ms a step.
       const one = t.size === 1;
       this.forward.push({ quantity, abs: one, max: tf.keep(one ? tf.reshape(t, []) : tf.tidy(() => tf.max(tf.abs(t)))) });
     }
-    if (this.mode === 'off') return; // records only: activationMax and warnings still need the maxima
-    if (this.mode !== 'full' && phase === 'data' && this.skipData) return;
+    if (this.unchecked(phase)) return; // sentinel off: records only (activationMax and warnings still need the maxima)
     if (this.mode === 'fast') {
       // What no other reduction covers is summed once, all together, in collect().
       if (!forward && !covered) this.extra.push(tf.keep(tf.reshape(t, [-1])));
