@@ -95,7 +95,9 @@ test.describe('faults', () => {
       await app.pause();
       return app.tensorCount();
     };
-    await app.open('be=cpu&speed=5');
+    // Steps well past what the test trains: at 300 steps/s a run of 200 could end between a step seen and the
+    // pause that follows it on a loaded machine, and Play then says "run complete" instead of playing.
+    await app.open('be=cpu&speed=5&steps=5000');
     await app.play();
     const before = await settle();
     // Change the model's structure three times while it trains, then come back to the first one.

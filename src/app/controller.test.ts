@@ -52,7 +52,9 @@ function setup(search = '') {
   const worker = workers[0]!;
   const runId = () => worker.last('configure')!.runId;
   const frame = () => frames.splice(0).forEach((f) => f());
-  return { store, worker, workers, controller, runId, frame, timers, writes, location, stored };
+  /** The tasks queued with a 0 ms timer (the address bar's write after a scenario change). */
+  const nextTask = () => timers.splice(0).forEach((t) => (t.ms === 0 ? t.callback() : timers.push(t)));
+  return { store, worker, workers, controller, runId, frame, nextTask, timers, writes, location, stored };
 }
 
 describe('PlaygroundController: the memory budget', () => {
@@ -119,19 +121,23 @@ describe('PlaygroundController: worker protocol', () => {
 
 describe('PlaygroundController: scenario changes', () => {
   it('a control change replaces the history entry and keeps the weights (live configure, same run)', () => {
-    const { worker, controller, runId, writes } = setup();
+    const { worker, controller, runId, writes, nextTask } = setup();
     const before = runId();
     controller.setScenario({ ...DEFAULT_SCENARIO, lr: 0.02 });
+    // The address bar follows in a task of its own, after the change has rendered.
+    expect(writes).toEqual([]);
+    nextTask();
     expect(writes).toEqual([{ mode: 'replace', url: expect.stringContaining('lr=0.02') }]);
     expect(worker.last('configure')).toMatchObject({ keep: true, runId: before });
   });
 
   it('a structural change pushes a history entry, rebuilds from step 0 under a new run id, and says so', () => {
-    const { store, worker, controller, runId, frame, writes, timers } = setup();
+    const { store, worker, controller, runId, frame, writes, timers, nextTask } = setup();
     worker.emit({ type: 'records', runId: runId(), records: [record(1)] });
     frame();
     const before = runId();
     controller.setScenario({ ...DEFAULT_SCENARIO, hidden: [7] });
+    nextTask();
     expect(writes.map((w) => w.mode)).toEqual(['push']);
     expect(worker.last('configure')).toMatchObject({ keep: false, runId: before + 1 });
     expect(controller.run.step).toBe(0);
@@ -144,9 +150,15 @@ describe('PlaygroundController: scenario changes', () => {
   });
 
   it('an import pushes even a live change', () => {
-    const { controller, writes } = setup();
+    const { controller, writes, nextTask } = setup();
     controller.setScenario({ ...DEFAULT_SCENARIO, lr: 0.03 }, { push: true, preset: null });
-    expect(writes.map((w) => w.mode)).toEqual(['push']);
+    // Two changes before the address bar is written: each is written as it was, in order.
+    controller.setScenario({ ...DEFAULT_SCENARIO, lr: 0.04 });
+    nextTask();
+    expect(writes).toEqual([
+      { mode: 'push', url: expect.stringContaining('lr=0.03') },
+      { mode: 'replace', url: expect.stringContaining('lr=0.04') },
+    ]);
   });
 
   it('Back/Forward follows the address bar without writing it', () => {

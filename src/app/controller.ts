@@ -154,7 +154,7 @@ export class PlaygroundController {
     const plan = planScenarioChange(s.scenario, next, { presetChanged, push: options.push, fromHistory: options.fromHistory });
     if (!plan) return;
     this.store.setState({ scenario: next });
-    if (plan.url !== 'none') writeAddress(this.deps, this.store.getState(), plan.url);
+    if (plan.url !== 'none') this.writeAddressSoon(plan.url);
     if (plan.model === 'rebuild') {
       this.notify(modelResetNotice(plan.structural));
       this.compare.clear();
@@ -162,6 +162,16 @@ export class PlaygroundController {
     } else if (plan.model === 'live') {
       this.configure(true);
     }
+  }
+
+  /**
+   * The address bar follows a scenario change in a task of its own, as the store stood at the change. Why: the store's
+   * update renders at the end of this task, and pushState with the link's encoding took 2–15 ms more of it on a slow
+   * two-core machine, enough to carry an import or a control change over the 50 ms long-task line.
+   */
+  private writeAddressSoon(mode: 'push' | 'replace'): void {
+    const state = this.store.getState();
+    this.deps.setTimer(() => writeAddress(this.deps, state, mode), 0);
   }
 
   /** Back/Forward: the address bar already changed; follow it without writing it again. */

@@ -56,7 +56,7 @@ export function ControlsPanel({ only }: { only?: readonly string[] }) {
       <nav className="panel controls" aria-label="Scenario settings">
         {only.flatMap((url) => {
           const f = FIELD_BY_URL.get(url);
-          return f ? [<ControlField key={f.key} field={f} value={scenario[f.key]} onCommit={(v) => commit(f.key, v)} />] : [];
+          return f ? [<ControlField key={f.key} field={f} value={scenario[f.key]} onCommit={commit} />] : [];
         })}
       </nav>
     );
@@ -77,7 +77,7 @@ export function ControlsPanel({ only }: { only?: readonly string[] }) {
           {fields
             .filter((f) => relevant(f.key, scenario))
             .map((f) => (
-              <ControlField key={f.key} field={f} value={scenario[f.key]} showHelp={help} onCommit={(v) => commit(f.key, v)} />
+              <ControlField key={f.key} field={f} value={scenario[f.key]} showHelp={help} onCommit={commit} />
             ))}
         </details>
       ))}

@@ -65,11 +65,17 @@ export function ExportBar() {
       // Read and checked off the page's thread; the records follow a slice per frame.
       const opened = await imports.open(file);
       const { run, count } = opened;
+      // A file with no records needs its reading worker no more: ended now, its heap is dropped rather than
+      // collected by GC threads that would take both cores of a small machine while the page renders the import.
+      if (count === 0) opened.close();
       store.setState({ rejected: run.rejected });
+      // Each change renders in a task of its own: the store's updates render synchronously, and the three together
+      // (the ignored keys, the new scenario's controls, the notice) were one task of 75 ms on a slow two-core machine.
+      await nextTask();
       actions.setScenario(run.scenario, { push: true, preset: null });
+      await nextTask();
       // The file's own curve is drawn beside the new run, so training it again can be compared with it.
       if (count > 0) imports.add(file.name, opened);
-      else opened.close();
       actions.notify(
         `Imported ${file.name}: its scenario is loaded${count ? ` and its ${count} steps are drawn as "file: ${file.name}"; press Play to train it again` : ''}.${run.steps?.reason ? ` The file holds ${describeSteps(run.steps)}.` : ''}`,
       );
@@ -122,3 +128,5 @@ export function ExportBar() {
     </div>
   );
 }
+
+const nextTask = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));

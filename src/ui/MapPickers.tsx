@@ -61,6 +61,19 @@ interface Props {
   onCompute(map: OpenMap): void;
 }
 
+// Made once: React skips an element it is given again, and these lists never change (a scenario change rendered them
+// afresh in both selects, twice, since a new scenario gives the pickers a new default map).
+const FIELD_OPTIONS = MAP_FIELDS.map((f) => (
+  <option key={f.key} value={f.key}>
+    {f.label}
+  </option>
+));
+const BACKEND_OPTIONS = MAP_BACKENDS.map((b) => (
+  <option key={b} value={b}>
+    {b}
+  </option>
+));
+
 export function MapPickers({ scenario, start, busy, onCompute }: Props) {
   const [draft, setDraft] = useState<Draft>(() => startDraft(start));
   const [error, setError] = useState<string | null>(null);
@@ -103,11 +116,7 @@ export function MapPickers({ scenario, start, busy, onCompute }: Props) {
           value={a.key}
           onChange={(e) => pick(which, e.target.value as keyof Scenario)}
         >
-          {MAP_FIELDS.map((f) => (
-            <option key={f.key} value={f.key}>
-              {f.label}
-            </option>
-          ))}
+          {FIELD_OPTIONS}
         </select>
         <input
           aria-label={`${title}: from`}
@@ -144,11 +153,7 @@ export function MapPickers({ scenario, start, busy, onCompute }: Props) {
         <label className="inline">
           on
           <select data-testid="map-backend" value={draft.backend} onChange={(e) => setDraft((d) => ({ ...d, backend: e.target.value as MapBackend }))}>
-            {MAP_BACKENDS.map((b) => (
-              <option key={b} value={b}>
-                {b}
-              </option>
-            ))}
+            {BACKEND_OPTIONS}
           </select>
         </label>
         <button type="submit" className="primary" data-testid="map-compute" disabled={busy}>
