@@ -1,10 +1,10 @@
 /**
- * One live run's data, outside React and outside the app store: the full history, the bounded
- * chart series and the step counter, fed with worker records. Records are applied in the next frame in which a
- * view is due (an injected frame scheduler, and a timer to wait for that frame), and each view (step counter, loss chart, gradient-norm chart,
- * weight-norm chart) has its own subscription and version, notified on the schedule chartPacing.ts
- * decides (the counter at most every COUNTER_MIN_MS, the charts at their adaptive interval). The store keeps the slow screen state; this keeps the fast run data. A run is a feed:
- * the main run, a compare run or any other live run is one more LiveRun.
+ * One live run's data, outside React and outside the app store: the full history, the bounded chart series and the
+ * step counter, fed with worker records. Records are applied when a view is due (a timer waits for that, then an
+ * injected scheduler runs the redraw), and each view (step counter, loss chart, gradient-norm chart, weight-norm
+ * chart) has its own subscription and version, notified on the schedule chartPacing.ts decides (the counter at most
+ * every COUNTER_MIN_MS, the charts at their adaptive interval). The store keeps the slow screen state; this keeps the
+ * fast run data. A run is a feed: the main run, a compare run or any other live run is one more LiveRun.
  */
 import type { SentinelWarning, StepRecord } from '../engine/records';
 import { CHART_GAP_FRAMES, COUNTER_MIN_MS, ChartPacing, FRAME_MS } from './chartPacing';
@@ -77,7 +77,7 @@ export class LiveRun {
     return this.runs;
   }
 
-  /** Queue records from the worker; they are applied after the next frame, all at once. */
+  /** Queue records from the worker; they are applied all at once, when the counter or a chart is next due. */
   push(records: readonly StepRecord[]): void {
     for (const r of records) this.pending.push(r);
     this.requestFrameWhenDue();

@@ -153,8 +153,8 @@ export class TrainingLoop {
         if (this.running) this.schedule(0);
         return;
       }
-      // At auto speed the next tick follows at once: the records of a run that goes on may wait for its records
-      // (runOutbox.ts). A checkpoint never runs ahead of the page's records.
+      // At auto speed the next tick follows at once: the records of a run that goes on may wait to go with the next
+      // ticks' (runOutbox.ts). A checkpoint never runs ahead of the page's records.
       this.flush(false, !plan.paced && why === null && this.running && !this.checkpoints.due);
       await this.checkpoint();
       if (why === 'paused' || (why === null && !this.running)) {
